@@ -1,0 +1,31 @@
+package com.physiokiosk.engine.checkin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A stored visit: who to call, when, and every topic answered with its findings.
+ *
+ * @param publicId    random id used in staff URLs
+ * @param day         the clinic-local day of the visit
+ * @param number      the short check-in number shown to the patient, unique for the day
+ * @param createdAt   when it was submitted
+ * @param language    the language the patient used
+ * @param displayName the name the patient wants to be called by, or {@code null}
+ * @param urgent      whether any finding is URGENT
+ * @param reviewedAt  when staff marked it reviewed, or {@code null}
+ * @param topics      the safety screen and each topic answered, in the order asked
+ */
+public record CheckIn(String publicId, LocalDate day, int number, Instant createdAt, String language,
+                      String displayName, boolean urgent, Instant reviewedAt, List<TopicResponse> topics) {
+
+    public CheckIn {
+        topics = List.copyOf(topics);
+    }
+
+    /** Every finding of every topic. */
+    public List<StoredFinding> findings() {
+        return topics.stream().flatMap(t -> t.findings().stream()).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package com.physiokiosk.engine.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every setting of a kiosk, already checked. Built by {@link ConfigLoader}; the documented list
+ * with defaults is {@code config/kiosk.properties}.
+ *
+ * @param port          HTTP port
+ * @param bindAddress   address the server listens on
+ * @param dataDir       folder of the SQLite database
+ * @param pluginsDir    folder of the topic plugins
+ * @param pluginMode    how plugins are loaded from {@code pluginsDir}
+ * @param languages     languages offered to patients, the first is the default
+ * @param clinicName    shown on the welcome screen
+ * @param askName       whether patients are asked the name they want to be called by
+ * @param idleTimeout   a patient screen left alone this long resets to the welcome screen
+ * @param retentionDays check-ins older than this many days are deleted
+ * @param zone          the clinic's time zone, for "today" and check-in numbers
+ */
+public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
+                          List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
+                          int retentionDays, ZoneId zone) {
+
+    public KioskConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(pluginsDir, "pluginsDir");
+        Objects.requireNonNull(pluginMode, "pluginMode");
+        Objects.requireNonNull(clinicName, "clinicName");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(zone, "zone");
+        languages = List.copyOf(languages);
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("at least one language");
+        }
+    }
+
+    /** The language a new patient session starts in. */
+    public String defaultLanguage() {
+        return languages.get(0);
+    }
+
+    public KioskConfig withPort(int newPort) {
+        return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
+                idleTimeout, retentionDays, zone);
+    }
+
+    public KioskConfig withDataDir(Path newDataDir) {
+        return new KioskConfig(port, bindAddress, newDataDir, pluginsDir, pluginMode, languages, clinicName, askName,
+                idleTimeout, retentionDays, zone);
+    }
+
+    public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
+        return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
+                idleTimeout, retentionDays, zone);
+    }
+}

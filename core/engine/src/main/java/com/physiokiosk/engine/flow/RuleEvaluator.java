@@ -1,0 +1,43 @@
+package com.physiokiosk.engine.flow;
+
+import com.physiokiosk.api.Answers;
+import com.physiokiosk.api.Finding;
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.plugins.LoadedTopic;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs a topic's rules on the answers that count, most severe findings first. */
+public final class RuleEvaluator {
+
+    private static final Logger log = LoggerFactory.getLogger(RuleEvaluator.class);
+
+    /** Clinician key of the note left when a rule throws; the host resolves it from its own texts. */
+    public static final String RULE_FAILED = "kiosk.rule-failed";
+
+    private RuleEvaluator() {
+    }
+
+    /**
+     * The findings of {@code topic}'s rules for {@code answers} (skip logic applied first). A rule
+     * that throws becomes a CONSULT note asking staff to read the answers, instead of losing the visit.
+     */
+    public static List<Finding> evaluate(LoadedTopic topic, Answers answers) {
+        Answers counted = QuestionnaireFlow.effective(topic.questions(), answers);
+        List<Finding> out = new ArrayList<>();
+        for (Rule rule : topic.rules()) {
+            try {
+                rule.evaluate(counted).ifPresent(out::add);
+            } catch (RuntimeException e) {
+                log.error("Rule {} of topic {} failed: {}", rule.id(), topic.id(), e.getClass().getName());
+                out.add(new Finding(rule.id(), Severity.CONSULT, null, RULE_FAILED, Answers.empty(), rule.source()));
+            }
+        }
+        out.sort(Comparator.comparing(Finding::severity));
+        return out;
+    }
+}

@@ -1,0 +1,126 @@
+package com.physiokiosk.engine.plugins;
+
+import com.physiokiosk.engine.config.PluginMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pf4j.CompoundPluginRepository;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.DevelopmentPluginRepository;
+import org.pf4j.PluginDescriptorFinder;
+import org.pf4j.PluginRepository;
+import org.pf4j.PropertiesPluginDescriptorFinder;
+import org.pf4j.RuntimeMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's PF4J plugin manager. Deployment mode loads plugin jars from the plugins folder;
+ * development mode loads every {@code plugins/<module>/target/classes} that holds a built plugin.
+ * A file that cannot be loaded as a plugin is skipped with one log line and remembered, so the
+ * rest of the kiosk starts and the admin can see why.
+ */
+public final class KioskPluginManager extends DefaultPluginManager {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskPluginManager.class);
+
+    /** Where the descriptor of a plugin module sits in development mode. */
+    static final String DEV_DESCRIPTOR = "target/classes/plugin.properties";
+
+    /** The version plugins' {@code Plugin-Requires} is checked against: the plugin API version. */
+    public static final String API_VERSION = "1.0.0";
+
+    // DefaultPluginManager asks for the runtime mode from its constructor, before our fields exist.
+    private static final ThreadLocal<RuntimeMode> CONSTRUCTING = new ThreadLocal<>();
+
+    private final RuntimeMode mode;
+    private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
+
+    private KioskPluginManager(Path pluginsRoot) {
+        super(List.of(pluginsRoot));
+        this.mode = CONSTRUCTING.get();
+        setSystemVersion(API_VERSION);
+        setExactVersionAllowed(false);
+    }
+
+    /** A manager for {@code pluginsRoot} in the given mode. */
+    public static KioskPluginManager create(Path pluginsRoot, PluginMode mode) {
+        CONSTRUCTING.set(mode == PluginMode.DEVELOPMENT ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT);
+        try {
+            return new KioskPluginManager(pluginsRoot.toAbsolutePath().normalize());
+        } finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    @Override
+    public RuntimeMode getRuntimeMode() {
+        return mode != null ? mode : CONSTRUCTING.get();
+    }
+
+    public Path pluginsRoot() {
+        return getPluginsRoot();
+    }
+
+    @Override
+    protected PluginDescriptorFinder createPluginDescriptorFinder() {
+        return isDevelopment()
+                ? new PropertiesPluginDescriptorFinder(DEV_DESCRIPTOR)
+                : new PropertiesPluginDescriptorFinder();
+    }
+
+    @Override
+    protected PluginRepository createPluginRepository() {
+        if (!isDevelopment()) {
+            return super.createPluginRepository();
+        }
+        // Only folders holding a built plugin: plugins/pom.xml, plugins/descriptor and unbuilt modules are not plugins.
+        DevelopmentPluginRepository dev = new DevelopmentPluginRepository(getPluginsRoots());
+        dev.setFilter(file -> file.isDirectory() && Files.isRegularFile(file.toPath().resolve(DEV_DESCRIPTOR)));
+        return new CompoundPluginRepository().add(dev);
+    }
+
+    /**
+     * Loads every plugin found, skipping (with one log line each) those that cannot be loaded:
+     * a corrupt jar, a missing or broken descriptor, a duplicate id.
+     */
+    @Override
+    public void loadPlugins() {
+        for (Path path : pluginRepository.getPluginPaths()) {
+            if (idForPath(path) != null) {
+                continue;
+            }
+            try {
+                loadPluginFromPath(path);
+                loadFailures.remove(path.getFileName().toString());
+            } catch (RuntimeException | LinkageError e) {
+                String reason = oneLine(e);
+                loadFailures.put(path.getFileName().toString(), reason);
+                log.error("Skipped plugin file {}: {}", path.getFileName(), reason);
+            }
+        }
+        resolvePlugins();
+    }
+
+    /** Files in the plugins folder that could not be loaded, by file name, with the reason. */
+    public Map<String, String> loadFailures() {
+        return Map.copyOf(loadFailures);
+    }
+
+    /** The message of {@code e} and its causes on one line, for logs and the admin page. */
+    static String oneLine(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (sb.indexOf(msg) < 0) {
+                if (sb.length() > 0) {
+                    sb.append(": ");
+                }
+                sb.append(msg);
+            }
+        }
+        return sb.toString().replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,55 @@
+package com.physiokiosk.engine.plugins;
+
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.TopicInfo;
+import com.physiokiosk.engine.i18n.MessageBundle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An immutable copy of a started, validated topic: what the host needs to ask its questions,
+ * evaluate its rules and show its texts. Holds no extension instance, so once the registry drops
+ * it, the plugin's class loader can be released.
+ *
+ * @param pluginId      id of the plugin that contributed the topic ({@code host} for the host's own)
+ * @param pluginVersion version of that plugin, stored with every finding
+ * @param info          the topic's identity
+ * @param questions     its questions, in order
+ * @param rules         its rules
+ * @param messages      its texts
+ * @param classLoader   the plugin's class loader, for its templates and assets
+ */
+public record LoadedTopic(String pluginId, String pluginVersion, TopicInfo info, List<Question> questions,
+                          List<Rule> rules, MessageBundle messages, ClassLoader classLoader) {
+
+    public LoadedTopic {
+        questions = List.copyOf(questions);
+        rules = List.copyOf(rules);
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    /** The question with {@code linkId}, if the topic has one. */
+    public Optional<Question> question(String linkId) {
+        return Optional.ofNullable(byLinkId().get(linkId));
+    }
+
+    /** The text of {@code key} in {@code language}. */
+    public String text(String language, String key, Object... args) {
+        return messages.get(language, key, args);
+    }
+
+    public String title(String language) {
+        return text(language, info.titleKey());
+    }
+
+    private Map<String, Question> byLinkId() {
+        return questions.stream().collect(Collectors.toMap(Question::linkId, Function.identity()));
+    }
+}

@@ -1,0 +1,165 @@
+package com.physiokiosk.engine.plugins;
+
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.Topic;
+import com.physiokiosk.api.TopicInfo;
+import com.physiokiosk.engine.i18n.MessageBundle;
+import com.physiokiosk.engine.safety.SafetyScreen;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pf4j.PluginRuntimeException;
+import org.pf4j.PluginState;
+import org.pf4j.PluginStateEvent;
+import org.pf4j.PluginStateListener;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The topics patients can choose right now. Follows plugin start and stop events and publishes an
+ * immutable snapshot: a request sees either the old set or the new one, never half of a change.
+ * A plugin whose topic does not validate is stopped and marked failed, with the reason; the other
+ * topics carry on.
+ */
+public final class TopicRegistry implements PluginStateListener {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicRegistry.class);
+
+    private final KioskPluginManager manager;
+    private final LoadedTopic safety;
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
+    private volatile Map<String, LoadedTopic> topics = Map.of();
+
+    public TopicRegistry(KioskPluginManager manager) {
+        this.manager = manager;
+        this.safety = SafetyScreen.load();
+        manager.addPluginStateListener(this);
+    }
+
+    /** Loads and starts every plugin in the plugins folder. */
+    public void start() {
+        manager.loadPlugins();
+        manager.startPlugins();
+        log.info("Topics available: {}", topics.keySet());
+    }
+
+    /** Stops and unloads every plugin. */
+    public void stop() {
+        manager.stopPlugins();
+        manager.unloadPlugins();
+    }
+
+    /** The host-owned general safety screen, asked of every patient. */
+    public LoadedTopic safety() {
+        return safety;
+    }
+
+    /** The started topic with {@code topicId}, or empty when there is none or it is disabled. */
+    public Optional<LoadedTopic> find(String topicId) {
+        return Optional.ofNullable(topics.get(topicId));
+    }
+
+    /** The started topics in display order. */
+    public List<LoadedTopic> topics() {
+        return List.copyOf(topics.values());
+    }
+
+    /** Every plugin with its state and, for one that failed, why; then files that were not plugins at all. */
+    public List<PluginStatus> plugins() {
+        List<PluginStatus> out = new ArrayList<>();
+        for (PluginWrapper w : manager.getPlugins()) {
+            String problem = problems.get(w.getPluginId());
+            if (problem == null && w.getFailedException() != null) {
+                problem = KioskPluginManager.oneLine(w.getFailedException());
+            }
+            String state = problem != null ? "FAILED" : w.getPluginState().toString();
+            out.add(new PluginStatus(w.getPluginId(), w.getDescriptor().getVersion(), state, problem));
+        }
+        manager.loadFailures().forEach((file, reason) -> out.add(new PluginStatus(file, "", "FAILED", reason)));
+        out.sort(Comparator.comparing(PluginStatus::id));
+        return out;
+    }
+
+    @Override
+    public void pluginStateChanged(PluginStateEvent event) {
+        PluginWrapper plugin = event.getPlugin();
+        if (event.getPluginState() == PluginState.STARTED) {
+            register(plugin);
+        } else if (event.getOldState() == PluginState.STARTED) {
+            unregister(plugin.getPluginId());
+        }
+    }
+
+    private void register(PluginWrapper plugin) {
+        String pluginId = plugin.getPluginId();
+        try {
+            LoadedTopic topic = load(plugin);
+            synchronized (this) {
+                LoadedTopic clash = topics.get(topic.id());
+                if (clash != null || topic.id().equals(safety.id())) {
+                    throw new IllegalStateException("topic id '" + topic.id() + "' is already used by "
+                            + (clash != null ? "plugin '" + clash.pluginId() + "'" : "the kiosk itself"));
+                }
+                Map<String, LoadedTopic> next = new LinkedHashMap<>(topics);
+                next.put(topic.id(), topic);
+                topics = sorted(next);
+            }
+            problems.remove(pluginId);
+            log.info("Topic '{}' from plugin {} {} is available", topic.id(), pluginId, topic.pluginVersion());
+        } catch (RuntimeException | LinkageError e) {
+            fail(plugin, KioskPluginManager.oneLine(e));
+        }
+    }
+
+    private LoadedTopic load(PluginWrapper plugin) {
+        List<Topic> extensions = manager.getExtensions(Topic.class, plugin.getPluginId());
+        if (extensions.size() != 1) {
+            throw new IllegalStateException("plugin must contribute exactly one Topic extension, found "
+                    + extensions.size() + " (is the plugin API bundled inside the jar?)");
+        }
+        Topic topic = extensions.get(0);
+        TopicInfo info = topic.info();
+        List<Question> questions = List.copyOf(topic.questions());
+        List<Rule> rules = List.copyOf(topic.rules());
+        ClassLoader loader = plugin.getPluginClassLoader();
+        MessageBundle messages = MessageBundle.load("plugin " + plugin.getPluginId(), loader, "messages");
+        List<String> found = TopicValidator.validate(info, questions, rules, messages);
+        if (!found.isEmpty()) {
+            throw new IllegalStateException("topic '" + info.id() + "' is invalid: " + String.join("; ", found));
+        }
+        return new LoadedTopic(plugin.getPluginId(), plugin.getDescriptor().getVersion(), info, questions, rules,
+                messages, loader);
+    }
+
+    private void fail(PluginWrapper plugin, String reason) {
+        problems.put(plugin.getPluginId(), reason);
+        log.error("Plugin {} not started: {}", plugin.getPluginId(), reason);
+        if (plugin.getPluginState() == PluginState.STARTED) {
+            manager.stopPlugin(plugin.getPluginId());
+        }
+        plugin.setPluginState(PluginState.FAILED);
+        plugin.setFailedException(new PluginRuntimeException(reason));
+    }
+
+    private synchronized void unregister(String pluginId) {
+        Map<String, LoadedTopic> next = new LinkedHashMap<>(topics);
+        if (next.values().removeIf(t -> t.pluginId().equals(pluginId))) {
+            topics = sorted(next);
+            log.info("Topics of plugin {} withdrawn", pluginId);
+        }
+    }
+
+    private static Map<String, LoadedTopic> sorted(Map<String, LoadedTopic> map) {
+        Map<String, LoadedTopic> out = new LinkedHashMap<>();
+        map.values().stream()
+                .sorted(Comparator.comparingInt((LoadedTopic t) -> t.info().order()).thenComparing(LoadedTopic::id))
+                .forEach(t -> out.put(t.id(), t));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,129 @@
+package com.physiokiosk.engine.plugins;
+
+import com.physiokiosk.api.AnswerOption;
+import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.QuestionType;
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.TopicInfo;
+import com.physiokiosk.engine.i18n.Languages;
+import com.physiokiosk.engine.i18n.MessageBundle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a topic before it is offered to patients: ids unique, every condition and rule refers
+ * to a question that exists (skip logic only to earlier questions), every answer code a condition
+ * compares with is one the question offers, and every text resolves in every supported language.
+ */
+public final class TopicValidator {
+
+    private TopicValidator() {
+    }
+
+    /** The problems found, each a short sentence; empty when the topic is fit to use. */
+    public static List<String> validate(TopicInfo info, List<Question> questions, List<Rule> rules,
+                                        MessageBundle messages) {
+        List<String> problems = new ArrayList<>();
+        if (questions.isEmpty()) {
+            problems.add("topic has no questions");
+        }
+        Map<String, Question> byId = new HashMap<>();
+        Set<String> earlier = new HashSet<>();
+        Set<String> keys = new LinkedHashSet<>(List.of(info.titleKey(), info.summaryKey()));
+        for (Question q : questions) {
+            if (byId.putIfAbsent(q.linkId(), q) != null) {
+                problems.add("linkId '" + q.linkId() + "' is used twice");
+            }
+            for (String ref : q.enableWhen().linkIds()) {
+                if (!earlier.contains(ref)) {
+                    problems.add("question '" + q.linkId() + "' is enabled by '" + ref
+                            + "', which is not an earlier question");
+                }
+            }
+            earlier.add(q.linkId());
+            keys.add(q.textKey());
+            if (q.helpKey() != null) {
+                keys.add(q.helpKey());
+            }
+            Set<String> codes = new HashSet<>();
+            for (AnswerOption o : q.options()) {
+                keys.add(o.textKey());
+                if (!codes.add(o.code())) {
+                    problems.add("question '" + q.linkId() + "' has answer code '" + o.code() + "' twice");
+                }
+            }
+        }
+        for (Question q : questions) {
+            checkCondition("question '" + q.linkId() + "'", q.enableWhen(), byId, problems);
+        }
+        Set<String> ruleIds = new HashSet<>();
+        for (Rule r : rules) {
+            if (!ruleIds.add(r.id())) {
+                problems.add("rule id '" + r.id() + "' is used twice");
+            }
+            checkCondition("rule '" + r.id() + "'", r.when(), byId, problems);
+            keys.add(r.clinicianKey());
+            if (r.patientKey() != null) {
+                keys.add(r.patientKey());
+            }
+        }
+        for (String lang : Languages.SUPPORTED) {
+            if (!messages.languages().contains(lang)) {
+                problems.add("no messages_" + lang + ".properties");
+                continue;
+            }
+            List<String> missing = keys.stream().filter(k -> messages.find(lang, k).isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                problems.add("messages_" + lang + ".properties lacks " + missing);
+            }
+        }
+        return problems;
+    }
+
+    private static void checkCondition(String owner, Condition c, Map<String, Question> byId, List<String> problems) {
+        if (c instanceof Condition.AllOf all) {
+            all.conditions().forEach(x -> checkCondition(owner, x, byId, problems));
+        } else if (c instanceof Condition.AnyOf any) {
+            any.conditions().forEach(x -> checkCondition(owner, x, byId, problems));
+        } else if (c instanceof Condition.Not not) {
+            checkCondition(owner, not.condition(), byId, problems);
+        } else if (c instanceof Condition.Equals eq) {
+            Question q = byId.get(eq.linkId());
+            if (q == null) {
+                problems.add(owner + " refers to unknown question '" + eq.linkId() + "'");
+            } else if (!codesOf(q).contains(eq.code())) {
+                problems.add(owner + " compares '" + eq.linkId() + "' with '" + eq.code()
+                        + "', which is not one of its answers " + codesOf(q));
+            }
+        } else if (c instanceof Condition.AtLeast || c instanceof Condition.AtMost) {
+            String linkId = c.linkIds().iterator().next();
+            Question q = byId.get(linkId);
+            if (q == null) {
+                problems.add(owner + " refers to unknown question '" + linkId + "'");
+            } else if (q.type() != QuestionType.NUMBER && q.type() != QuestionType.SCALE_0_10) {
+                problems.add(owner + " compares '" + linkId + "' as a number, but it is a " + q.type() + " question");
+            }
+        } else {
+            for (String linkId : c.linkIds()) {
+                if (!byId.containsKey(linkId)) {
+                    problems.add(owner + " refers to unknown question '" + linkId + "'");
+                }
+            }
+        }
+    }
+
+    private static Set<String> codesOf(Question q) {
+        if (q.type() == QuestionType.YES_NO) {
+            return Set.of("yes", "no");
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        q.options().forEach(o -> codes.add(o.code()));
+        return codes;
+    }
+}

@@ -1,0 +1,224 @@
+package com.physiokiosk.engine.storage;
+
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.StoredAnswer;
+import com.physiokiosk.engine.checkin.StoredFinding;
+import com.physiokiosk.engine.checkin.TopicResponse;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores and reads check-ins. Prepared statements only. */
+public final class CheckInRepository {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database db;
+
+    public CheckInRepository(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Stores a visit in one durable transaction and gives it the next check-in number of its day.
+     *
+     * @return the stored check-in, with its number and public id
+     */
+    public CheckIn insert(LocalDate day, Instant at, String language, String displayName, List<TopicResponse> topics) {
+        boolean urgent = topics.stream().flatMap(t -> t.findings().stream())
+                .anyMatch(f -> f.severity() == Severity.URGENT);
+        String publicId = newPublicId();
+        int number = db.write("store the check-in", c -> {
+            int next;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM check_in WHERE day = ?")) {
+                ps.setString(1, day.toString());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    next = rs.getInt(1);
+                }
+            }
+            long checkInId;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO check_in (public_id, day, number, created_at, language, display_name, urgent)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, publicId);
+                ps.setString(2, day.toString());
+                ps.setInt(3, next);
+                ps.setString(4, at.toString());
+                ps.setString(5, language);
+                ps.setString(6, displayName);
+                ps.setInt(7, urgent ? 1 : 0);
+                ps.executeUpdate();
+                checkInId = generatedKey(ps);
+            }
+            int position = 0;
+            for (TopicResponse t : topics) {
+                insertTopic(c, checkInId, position++, t);
+            }
+            return next;
+        });
+        return new CheckIn(publicId, day, number, at, language, displayName, urgent, null, topics);
+    }
+
+    private static void insertTopic(Connection c, long checkInId, int position, TopicResponse t) throws SQLException {
+        long responseId;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO topic_response (check_in_id, position, topic_id, plugin_id, plugin_version, topic_title)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, checkInId);
+            ps.setInt(2, position);
+            ps.setString(3, t.topicId());
+            ps.setString(4, t.pluginId());
+            ps.setString(5, t.pluginVersion());
+            ps.setString(6, t.topicTitle());
+            ps.executeUpdate();
+            responseId = generatedKey(ps);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO answer (topic_response_id, position, link_id, question_text, answer_values, display_value)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            for (StoredAnswer a : t.answers()) {
+                ps.setLong(1, responseId);
+                ps.setInt(2, i++);
+                ps.setString(3, a.linkId());
+                ps.setString(4, a.questionText());
+                ps.setString(5, String.join("\n", a.values()));
+                ps.setString(6, a.displayValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO finding (topic_response_id, position, rule_id, severity, patient_text, clinician_text,"
+                        + " triggered_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            for (StoredFinding f : t.findings()) {
+                ps.setLong(1, responseId);
+                ps.setInt(2, i++);
+                ps.setString(3, f.ruleId());
+                ps.setString(4, f.severity().name());
+                ps.setString(5, f.patientText());
+                ps.setString(6, f.clinicianText());
+                ps.setString(7, String.join(",", f.triggeredBy()));
+                ps.setString(8, f.source());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The check-in with {@code publicId}, with all its answers and findings. */
+    public Optional<CheckIn> find(String publicId) {
+        return db.read("read a check-in", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, public_id, day, number, created_at, language, display_name, urgent, reviewed_at"
+                            + " FROM check_in WHERE public_id = ?")) {
+                ps.setString(1, publicId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long id = rs.getLong("id");
+                    String reviewed = rs.getString("reviewed_at");
+                    return Optional.of(new CheckIn(rs.getString("public_id"), LocalDate.parse(rs.getString("day")),
+                            rs.getInt("number"), Instant.parse(rs.getString("created_at")), rs.getString("language"),
+                            rs.getString("display_name"), rs.getInt("urgent") == 1,
+                            reviewed == null ? null : Instant.parse(reviewed), topics(c, id)));
+                }
+            }
+        });
+    }
+
+    /** Public ids of the check-ins of {@code day}, urgent first, then newest first. */
+    public List<String> idsForDay(LocalDate day) {
+        return db.read("list check-ins", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT public_id FROM check_in WHERE day = ? ORDER BY urgent DESC, number DESC")) {
+                ps.setString(1, day.toString());
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    private static List<TopicResponse> topics(Connection c, long checkInId) throws SQLException {
+        List<TopicResponse> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, topic_id, plugin_id, plugin_version, topic_title FROM topic_response"
+                        + " WHERE check_in_id = ? ORDER BY position")) {
+            ps.setLong(1, checkInId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long rid = rs.getLong("id");
+                    out.add(new TopicResponse(rs.getString("topic_id"), rs.getString("plugin_id"),
+                            rs.getString("plugin_version"), rs.getString("topic_title"), answers(c, rid), findings(c, rid)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<StoredAnswer> answers(Connection c, long responseId) throws SQLException {
+        List<StoredAnswer> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT link_id, question_text, answer_values, display_value FROM answer"
+                        + " WHERE topic_response_id = ? ORDER BY position")) {
+            ps.setLong(1, responseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new StoredAnswer(rs.getString(1), rs.getString(2),
+                            Arrays.asList(rs.getString(3).split("\n", -1)), rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<StoredFinding> findings(Connection c, long responseId) throws SQLException {
+        List<StoredFinding> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT rule_id, severity, patient_text, clinician_text, triggered_by, source FROM finding"
+                        + " WHERE topic_response_id = ? ORDER BY position")) {
+            ps.setLong(1, responseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String triggered = rs.getString(5);
+                    out.add(new StoredFinding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), triggered.isEmpty() ? List.of() : Arrays.asList(triggered.split(",")),
+                            rs.getString(6)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long generatedKey(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    private static String newPublicId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,138 @@
+package com.physiokiosk.engine.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The kiosk's SQLite database: WAL journal, {@code synchronous=FULL} so an acknowledged submission
+ * survives a crash or power cut, a busy timeout, foreign keys, secure delete, and a single writer.
+ * The schema is migrated with Flyway on open.
+ */
+public final class Database {
+
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    /** File name of the database inside the data folder. */
+    public static final String FILE_NAME = "kiosk.db";
+
+    private final SQLiteDataSource dataSource;
+    private final Path file;
+    private final ReentrantLock writer = new ReentrantLock();
+
+    private Database(SQLiteDataSource dataSource, Path file) {
+        this.dataSource = dataSource;
+        this.file = file;
+    }
+
+    /** Work done with a connection. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Opens (creating if needed) the database in {@code dataDir} and migrates its schema.
+     *
+     * @throws StorageException when the folder cannot be created or written, or the database cannot be opened
+     */
+    public static Database open(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create data folder " + dataDir.toAbsolutePath() + ": " + e, e);
+        }
+        if (!Files.isWritable(dataDir)) {
+            throw new StorageException("Data folder " + dataDir.toAbsolutePath() + " is not writable", null);
+        }
+        Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(5_000);
+        config.enforceForeignKeys(true);
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("Cannot open or migrate database " + file + ": " + rootMessage(e), e);
+        }
+        log.info("Database {} ready", file);
+        return new Database(ds, file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one transaction, as the only writer; commits, or rolls back on failure. */
+    public <T> T write(String what, SqlWork<T> work) {
+        writer.lock();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not " + what + ": " + describe(e), e);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** Runs read-only {@code work}; readers do not wait for the writer (WAL). */
+    public <T> T read(String what, SqlWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setReadOnly(true);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StorageException("Could not " + what + ": " + describe(e), e);
+        }
+    }
+
+    /** A plain-words reason for a failed database call, naming the likely cause. */
+    static String describe(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            return "the disk is full";
+        }
+        if (code == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return "the database or its folder is read-only";
+        }
+        if (code == SQLiteErrorCode.SQLITE_BUSY.code || code == SQLiteErrorCode.SQLITE_LOCKED.code) {
+            return "the database is locked by another program";
+        }
+        if (code == SQLiteErrorCode.SQLITE_CORRUPT.code || code == SQLiteErrorCode.SQLITE_NOTADB.code) {
+            return "the database file is damaged";
+        }
+        if (code == SQLiteErrorCode.SQLITE_IOERR.code || code == SQLiteErrorCode.SQLITE_CANTOPEN.code) {
+            return "the database file cannot be read or written";
+        }
+        return e.getMessage();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t instanceof SQLException sql ? describe(sql) : String.valueOf(t.getMessage());
+    }
+}

@@ -1,0 +1,118 @@
+package com.physiokiosk.api;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One screen of a questionnaire, shaped after an HL7 FHIR R4 {@code Questionnaire.item}.
+ *
+ * <p>Build questions with the static factories and refine them with the {@code with…} methods:
+ * <pre>{@code
+ * Question.yesNo("pregnant", "q.pregnant")
+ *         .withHelp("q.pregnant.help")
+ *         .withEnableWhen(Condition.equals("sex", "female"));
+ * }</pre>
+ *
+ * @param linkId     stable id, unique within the topic; stored with every answer
+ * @param type       how the question is asked
+ * @param textKey    message key of the question text
+ * @param helpKey    message key of a short explanation under the question, or {@code null}
+ * @param options    answer options, for choice questions only (empty otherwise)
+ * @param required   whether the patient must answer before going on
+ * @param enableWhen the question is asked only when this holds for the earlier answers
+ * @param min        smallest allowed answer of a {@link QuestionType#NUMBER} question
+ * @param max        largest allowed answer of a {@link QuestionType#NUMBER} question
+ * @since 1.0
+ */
+public record Question(String linkId, QuestionType type, String textKey, String helpKey,
+                       List<AnswerOption> options, boolean required, Condition enableWhen,
+                       int min, int max) {
+
+    /** Longest answer accepted for {@link QuestionType#SHORT_TEXT}. */
+    public static final int MAX_TEXT_LENGTH = 200;
+
+    static final Pattern LINK_ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
+
+    public Question {
+        Objects.requireNonNull(linkId, "linkId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(textKey, "textKey");
+        Objects.requireNonNull(enableWhen, "enableWhen");
+        options = List.copyOf(options);
+        if (!LINK_ID.matcher(linkId).matches()) {
+            throw new IllegalArgumentException("linkId '" + linkId
+                    + "' must be 1-64 lower-case letters, digits, '.', '-' or '_', starting with a letter");
+        }
+        if (type.hasOptions() && options.isEmpty()) {
+            throw new IllegalArgumentException("question '" + linkId + "' of type " + type + " needs answer options");
+        }
+        if (!type.hasOptions() && !options.isEmpty()) {
+            throw new IllegalArgumentException("question '" + linkId + "' of type " + type + " cannot have answer options");
+        }
+        if (!type.isAnswerable() && required) {
+            throw new IllegalArgumentException("information screen '" + linkId + "' cannot be required");
+        }
+        if (min > max) {
+            throw new IllegalArgumentException("question '" + linkId + "': min " + min + " is above max " + max);
+        }
+    }
+
+    /** A required yes/no question. */
+    public static Question yesNo(String linkId, String textKey) {
+        return new Question(linkId, QuestionType.YES_NO, textKey, null, List.of(), true, Condition.always(), 0, 0);
+    }
+
+    /** A required question with exactly one answer among {@code options}. */
+    public static Question singleChoice(String linkId, String textKey, AnswerOption... options) {
+        return new Question(linkId, QuestionType.SINGLE_CHOICE, textKey, null, Arrays.asList(options), true,
+                Condition.always(), 0, 0);
+    }
+
+    /** A required question with one or more answers among {@code options}. */
+    public static Question multiChoice(String linkId, String textKey, AnswerOption... options) {
+        return new Question(linkId, QuestionType.MULTI_CHOICE, textKey, null, Arrays.asList(options), true,
+                Condition.always(), 0, 0);
+    }
+
+    /** A required 0 to 10 scale, such as the Numeric Pain Rating Scale. */
+    public static Question scale(String linkId, String textKey) {
+        return new Question(linkId, QuestionType.SCALE_0_10, textKey, null, List.of(), true, Condition.always(), 0, 10);
+    }
+
+    /** A required whole number from {@code min} to {@code max}. */
+    public static Question number(String linkId, String textKey, int min, int max) {
+        return new Question(linkId, QuestionType.NUMBER, textKey, null, List.of(), true, Condition.always(), min, max);
+    }
+
+    /** An optional short free-text answer. */
+    public static Question shortText(String linkId, String textKey) {
+        return new Question(linkId, QuestionType.SHORT_TEXT, textKey, null, List.of(), false, Condition.always(), 0, 0);
+    }
+
+    /** An information screen with nothing to answer. */
+    public static Question info(String linkId, String textKey) {
+        return new Question(linkId, QuestionType.INFO, textKey, null, List.of(), false, Condition.always(), 0, 0);
+    }
+
+    /** This question with an explanation under its text. */
+    public Question withHelp(String helpKey) {
+        return new Question(linkId, type, textKey, helpKey, options, required, enableWhen, min, max);
+    }
+
+    /** This question, asked only when {@code condition} holds. */
+    public Question withEnableWhen(Condition condition) {
+        return new Question(linkId, type, textKey, helpKey, options, required, condition, min, max);
+    }
+
+    /** This question, which the patient may leave unanswered. */
+    public Question optional() {
+        return new Question(linkId, type, textKey, helpKey, options, false, enableWhen, min, max);
+    }
+
+    /** The option with {@code code}, if this question has one. */
+    public java.util.Optional<AnswerOption> option(String code) {
+        return options.stream().filter(o -> o.code().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,68 @@
+package com.physiokiosk.ui;
+
+import com.physiokiosk.engine.config.ConfigException;
+import com.physiokiosk.engine.config.ConfigLoader;
+import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.engine.storage.StorageException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts the kiosk: {@code java -jar physio-kiosk.jar [--port=7070] [--data-dir=data] …}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Logging configuration read when present, before the first logger is made. */
+    static final Path LOGBACK_FILE = Path.of("config", "logback.xml");
+
+    public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(LOGBACK_FILE)) {
+            System.setProperty("logback.configurationFile", LOGBACK_FILE.toAbsolutePath().toString());
+        }
+        KioskConfig config;
+        try {
+            config = new ConfigLoader(pluginsBesideJar()).load(System.getenv(), args);
+        } catch (ConfigException e) {
+            System.err.println("Physio Kiosk cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Logger log = LoggerFactory.getLogger(Main.class);
+        KioskApp app;
+        try {
+            app = KioskApp.create(config);
+        } catch (StorageException e) {
+            System.err.println("Physio Kiosk cannot start: setting kiosk.data-dir='" + config.dataDir() + "': "
+                    + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            System.err.println("Physio Kiosk cannot start: cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + " (settings kiosk.bind-address, kiosk.port): " + e.getMessage());
+            app.stop();
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "kiosk-shutdown"));
+        log.info("Physio Kiosk for '{}' listening on http://{}:{}/ (data in {}, plugins from {})", config.clinicName(),
+                config.bindAddress(), app.javalin().port(), config.dataDir().toAbsolutePath(),
+                config.pluginsDir().toAbsolutePath());
+    }
+
+    /** The {@code plugins} folder beside physio-kiosk.jar, or {@code null} when not run from a jar. */
+    static Path pluginsBesideJar() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? location.resolveSibling("plugins") : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
+    }
+}

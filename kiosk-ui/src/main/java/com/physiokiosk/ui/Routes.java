@@ -1,0 +1,109 @@
+package com.physiokiosk.ui;
+
+import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.engine.storage.StorageException;
+import com.physiokiosk.ui.view.Page;
+import com.physiokiosk.ui.view.Pages;
+import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.MessagePage;
+import com.physiokiosk.ui.web.HealthController;
+import com.physiokiosk.ui.web.PatientController;
+import com.physiokiosk.ui.web.PatientSession;
+import com.physiokiosk.ui.web.Security;
+import io.javalin.Javalin;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import jakarta.servlet.SessionCookieConfig;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
+import org.eclipse.jetty.http.HttpCookie;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site map. Javalin 7 fixes routes at start-up, so topic routes take the topic id as a path
+ * parameter and look it up in the registry on every request: a disabled topic answers 404 at once,
+ * an enabled one appears without a restart.
+ */
+public final class Routes {
+
+    private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+    private Routes() {
+    }
+
+    static Javalin create(KioskConfig config, PatientController patient, HealthController health, Pages pages) {
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.http.maxRequestSize = 64 * 1024;
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/assets";
+                s.directory = "/public";
+                s.location = Location.CLASSPATH;
+            });
+            c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
+
+            c.routes.before(Security::headers);
+            c.routes.before(Security::checkCsrf);
+
+            // Patient flow
+            c.routes.get("/", patient::welcome);
+            c.routes.post("/start", patient::start);
+            c.routes.post("/language", patient::switchLanguage);
+            c.routes.get("/name", patient::nameForm);
+            c.routes.post("/name", patient::saveName);
+            c.routes.get("/q/{topic}/{linkId}", patient::question);
+            c.routes.post("/q/{topic}/{linkId}", patient::answer);
+            c.routes.get("/topics", patient::topics);
+            c.routes.post("/topics", patient::chooseTopic);
+            c.routes.get("/review", patient::review);
+            c.routes.post("/submit", patient::submit);
+            c.routes.get("/done", patient::done);
+            c.routes.post("/reset", patient::reset);
+
+            // Operations
+            c.routes.get("/health", health::health);
+
+            c.routes.exception(ForbiddenResponse.class, (e, ctx) -> {
+                ctx.status(HttpStatus.FORBIDDEN);
+                message(ctx, pages, config, "expired.title", "expired.text");
+            });
+            c.routes.exception(StorageException.class, (e, ctx) -> {
+                log.error("Storage failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+                message(ctx, pages, config, "storage.title", "storage.text");
+            });
+            c.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                message(ctx, pages, config, "error.title", "error.text");
+            });
+            c.routes.error(404, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
+                        || "Not Found".equals(ctx.result())) {
+                    patient.notAvailable(ctx, config.defaultLanguage());
+                }
+            });
+        });
+    }
+
+    /** Session cookies that scripts cannot read and other sites cannot send. */
+    private static SessionHandler sessions() {
+        SessionHandler sessions = new SessionHandler();
+        sessions.setHttpOnly(true);
+        sessions.setSameSite(HttpCookie.SameSite.STRICT);
+        sessions.setSessionCookie("KIOSK_SESSION");
+        sessions.setUsingCookies(true);
+        sessions.setUsingUriParameters(false);
+        return sessions;
+    }
+
+    private static void message(io.javalin.http.Context ctx, Pages pages, KioskConfig config, String titleKey,
+                                String textKey) {
+        String lang = PatientSession.visit(ctx).map(v -> v.language()).orElse(config.defaultLanguage());
+        Texts t = Texts.in(lang);
+        Page page = new Page(t, t.get(titleKey), config.languages(), null, true, config.idleTimeout().toSeconds(),
+                PatientSession.csrfToken(ctx));
+        pages.render(ctx, "message.jte", new MessagePage(page, t.get(titleKey), t.get(textKey), "/", t.get("action.start-again")));
+    }
+}

@@ -1,0 +1,27 @@
+package com.physiokiosk.ui.view;
+
+import java.util.List;
+
+/**
+ * What every page's layout needs.
+ *
+ * @param t          host texts in the page's language
+ * @param title      the page title (also the browser tab title)
+ * @param languages  languages the patient can switch to
+ * @param returnTo   the path to come back to after switching language, or {@code null} for none
+ * @param patient    whether this is a patient screen (shows "start again" and idle reset)
+ * @param idleSeconds seconds of inactivity before a patient screen resets, 0 for none
+ * @param csrf       the form token of this session, or empty
+ */
+public record Page(Texts t, String title, List<String> languages, String returnTo, boolean patient, long idleSeconds,
+                   String csrf) {
+
+    /** This page with another title. */
+    public Page withTitle(String newTitle) {
+        return new Page(t, newTitle, languages, returnTo, patient, idleSeconds, csrf);
+    }
+
+    public String lang() {
+        return t.language();
+    }
+}

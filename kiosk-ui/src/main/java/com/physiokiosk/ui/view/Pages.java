@@ -1,0 +1,20 @@
+package com.physiokiosk.ui.view;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+
+/** Renders the host's precompiled jte templates into responses. */
+public final class Pages {
+
+    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            Pages.class.getClassLoader(), "com.physiokiosk.ui.jte");
+
+    /** Renders {@code template} with its one page model and sends it as HTML. */
+    public void render(Context ctx, String template, Object model) {
+        StringOutput out = new StringOutput();
+        engine.render(template, model, out);
+        ctx.html(out.toString());
+    }
+}

@@ -1,0 +1,425 @@
+package com.physiokiosk.ui.web;
+
+import com.physiokiosk.api.Answers;
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.QuestionType;
+import com.physiokiosk.engine.checkin.CheckInService;
+import com.physiokiosk.engine.checkin.SubmissionResult;
+import com.physiokiosk.engine.checkin.Visit;
+import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.engine.flow.AnswerParser;
+import com.physiokiosk.engine.flow.QuestionnaireFlow;
+import com.physiokiosk.engine.i18n.Languages;
+import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.ui.view.Page;
+import com.physiokiosk.ui.view.Pages;
+import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.Choice;
+import com.physiokiosk.ui.view.Views.MessagePage;
+import com.physiokiosk.ui.view.Views.NamePage;
+import com.physiokiosk.ui.view.Views.QuestionPage;
+import com.physiokiosk.ui.view.Views.ResultPage;
+import com.physiokiosk.ui.view.Views.ReviewItem;
+import com.physiokiosk.ui.view.Views.ReviewPage;
+import com.physiokiosk.ui.view.Views.ReviewSection;
+import com.physiokiosk.ui.view.Views.TopicChoice;
+import com.physiokiosk.ui.view.Views.TopicsPage;
+import com.physiokiosk.ui.view.Views.WelcomePage;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The patient's way through the kiosk: welcome, name, the general safety screen, topic choice,
+ * the topic's questions one per screen, review, submit, result. Every step checks where the
+ * patient is allowed to be, so a stale or guessed URL lands on the right screen.
+ */
+public final class PatientController {
+
+    /** Longest name a patient may give. */
+    static final int MAX_NAME_LENGTH = 40;
+    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' .-]{1," + MAX_NAME_LENGTH + "}");
+
+    private final KioskConfig config;
+    private final TopicRegistry registry;
+    private final CheckInService checkIns;
+    private final Pages pages;
+
+    public PatientController(KioskConfig config, TopicRegistry registry, CheckInService checkIns, Pages pages) {
+        this.config = config;
+        this.registry = registry;
+        this.checkIns = checkIns;
+        this.pages = pages;
+    }
+
+    // ---- welcome, language, name ------------------------------------------------------------
+
+    public void welcome(Context ctx) {
+        String lang = language(ctx);
+        List<Choice> langs = config.languages().stream()
+                .map(l -> new Choice(l, Texts.in(l).get("language.name"), l.equals(lang), null)).toList();
+        pages.render(ctx, "welcome.jte", new WelcomePage(page(ctx, lang, "welcome.title", null), config.clinicName(), langs));
+    }
+
+    public void start(Context ctx) {
+        String lang = ctx.formParam("lang");
+        if (lang == null || !config.languages().contains(lang)) {
+            lang = config.defaultLanguage();
+        }
+        PatientSession.startNew(ctx, Visit.start(lang), config.idleTimeout());
+        ctx.redirect(config.askName() ? "/name" : firstSafetyUrl(), HttpStatus.SEE_OTHER);
+    }
+
+    /** Switches language at any point without losing answers, and returns to the same screen. */
+    public void switchLanguage(Context ctx) {
+        String lang = ctx.formParam("lang");
+        String back = ctx.formParam("returnTo");
+        Optional<Visit> visit = PatientSession.visit(ctx);
+        if (lang == null || !config.languages().contains(lang) || visit.isEmpty()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        PatientSession.save(ctx, visit.get().withLanguage(lang));
+        ctx.redirect(isLocalPath(back) ? back : "/", HttpStatus.SEE_OTHER);
+    }
+
+    public void nameForm(Context ctx) {
+        withVisit(ctx, visit -> pages.render(ctx, "name.jte",
+                new NamePage(page(ctx, visit.language(), "name.title", "/name"),
+                        visit.displayName() == null ? "" : visit.displayName(), null)));
+    }
+
+    public void saveName(Context ctx) {
+        withVisit(ctx, visit -> {
+            String raw = ctx.formParam("name");
+            String name = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
+            if (!name.isEmpty() && !NAME.matcher(name).matches()) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                pages.render(ctx, "name.jte", new NamePage(page(ctx, visit.language(), "name.title", "/name"),
+                        "", Texts.in(visit.language()).get("error.name", MAX_NAME_LENGTH)));
+                return;
+            }
+            PatientSession.save(ctx, visit.withDisplayName(name.isEmpty() ? null : name));
+            PatientSession.markNameAsked(ctx);
+            ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+        });
+    }
+
+    // ---- questions ------------------------------------------------------------------------------
+
+    public void question(Context ctx) {
+        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q) -> {
+            Answers answers = visit.answersFor(topic.id());
+            renderQuestion(ctx, visit, topic, q, answers.get(q.linkId()), null, ctx.queryParam("from") != null);
+        }));
+    }
+
+    public void answer(Context ctx) {
+        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q) -> {
+            boolean fromReview = "review".equals(ctx.formParam("from"));
+            AnswerParser.Result parsed = AnswerParser.parse(q, ctx.formParams("answer"));
+            if (!parsed.isValid()) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                String error = Texts.in(visit.language()).get(parsed.errorKey(), parsed.errorArgs().toArray());
+                renderQuestion(ctx, visit, topic, q, ctx.formParams("answer"), error, fromReview);
+                return;
+            }
+            Answers answers = visit.answersFor(topic.id()).with(q.linkId(), parsed.values());
+            Visit next = visit.withAnswers(topic.id(), answers);
+            PatientSession.save(ctx, next);
+            Optional<Question> following = QuestionnaireFlow.next(topic.questions(), answers, q.linkId());
+            String target;
+            if (fromReview && isComplete(next)) {
+                target = "/review";
+            } else if (following.isPresent()) {
+                target = questionUrl(topic, following.get());
+            } else {
+                target = nextStep(next);
+            }
+            ctx.redirect(target, HttpStatus.SEE_OTHER);
+        }));
+    }
+
+    private void renderQuestion(Context ctx, Visit visit, LoadedTopic topic, Question q, List<String> given,
+                                String error, boolean fromReview) {
+        String lang = visit.language();
+        Answers answers = visit.answersFor(topic.id());
+        List<Choice> options = new ArrayList<>();
+        if (q.type() == QuestionType.YES_NO) {
+            options.add(new Choice("yes", Texts.in(lang).get("answer.yes"), given.contains("yes"), null));
+            options.add(new Choice("no", Texts.in(lang).get("answer.no"), given.contains("no"), null));
+        } else if (q.type() == QuestionType.SCALE_0_10) {
+            for (int i = 0; i <= 10; i++) {
+                options.add(new Choice(Integer.toString(i), Integer.toString(i), given.contains(Integer.toString(i)), null));
+            }
+        } else {
+            q.options().forEach(o -> options.add(new Choice(o.code(), topic.text(lang, o.textKey()),
+                    given.contains(o.code()), o.exclusive() ? "exclusive" : null)));
+        }
+        QuestionnaireFlow.Progress progress = QuestionnaireFlow.progress(topic.questions(), answers, q.linkId());
+        String back = QuestionnaireFlow.previous(topic.questions(), answers, q.linkId())
+                .map(p -> questionUrl(topic, p))
+                .orElse(isSafety(topic) ? (config.askName() ? "/name" : "/") : "/topics");
+        String url = questionUrl(topic, q);
+        String value = q.type() == QuestionType.NUMBER || q.type() == QuestionType.SHORT_TEXT
+                ? (given.isEmpty() ? "" : given.get(0)) : "";
+        pages.render(ctx, "question.jte", new QuestionPage(page(ctx, lang, null, url).withTitle(topic.title(lang)),
+                topic.title(lang), url, q.linkId(), q.type().name(), topic.text(lang, q.textKey()),
+                q.helpKey() == null ? null : topic.text(lang, q.helpKey()), options, value, q.min(), q.max(),
+                q.required(), progress.position(), progress.total(), back, error, fromReview));
+    }
+
+    // ---- topic choice -------------------------------------------------------------------------------
+
+    public void topics(Context ctx) {
+        withVisit(ctx, visit -> {
+            if (QuestionnaireFlow.firstMissing(registry.safety().questions(), visit.answersFor(registry.safety().id())).isPresent()) {
+                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+                return;
+            }
+            String lang = visit.language();
+            List<TopicChoice> choices = registry.topics().stream()
+                    .map(t -> new TopicChoice(t.id(), t.title(lang), t.text(lang, t.info().summaryKey()), null))
+                    .toList();
+            String notice = PatientSession.takeNotice(ctx).map(k -> Texts.in(lang).get(k)).orElse(null);
+            pages.render(ctx, "topics.jte", new TopicsPage(page(ctx, lang, "topics.title", "/topics"), choices, notice));
+        });
+    }
+
+    public void chooseTopic(Context ctx) {
+        withVisit(ctx, visit -> {
+            Optional<LoadedTopic> topic = Optional.ofNullable(ctx.formParam("topic")).flatMap(registry::find);
+            if (topic.isEmpty()) {
+                notAvailable(ctx, visit.language());
+                return;
+            }
+            Visit next = visit;
+            for (String chosen : visit.answers().keySet()) {
+                if (!chosen.equals(registry.safety().id()) && !chosen.equals(topic.get().id())) {
+                    next = next.without(chosen);
+                }
+            }
+            next = next.withAnswers(topic.get().id(), next.answersFor(topic.get().id()));
+            PatientSession.save(ctx, next);
+            ctx.redirect(questionUrl(topic.get(), QuestionnaireFlow.first(topic.get().questions(),
+                    next.answersFor(topic.get().id()))), HttpStatus.SEE_OTHER);
+        });
+    }
+
+    // ---- review, submit, result ---------------------------------------------------------------------
+
+    public void review(Context ctx) {
+        withVisit(ctx, visit -> {
+            if (!isComplete(visit)) {
+                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+                return;
+            }
+            renderReview(ctx, visit, null);
+        });
+    }
+
+    private void renderReview(Context ctx, Visit visit, String error) {
+        String lang = visit.language();
+        List<ReviewSection> sections = new ArrayList<>();
+        for (LoadedTopic topic : visitTopics(visit)) {
+            Answers answers = visit.answersFor(topic.id());
+            List<ReviewItem> items = new ArrayList<>();
+            for (Question q : QuestionnaireFlow.enabled(topic.questions(), answers)) {
+                if (!q.type().isAnswerable()) {
+                    continue;
+                }
+                String shown = answers.isAnswered(q.linkId())
+                        ? CheckInService.display(topic, q, answers.get(q.linkId()), lang)
+                        : Texts.in(lang).get("review.skipped");
+                items.add(new ReviewItem(topic.text(lang, q.textKey()), shown, questionUrl(topic, q) + "?from=review"));
+            }
+            sections.add(new ReviewSection(topic.title(lang), items));
+        }
+        pages.render(ctx, "review.jte", new ReviewPage(page(ctx, lang, "review.title", "/review"), sections, error));
+    }
+
+    public void submit(Context ctx) {
+        withVisit(ctx, visit -> {
+            if (!isComplete(visit)) {
+                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+                return;
+            }
+            SubmissionResult result;
+            try {
+                result = checkIns.submit(visit);
+            } catch (CheckInService.IncompleteVisitException e) {
+                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+                return;
+            }
+            PatientSession.finish(ctx, result, visit.displayName(), visit.language(), config.idleTimeout());
+            ctx.redirect("/done", HttpStatus.SEE_OTHER);
+        });
+    }
+
+    public void done(Context ctx) {
+        Optional<PatientSession.Finished> finished = PatientSession.finished(ctx);
+        if (finished.isEmpty()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        PatientSession.Finished f = finished.get();
+        pages.render(ctx, "result.jte", new ResultPage(page(ctx, f.language(), "result.title", null),
+                f.result().number(), f.name(), f.result().urgent(), f.result().advice(), f.result().notes()));
+    }
+
+    /** "Start again", the idle timeout, or the result screen's end: forget the patient. */
+    public void reset(Context ctx) {
+        PatientSession.end(ctx);
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    /** The "not available" page for an unknown or disabled topic or question. */
+    public void notAvailable(Context ctx, String lang) {
+        Texts t = Texts.in(lang);
+        ctx.status(HttpStatus.NOT_FOUND);
+        pages.render(ctx, "message.jte", new MessagePage(page(ctx, lang, "unavailable.title", null),
+                t.get("unavailable.title"), t.get("unavailable.text"), "/topics", t.get("unavailable.action")));
+    }
+
+    private interface VisitHandler {
+        void handle(Visit visit);
+    }
+
+    private interface QuestionHandler {
+        void handle(LoadedTopic topic, Question question);
+    }
+
+    /** Runs {@code handler} with the patient's visit, or sends them to the welcome screen. */
+    private void withVisit(Context ctx, VisitHandler handler) {
+        Optional<Visit> visit = PatientSession.visit(ctx);
+        if (visit.isEmpty()) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            return;
+        }
+        handler.handle(visit.get());
+    }
+
+    /** Resolves {@code /q/{topic}/{linkId}} against what this patient may answer now. */
+    private void withQuestion(Context ctx, Visit visit, QuestionHandler handler) {
+        String topicId = ctx.pathParam("topic");
+        boolean safety = topicId.equals(registry.safety().id());
+        Optional<LoadedTopic> topic = safety ? Optional.of(registry.safety()) : registry.find(topicId);
+        if (topic.isEmpty()) {
+            if (visit.answers().containsKey(topicId)) {
+                // The clinic switched this topic off while the patient was on it.
+                PatientSession.save(ctx, visit.without(topicId));
+                PatientSession.notice(ctx, "topics.withdrawn");
+                ctx.redirect("/topics", HttpStatus.SEE_OTHER);
+            } else {
+                notAvailable(ctx, visit.language());
+            }
+            return;
+        }
+        if (!safety && !visit.answers().containsKey(topicId)) {
+            // Answering a topic starts by choosing it; the safety screen must come first.
+            ctx.redirect(isSafetyComplete(visit) ? "/topics" : nextStep(visit), HttpStatus.SEE_OTHER);
+            return;
+        }
+        Answers answers = visit.answersFor(topicId);
+        Optional<Question> q = topic.get().question(ctx.pathParam("linkId"));
+        if (q.isEmpty()) {
+            notAvailable(ctx, visit.language());
+            return;
+        }
+        if (!QuestionnaireFlow.isAsked(topic.get().questions(), answers, q.get().linkId()) || isAhead(topic.get(), answers, q.get())) {
+            ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+            return;
+        }
+        handler.handle(topic.get(), q.get());
+    }
+
+    /** Whether {@code q} lies beyond the first required question still unanswered. */
+    private static boolean isAhead(LoadedTopic topic, Answers answers, Question q) {
+        Optional<Question> missing = QuestionnaireFlow.firstMissing(topic.questions(), answers);
+        if (missing.isEmpty() || answers.isAnswered(q.linkId())) {
+            return false;
+        }
+        List<Question> asked = QuestionnaireFlow.enabled(topic.questions(), answers);
+        return asked.indexOf(q) > asked.indexOf(missing.get());
+    }
+
+    /** Where this patient should be now. */
+    private String nextStep(Visit visit) {
+        LoadedTopic safety = registry.safety();
+        Optional<Question> missingSafety = QuestionnaireFlow.firstMissing(safety.questions(), visit.answersFor(safety.id()));
+        if (missingSafety.isPresent()) {
+            return questionUrl(safety, missingSafety.get());
+        }
+        List<LoadedTopic> chosen = chosenTopics(visit);
+        if (chosen.isEmpty()) {
+            return "/topics";
+        }
+        for (LoadedTopic topic : chosen) {
+            Optional<Question> missing = QuestionnaireFlow.firstMissing(topic.questions(), visit.answersFor(topic.id()));
+            if (missing.isPresent()) {
+                return questionUrl(topic, missing.get());
+            }
+        }
+        return "/review";
+    }
+
+    private boolean isSafetyComplete(Visit visit) {
+        return QuestionnaireFlow.firstMissing(registry.safety().questions(),
+                visit.answersFor(registry.safety().id())).isEmpty();
+    }
+
+    private boolean isComplete(Visit visit) {
+        return "/review".equals(nextStep(visit));
+    }
+
+    private List<LoadedTopic> chosenTopics(Visit visit) {
+        return visit.answers().keySet().stream()
+                .filter(id -> !id.equals(registry.safety().id()))
+                .map(registry::find).flatMap(Optional::stream).toList();
+    }
+
+    private List<LoadedTopic> visitTopics(Visit visit) {
+        List<LoadedTopic> all = new ArrayList<>();
+        all.add(registry.safety());
+        all.addAll(chosenTopics(visit));
+        return all;
+    }
+
+    private String firstSafetyUrl() {
+        LoadedTopic safety = registry.safety();
+        return questionUrl(safety, safety.questions().get(0));
+    }
+
+    private boolean isSafety(LoadedTopic topic) {
+        return topic.id().equals(registry.safety().id());
+    }
+
+    static String questionUrl(LoadedTopic topic, Question q) {
+        return "/q/" + topic.id() + "/" + q.linkId();
+    }
+
+    private Page page(Context ctx, String lang, String titleKey, String returnTo) {
+        Texts t = Texts.in(lang);
+        return new Page(t, titleKey == null ? "" : t.get(titleKey), config.languages(), returnTo, true,
+                config.idleTimeout().toSeconds(), PatientSession.csrfToken(ctx));
+    }
+
+    /** The language of the current visit, or the clinic's default. */
+    private String language(Context ctx) {
+        return PatientSession.visit(ctx).map(Visit::language)
+                .or(() -> PatientSession.finished(ctx).map(PatientSession.Finished::language))
+                .filter(Languages::isSupported)
+                .orElse(config.defaultLanguage());
+    }
+
+    static boolean isLocalPath(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") && !path.contains("\\")
+                && path.length() < 200 && path.chars().noneMatch(Character::isISOControl);
+    }
+}

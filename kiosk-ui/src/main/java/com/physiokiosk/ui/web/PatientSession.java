@@ -1,0 +1,122 @@
+package com.physiokiosk.ui.web;
+
+import com.physiokiosk.engine.checkin.SubmissionResult;
+import com.physiokiosk.engine.checkin.Visit;
+import io.javalin.http.Context;
+import jakarta.servlet.http.HttpSession;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * The one place that reads and writes a patient's server-side session. A new patient always gets a
+ * new session (new id, nothing carried over); the session expires shortly after the idle timeout.
+ */
+public final class PatientSession {
+
+    private static final String VISIT = "visit";
+    private static final String RESULT = "result";
+    private static final String NAME_ASKED = "nameAsked";
+    private static final String NOTICE = "notice";
+    static final String CSRF = "csrf";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PatientSession() {
+    }
+
+    /** Ends whatever session the browser had and starts a fresh one for a new patient. */
+    public static void startNew(Context ctx, Visit visit, Duration idle) {
+        end(ctx);
+        HttpSession session = ctx.req().getSession(true);
+        // The server forgets a visit soon after the screen resets itself, even if the browser is gone.
+        session.setMaxInactiveInterval((int) idle.toSeconds() + 60);
+        session.setAttribute(CSRF, newToken());
+        session.setAttribute(VISIT, visit);
+    }
+
+    /** Ends the session: everything of the patient is gone from the server. */
+    public static void end(Context ctx) {
+        HttpSession old = ctx.req().getSession(false);
+        if (old != null) {
+            try {
+                old.invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // nothing left to forget
+            }
+        }
+    }
+
+    public static Optional<Visit> visit(Context ctx) {
+        return Optional.ofNullable(attribute(ctx, VISIT));
+    }
+
+    public static void save(Context ctx, Visit visit) {
+        ctx.req().getSession(true).setAttribute(VISIT, visit);
+    }
+
+    public static boolean nameAsked(Context ctx) {
+        return Boolean.TRUE.equals(attribute(ctx, NAME_ASKED));
+    }
+
+    public static void markNameAsked(Context ctx) {
+        ctx.req().getSession(true).setAttribute(NAME_ASKED, Boolean.TRUE);
+    }
+
+    /** After submit: the visit is dropped, the session rotated, and only what the result screen shows is kept. */
+    public static void finish(Context ctx, SubmissionResult result, String name, String language, Duration idle) {
+        startNew(ctx, Visit.start(language), idle);
+        HttpSession session = ctx.req().getSession(true);
+        session.removeAttribute(VISIT);
+        session.setAttribute(RESULT, new Finished(result, name, language));
+    }
+
+    public static Optional<Finished> finished(Context ctx) {
+        return Optional.ofNullable(attribute(ctx, RESULT));
+    }
+
+    /** A one-time message for the next page. */
+    public static void notice(Context ctx, String key) {
+        ctx.req().getSession(true).setAttribute(NOTICE, key);
+    }
+
+    public static Optional<String> takeNotice(Context ctx) {
+        HttpSession s = ctx.req().getSession(false);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Object v = s.getAttribute(NOTICE);
+        s.removeAttribute(NOTICE);
+        return Optional.ofNullable((String) v);
+    }
+
+    /** This session's form token, or empty when there is no session. */
+    public static String csrfToken(Context ctx) {
+        String token = attribute(ctx, CSRF);
+        return token == null ? "" : token;
+    }
+
+    /** What the result screen shows, kept after the visit itself is gone. */
+    public record Finished(SubmissionResult result, String name, String language) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T attribute(Context ctx, String key) {
+        HttpSession s = ctx.req().getSession(false);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return (T) s.getAttribute(key);
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
+    static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}
