@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  * @param enableWhen the question is asked only when this holds for the earlier answers
  * @param min        smallest allowed answer of a {@link QuestionType#NUMBER} question
  * @param max        largest allowed answer of a {@link QuestionType#NUMBER} question
+ * @param illustration name of a jte template shipped in the plugin (e.g. {@code sleep-positions.jte}) that
+ *                   draws a picture above the answers, or {@code null}; see {@link ScreenContext}
  * @since 1.0
  */
 public record Question(String linkId, QuestionType type, String textKey, String helpKey,
                        List<AnswerOption> options, boolean required, Condition enableWhen,
-                       int min, int max) {
+                       int min, int max, String illustration) {
 
     /** Longest answer accepted for {@link QuestionType#SHORT_TEXT}. */
     public static final int MAX_TEXT_LENGTH = 200;
@@ -54,6 +56,10 @@ public record Question(String linkId, QuestionType type, String textKey, String 
         if (!type.isAnswerable() && required) {
             throw new IllegalArgumentException("information screen '" + linkId + "' cannot be required");
         }
+        if (illustration != null && !illustration.matches("[a-z0-9][a-z0-9_-]{0,63}\\.jte")) {
+            throw new IllegalArgumentException("question '" + linkId + "': illustration '" + illustration
+                    + "' must be a template file name such as sleep-positions.jte");
+        }
         if (min > max) {
             throw new IllegalArgumentException("question '" + linkId + "': min " + min + " is above max " + max);
         }
@@ -61,54 +67,59 @@ public record Question(String linkId, QuestionType type, String textKey, String 
 
     /** A required yes/no question. */
     public static Question yesNo(String linkId, String textKey) {
-        return new Question(linkId, QuestionType.YES_NO, textKey, null, List.of(), true, Condition.always(), 0, 0);
+        return new Question(linkId, QuestionType.YES_NO, textKey, null, List.of(), true, Condition.always(), 0, 0, null);
     }
 
     /** A required question with exactly one answer among {@code options}. */
     public static Question singleChoice(String linkId, String textKey, AnswerOption... options) {
         return new Question(linkId, QuestionType.SINGLE_CHOICE, textKey, null, Arrays.asList(options), true,
-                Condition.always(), 0, 0);
+                Condition.always(), 0, 0, null);
     }
 
     /** A required question with one or more answers among {@code options}. */
     public static Question multiChoice(String linkId, String textKey, AnswerOption... options) {
         return new Question(linkId, QuestionType.MULTI_CHOICE, textKey, null, Arrays.asList(options), true,
-                Condition.always(), 0, 0);
+                Condition.always(), 0, 0, null);
     }
 
     /** A required 0 to 10 scale, such as the Numeric Pain Rating Scale. */
     public static Question scale(String linkId, String textKey) {
-        return new Question(linkId, QuestionType.SCALE_0_10, textKey, null, List.of(), true, Condition.always(), 0, 10);
+        return new Question(linkId, QuestionType.SCALE_0_10, textKey, null, List.of(), true, Condition.always(), 0, 10, null);
     }
 
     /** A required whole number from {@code min} to {@code max}. */
     public static Question number(String linkId, String textKey, int min, int max) {
-        return new Question(linkId, QuestionType.NUMBER, textKey, null, List.of(), true, Condition.always(), min, max);
+        return new Question(linkId, QuestionType.NUMBER, textKey, null, List.of(), true, Condition.always(), min, max, null);
     }
 
     /** An optional short free-text answer. */
     public static Question shortText(String linkId, String textKey) {
-        return new Question(linkId, QuestionType.SHORT_TEXT, textKey, null, List.of(), false, Condition.always(), 0, 0);
+        return new Question(linkId, QuestionType.SHORT_TEXT, textKey, null, List.of(), false, Condition.always(), 0, 0, null);
     }
 
     /** An information screen with nothing to answer. */
     public static Question info(String linkId, String textKey) {
-        return new Question(linkId, QuestionType.INFO, textKey, null, List.of(), false, Condition.always(), 0, 0);
+        return new Question(linkId, QuestionType.INFO, textKey, null, List.of(), false, Condition.always(), 0, 0, null);
     }
 
     /** This question with an explanation under its text. */
     public Question withHelp(String helpKey) {
-        return new Question(linkId, type, textKey, helpKey, options, required, enableWhen, min, max);
+        return new Question(linkId, type, textKey, helpKey, options, required, enableWhen, min, max, illustration);
     }
 
     /** This question, asked only when {@code condition} holds. */
     public Question withEnableWhen(Condition condition) {
-        return new Question(linkId, type, textKey, helpKey, options, required, condition, min, max);
+        return new Question(linkId, type, textKey, helpKey, options, required, condition, min, max, illustration);
     }
 
     /** This question, which the patient may leave unanswered. */
     public Question optional() {
-        return new Question(linkId, type, textKey, helpKey, options, false, enableWhen, min, max);
+        return new Question(linkId, type, textKey, helpKey, options, false, enableWhen, min, max, illustration);
+    }
+
+    /** This question with a picture drawn by the plugin's own template {@code template}. */
+    public Question withIllustration(String template) {
+        return new Question(linkId, type, textKey, helpKey, options, required, enableWhen, min, max, template);
     }
 
     /** The option with {@code code}, if this question has one. */

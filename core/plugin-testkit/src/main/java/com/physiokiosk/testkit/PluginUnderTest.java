@@ -2,6 +2,7 @@ package com.physiokiosk.testkit;
 
 import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Finding;
+import com.physiokiosk.api.Rule;
 import com.physiokiosk.engine.config.PluginMode;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
@@ -31,6 +32,7 @@ public final class PluginUnderTest implements AutoCloseable {
 
     private final Path pluginsDir;
     private final TopicRegistry registry;
+    private final RuleCoverage coverage = new RuleCoverage();
 
     private PluginUnderTest(Path pluginsDir, TopicRegistry registry) {
         this.pluginsDir = pluginsDir;
@@ -76,7 +78,15 @@ public final class PluginUnderTest implements AutoCloseable {
 
     /** The findings the kiosk would store for {@code answers}, skip logic applied, most severe first. */
     public List<Finding> evaluate(Answers answers) {
-        return RuleEvaluator.evaluate(topic(), answers);
+        LoadedTopic topic = topic();
+        List<Finding> findings = RuleEvaluator.evaluate(topic, answers);
+        coverage.record(topic.rules().stream().map(Rule::id).toList(), findings.stream().map(Finding::ruleId).toList());
+        return findings;
+    }
+
+    /** Which rules the scenarios run so far saw fire and stay quiet. */
+    public RuleCoverage coverage() {
+        return coverage;
     }
 
     /** Starts a scenario: given these answers… */

@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
  * @param questions     its questions, in order
  * @param rules         its rules
  * @param messages      its texts
- * @param classLoader   the plugin's class loader, for its templates and assets
+ * @param classLoader   the plugin's class loader, for its assets
+ * @param templates     the plugin's own templates, or {@code null} when it ships none
  */
 public record LoadedTopic(String pluginId, String pluginVersion, TopicInfo info, List<Question> questions,
-                          List<Rule> rules, MessageBundle messages, ClassLoader classLoader) {
+                          List<Rule> rules, MessageBundle messages, ClassLoader classLoader, TopicTemplates templates) {
 
     public LoadedTopic {
         questions = List.copyOf(questions);
@@ -44,6 +45,23 @@ public record LoadedTopic(String pluginId, String pluginVersion, TopicInfo info,
     public String text(String language, String key, Object... args) {
         return messages.get(language, key, args);
     }
+
+    /**
+     * The URL of a file in the plugin's {@code assets/} folder, or empty when it has no such file.
+     * Only the plugin's own files are found, never the host's.
+     */
+    public Optional<java.net.URL> asset(String fileName) {
+        if (fileName == null || !ASSET_NAME.matcher(fileName).matches()) {
+            return Optional.empty();
+        }
+        String path = "assets/" + fileName;
+        java.net.URL url = classLoader instanceof java.net.URLClassLoader own ? own.findResource(path) : classLoader.getResource(path);
+        return Optional.ofNullable(url);
+    }
+
+    /** File names a plugin asset may have: no folders, no dots but the extension. */
+    public static final java.util.regex.Pattern ASSET_NAME =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}\\.(svg|png|jpg|webp)");
 
     public String title(String language) {
         return text(language, info.titleKey());

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.PluginRuntimeException;
@@ -129,12 +130,25 @@ public final class TopicRegistry implements PluginStateListener {
         List<Rule> rules = List.copyOf(topic.rules());
         ClassLoader loader = plugin.getPluginClassLoader();
         MessageBundle messages = MessageBundle.load("plugin " + plugin.getPluginId(), loader, "messages");
-        List<String> found = TopicValidator.validate(info, questions, rules, messages);
+        List<String> found = new ArrayList<>(TopicValidator.validate(info, questions, rules, messages));
+        List<String> illustrations = questions.stream().map(Question::illustration).filter(Objects::nonNull).toList();
+        TopicTemplates templates = null;
+        if (!illustrations.isEmpty()) {
+            try {
+                templates = TopicTemplates.load(loader, topic.getClass().getPackageName() + ".jte", illustrations);
+            } catch (RuntimeException e) {
+                found.add(KioskPluginManager.oneLine(e));
+            }
+        }
+        LoadedTopic loaded = new LoadedTopic(plugin.getPluginId(), plugin.getDescriptor().getVersion(), info, questions,
+                rules, messages, loader, templates);
+        if (info.icon() != null && loaded.asset(info.icon()).isEmpty()) {
+            found.add("icon '" + info.icon() + "' is not in the plugin's assets/ folder");
+        }
         if (!found.isEmpty()) {
             throw new IllegalStateException("topic '" + info.id() + "' is invalid: " + String.join("; ", found));
         }
-        return new LoadedTopic(plugin.getPluginId(), plugin.getDescriptor().getVersion(), info, questions, rules,
-                messages, loader);
+        return loaded;
     }
 
     private void fail(PluginWrapper plugin, String reason) {

@@ -59,6 +59,6 @@ public final class SafetyScreen implements Topic {
             throw new IllegalStateException("The general safety screen is invalid: " + problems);
         }
         return new LoadedTopic("host", "1.0.0", screen.info(), screen.questions(), screen.rules(), messages,
-                SafetyScreen.class.getClassLoader());
+                SafetyScreen.class.getClassLoader(), null);
     }
 }
