@@ -7,6 +7,7 @@ import com.physiokiosk.engine.plugins.TopicRegistry;
 import com.physiokiosk.engine.storage.CheckInRepository;
 import com.physiokiosk.engine.storage.Database;
 import com.physiokiosk.ui.view.Pages;
+import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.PatientController;
 import io.javalin.Javalin;
@@ -48,7 +49,7 @@ public final class KioskApp {
         Pages pages = new Pages();
         PatientController patient = new PatientController(config, registry, service, pages);
         HealthController health = new HealthController(registry);
-        Javalin javalin = Routes.create(config, patient, health, pages);
+        Javalin javalin = Routes.create(config, patient, new AssetController(registry), health, pages);
         return new KioskApp(config, database, registry, checkIns, javalin);
     }
 

@@ -6,6 +6,7 @@ import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.MessagePage;
+import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.PatientController;
 import com.physiokiosk.ui.web.PatientSession;
@@ -32,7 +33,8 @@ public final class Routes {
     private Routes() {
     }
 
-    static Javalin create(KioskConfig config, PatientController patient, HealthController health, Pages pages) {
+    static Javalin create(KioskConfig config, PatientController patient, AssetController assets,
+                          HealthController health, Pages pages) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = 64 * 1024;
@@ -60,6 +62,8 @@ public final class Routes {
             c.routes.post("/submit", patient::submit);
             c.routes.get("/done", patient::done);
             c.routes.post("/reset", patient::reset);
+
+            c.routes.get("/topic-assets/{topic}/{file}", assets::topicAsset);
 
             // Operations
             c.routes.get("/health", health::health);

@@ -19,7 +19,8 @@ public final class Views {
 
     public record QuestionPage(Page page, String topicTitle, String action, String linkId, String type, String text,
                                String help, List<Choice> options, String value, int min, int max, boolean required,
-                               int position, int total, String backUrl, String error, boolean returnToReview) {
+                               int position, int total, String backUrl, String error, boolean returnToReview,
+                               gg.jte.Content illustration) {
     }
 
     public record TopicsPage(Page page, List<TopicChoice> topics, String notice) {

@@ -14,6 +14,7 @@ import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.plugins.TopicRegistry;
 import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
+import com.physiokiosk.ui.view.PatientScreen;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.Choice;
 import com.physiokiosk.ui.view.Views.MessagePage;
@@ -39,6 +40,8 @@ import java.util.regex.Pattern;
  * patient is allowed to be, so a stale or guessed URL lands on the right screen.
  */
 public final class PatientController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PatientController.class);
 
     /** Longest name a patient may give. */
     static final int MAX_NAME_LENGTH = 40;
@@ -112,6 +115,9 @@ public final class PatientController {
     // ---- questions ------------------------------------------------------------------------------
 
     public void question(Context ctx) {
+        if (isUnknownTopic(ctx)) {
+            return;
+        }
         withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q) -> {
             Answers answers = visit.answersFor(topic.id());
             renderQuestion(ctx, visit, topic, q, answers.get(q.linkId()), null, ctx.queryParam("from") != null);
@@ -119,6 +125,9 @@ public final class PatientController {
     }
 
     public void answer(Context ctx) {
+        if (isUnknownTopic(ctx)) {
+            return;
+        }
         withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q) -> {
             boolean fromReview = "review".equals(ctx.formParam("from"));
             AnswerParser.Result parsed = AnswerParser.parse(q, ctx.formParams("answer"));
@@ -170,7 +179,25 @@ public final class PatientController {
         pages.render(ctx, "question.jte", new QuestionPage(page(ctx, lang, null, url).withTitle(topic.title(lang)),
                 topic.title(lang), url, q.linkId(), q.type().name(), topic.text(lang, q.textKey()),
                 q.helpKey() == null ? null : topic.text(lang, q.helpKey()), options, value, q.min(), q.max(),
-                q.required(), progress.position(), progress.total(), back, error, fromReview));
+                q.required(), progress.position(), progress.total(), back, error, fromReview,
+                illustration(topic, q, lang, given)));
+    }
+
+    /**
+     * The plugin's own drawing for {@code q}, rendered by the plugin's template engine; a template
+     * that fails leaves the question without its picture rather than the patient without a screen.
+     */
+    private static gg.jte.Content illustration(LoadedTopic topic, Question q, String lang, List<String> given) {
+        if (q.illustration() == null || topic.templates() == null) {
+            return null;
+        }
+        try {
+            String html = topic.templates().render(q.illustration(), new PatientScreen(lang, topic, q, given));
+            return output -> output.writeContent(html);
+        } catch (RuntimeException e) {
+            log.error("Illustration {} of topic {} failed: {}", q.illustration(), topic.id(), e.getClass().getName());
+            return null;
+        }
     }
 
     // ---- topic choice -------------------------------------------------------------------------------
@@ -183,7 +210,8 @@ public final class PatientController {
             }
             String lang = visit.language();
             List<TopicChoice> choices = registry.topics().stream()
-                    .map(t -> new TopicChoice(t.id(), t.title(lang), t.text(lang, t.info().summaryKey()), null))
+                    .map(t -> new TopicChoice(t.id(), t.title(lang), t.text(lang, t.info().summaryKey()),
+                            t.info().icon() == null ? null : PatientScreen.assetUrl(t, t.info().icon())))
                     .toList();
             String notice = PatientSession.takeNotice(ctx).map(k -> Texts.in(lang).get(k)).orElse(null);
             pages.render(ctx, "topics.jte", new TopicsPage(page(ctx, lang, "topics.title", "/topics"), choices, notice));
@@ -293,6 +321,20 @@ public final class PatientController {
 
     private interface QuestionHandler {
         void handle(LoadedTopic topic, Question question);
+    }
+
+    /**
+     * Answers "not available" (404) for a topic that is neither offered nor part of this visit,
+     * whether or not there is a visit at all.
+     */
+    private boolean isUnknownTopic(Context ctx) {
+        String topicId = ctx.pathParam("topic");
+        if (topicId.equals(registry.safety().id()) || registry.find(topicId).isPresent()
+                || PatientSession.visit(ctx).map(v -> v.answers().containsKey(topicId)).orElse(false)) {
+            return false;
+        }
+        notAvailable(ctx, language(ctx));
+        return true;
     }
 
     /** Runs {@code handler} with the patient's visit, or sends them to the welcome screen. */

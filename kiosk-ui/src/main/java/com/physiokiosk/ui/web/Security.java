@@ -21,7 +21,7 @@ public final class Security {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (!ctx.path().startsWith("/assets/")) {
+        if (!ctx.path().startsWith("/assets/") && !ctx.path().startsWith("/topic-assets/")) {
             // Patient answers must never come back from a cache, the back button or history.
             ctx.header("Cache-Control", "no-store");
             ctx.header("Pragma", "no-cache");

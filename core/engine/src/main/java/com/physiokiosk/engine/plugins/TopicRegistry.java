@@ -52,7 +52,7 @@ public final class TopicRegistry implements PluginStateListener {
 
     /** Stops and unloads every plugin. */
     public void stop() {
-        manager.stopPlugins();
+        // unloadPlugins stops each plugin first; PF4J 3.15's stopPlugins() trips over its own list.
         manager.unloadPlugins();
     }
 

@@ -100,7 +100,6 @@ public final class Database {
     /** Runs read-only {@code work}; readers do not wait for the writer (WAL). */
     public <T> T read(String what, SqlWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
             return work.run(c);
         } catch (SQLException e) {
             throw new StorageException("Could not " + what + ": " + describe(e), e);

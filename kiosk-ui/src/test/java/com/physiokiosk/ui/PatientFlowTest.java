@@ -1,0 +1,250 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.StoredAnswer;
+import com.physiokiosk.engine.checkin.StoredFinding;
+import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.safety.SafetyScreen;
+import io.javalin.testtools.JavalinTest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The whole patient flow over HTTP against the real app, then the stored visit read back. */
+@DisplayName("Patient flow over HTTP")
+class PatientFlowTest {
+
+    private TestKiosk kiosk;
+
+    @BeforeEach
+    void start() {
+        kiosk = TestKiosk.start();
+    }
+
+    @AfterEach
+    void stop() {
+        kiosk.close();
+    }
+
+    /** A calm cramps visit: lifting at the gym, moderate pain, nothing alarming. */
+    static Map<String, List<String>> calmCramps() {
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        a.put("intro", List.of());
+        a.put("trigger", List.of("lifting", "sitting"));
+        a.put("pain-score", List.of("6"));
+        a.put("muscular", List.of("muscular"));
+        a.put("rhythmic", List.of("no"));
+        a.put("belly", List.of("no"));
+        a.put("unwell", List.of("none"));
+        a.put("periods-or-pregnant", List.of("no"));
+        return a;
+    }
+
+    /** Walks from the welcome screen to the result screen; returns the result page. */
+    static HttpResponse<String> walk(Browser b, String lang, String name, Map<String, String> safetyAnswers,
+                                     Map<String, List<String>> topicAnswers) {
+        assertEquals(200, b.get("/").statusCode());
+        HttpResponse<String> r = b.postRaw("/start", "lang", lang);
+        assertEquals(303, r.statusCode());
+        assertEquals("/name", Browser.location(r));
+        assertEquals(200, b.get("/name").statusCode());
+        String next = Browser.location(b.post("/name", "name", name));
+        for (String flag : SafetyScreen.FLAGS) {
+            assertEquals("/q/safety/" + flag, next);
+            assertEquals(200, b.get(next).statusCode());
+            next = Browser.location(b.post(next, "answer", safetyAnswers.getOrDefault(flag, "no")));
+        }
+        assertEquals("/topics", next);
+        HttpResponse<String> topics = b.get("/topics");
+        assertTrue(topics.body().contains("value=\"cramps\""), "cramps is offered");
+        next = Browser.location(b.post("/topics", "topic", "cramps"));
+        for (Map.Entry<String, List<String>> e : topicAnswers.entrySet()) {
+            assertEquals("/q/cramps/" + e.getKey(), next, "questions come in order, with skip logic");
+            assertEquals(200, b.get(next).statusCode());
+            String[] fields = e.getValue().stream().flatMap(v -> java.util.stream.Stream.of("answer", v))
+                    .toArray(String[]::new);
+            next = Browser.location(b.post(next, fields));
+        }
+        assertEquals("/review", next);
+        HttpResponse<String> review = b.get("/review");
+        assertEquals(200, review.statusCode());
+        HttpResponse<String> submitted = b.post("/submit");
+        assertEquals("/done", Browser.location(submitted));
+        return b.get("/done");
+    }
+
+    @Test
+    void aCalmVisitIsStoredWithAnswersFindingsAndPluginVersion() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            HttpResponse<String> done = walk(b, "en", "Ana", Map.of(), calmCramps());
+            assertEquals(200, done.statusCode());
+            assertTrue(done.body().contains("id=\"check-in-number\">1<"), "first check-in of the day is number 1");
+            assertFalse(done.body().contains("speak to reception now"), "nothing urgent");
+            assertTrue(done.body().contains("Ana"));
+
+            List<String> ids = kiosk.app.checkIns().idsForDay(LocalDate.now());
+            assertEquals(1, ids.size());
+            CheckIn stored = kiosk.app.checkIns().find(ids.get(0)).orElseThrow();
+            assertEquals("Ana", stored.displayName());
+            assertEquals("en", stored.language());
+            assertEquals(1, stored.number());
+            assertFalse(stored.urgent());
+            assertEquals(List.of("safety", "cramps"), stored.topics().stream().map(TopicResponse::topicId).toList());
+
+            TopicResponse safety = stored.topics().get(0);
+            assertEquals(SafetyScreen.FLAGS, safety.answers().stream().map(StoredAnswer::linkId).toList());
+            assertTrue(safety.answers().stream().allMatch(a -> a.values().equals(List.of("no"))));
+            assertTrue(safety.findings().isEmpty());
+
+            TopicResponse cramps = stored.topics().get(1);
+            assertEquals("0.1.0-SNAPSHOT", cramps.pluginVersion());
+            assertEquals("cramps", cramps.pluginId());
+            // The information screen is not an answer; skipped pregnancy questions are not stored.
+            assertEquals(List.of("trigger", "pain-score", "muscular", "rhythmic", "belly", "unwell", "periods-or-pregnant"),
+                    cramps.answers().stream().map(StoredAnswer::linkId).toList());
+            StoredAnswer trigger = cramps.answers().get(0);
+            assertEquals(List.of("lifting", "sitting"), trigger.values());
+            assertFalse(trigger.displayValue().isBlank());
+            List<String> rules = cramps.findings().stream().map(StoredFinding::ruleId).toList();
+            assertTrue(rules.contains("advice-lifting"), "lifting advice stored: " + rules);
+            assertTrue(rules.contains("advice-posture"), "posture advice stored: " + rules);
+            assertTrue(cramps.findings().stream().noneMatch(f -> f.severity() == Severity.URGENT));
+            StoredFinding lifting = cramps.findings().stream().filter(f -> f.ruleId().equals("advice-lifting"))
+                    .findFirst().orElseThrow();
+            assertNotNull(lifting.patientText());
+            assertTrue(done.body().contains(escapeHtml(lifting.patientText())), "the advice stored is the advice shown");
+            assertTrue(lifting.source().contains("003_e7d96563a60eeb5c.txt"));
+            assertEquals(List.of("trigger"), lifting.triggeredBy());
+        });
+    }
+
+    @Test
+    void aRedFlagOnTheSafetyScreenShowsTheUrgentMessageAndIsStoredUrgent() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            HttpResponse<String> done = walk(b, "en", "", Map.of("saddle-numbness", "yes"), calmCramps());
+            assertTrue(done.body().contains("Please speak to reception now"));
+            CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+            assertTrue(stored.urgent());
+            assertNull(stored.displayName(), "an empty name is stored as none");
+            StoredFinding flag = stored.topics().get(0).findings().get(0);
+            assertEquals("saddle-numbness", flag.ruleId());
+            assertEquals(Severity.URGENT, flag.severity());
+            assertTrue(flag.clinicianText().contains("cauda equina"));
+        });
+    }
+
+    @Test
+    void aRedFlagInTheTopicShowsTheUrgentMessageInSpanish() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            Map<String, List<String>> answers = calmCramps();
+            answers.put("unwell", List.of("vomiting", "dizzy"));
+            HttpResponse<String> done = walk(b, "es", "José", Map.of(), answers);
+            assertTrue(done.body().contains("Hable con recepción ahora"), done.body());
+            assertTrue(done.body().contains("lang=\"es\""));
+            CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+            assertTrue(stored.urgent());
+            assertEquals("es", stored.language());
+            assertTrue(stored.findings().stream().anyMatch(f -> f.ruleId().equals("unwell-signs")
+                    && f.severity() == Severity.URGENT));
+        });
+    }
+
+    @Test
+    void checkInNumbersCountUpWithinTheDayAndEachPatientGetsAFreshSession() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            walk(b, "en", "Ana", Map.of(), calmCramps());
+            String firstCookie = sessionCookie(b);
+            HttpResponse<String> second = walk(b, "en", "Ben", Map.of(), calmCramps());
+            assertTrue(second.body().contains("id=\"check-in-number\">2<"));
+            assertFalse(second.body().contains("Ana"), "nothing of the previous patient");
+            assertFalse(firstCookie.equals(sessionCookie(b)), "session rotated for the new patient");
+            assertEquals(2, kiosk.app.checkIns().idsForDay(LocalDate.now()).size());
+        });
+    }
+
+    @Test
+    void changingAnAnswerFromReviewDropsAnswersToQuestionsNoLongerAsked() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            Map<String, List<String>> answers = calmCramps();
+            answers.put("periods-or-pregnant", List.of("yes"));
+            answers.put("pregnant", List.of("no"));
+            answers.put("period-link", List.of("yes"));
+            assertEquals(200, b.get("/").statusCode());
+            b.postRaw("/start", "lang", "en");
+            b.get("/name");
+            b.post("/name", "name", "");
+            for (String flag : SafetyScreen.FLAGS) {
+                b.get("/q/safety/" + flag);
+                b.post("/q/safety/" + flag, "answer", "no");
+            }
+            b.get("/topics");
+            b.post("/topics", "topic", "cramps");
+            answers.forEach((linkId, values) -> {
+                b.get("/q/cramps/" + linkId);
+                String[] fields = values.stream().flatMap(v -> java.util.stream.Stream.of("answer", v)).toArray(String[]::new);
+                b.post("/q/cramps/" + linkId, fields);
+            });
+            assertTrue(b.get("/review").body().contains("/q/cramps/period-link?from=review"));
+            b.get("/q/cramps/periods-or-pregnant?from=review");
+            HttpResponse<String> changed = b.post("/q/cramps/periods-or-pregnant", "answer", "no", "from", "review");
+            assertEquals("/review", Browser.location(changed), "back to review once complete");
+            String review = b.get("/review").body();
+            assertFalse(review.contains("period-link"), "no longer asked, no longer shown");
+            b.post("/submit");
+            CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+            List<String> linkIds = stored.topics().get(1).answers().stream().map(StoredAnswer::linkId).toList();
+            assertFalse(linkIds.contains("pregnant"));
+            assertFalse(linkIds.contains("period-link"));
+        });
+    }
+
+    @Test
+    void switchingLanguageMidwayKeepsTheAnswers() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            b.get("/");
+            b.postRaw("/start", "lang", "en");
+            b.get("/name");
+            b.post("/name", "name", "Ana");
+            b.get("/q/safety/saddle-numbness");
+            b.post("/q/safety/saddle-numbness", "answer", "no");
+            b.get("/q/safety/bladder-bowel");
+            HttpResponse<String> switched = b.post("/language", "lang", "es", "returnTo", "/q/safety/bladder-bowel");
+            assertEquals("/q/safety/bladder-bowel", Browser.location(switched));
+            HttpResponse<String> page = b.get("/q/safety/bladder-bowel");
+            assertTrue(page.body().contains("lang=\"es\""));
+            assertTrue(page.body().contains("Pregunta 2 de 7"), "progress in Spanish, first answer kept");
+            HttpResponse<String> back = b.get("/q/safety/saddle-numbness");
+            assertTrue(back.body().contains("aria-pressed=\"true\""), "the earlier answer is still selected");
+        });
+    }
+
+    private static String sessionCookie(Browser b) {
+        return b.http.cookieHandler().map(h -> ((java.net.CookieManager) h).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("KIOSK_SESSION")).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse("")).orElse("");
+    }
+
+    static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&#34;")
+                .replace("'", "&#39;");
+    }
+}
