@@ -32,7 +32,7 @@ CREATE TABLE answer (
     position          INTEGER NOT NULL,
     link_id           TEXT    NOT NULL,
     question_text     TEXT    NOT NULL,
-    answer_values     TEXT    NOT NULL,   -- the stored codes or values, one per line
+    answer_values     TEXT    NOT NULL,   -- the stored codes or values, separated by U+001F
     display_value     TEXT    NOT NULL,
     PRIMARY KEY (topic_response_id, link_id)
 );

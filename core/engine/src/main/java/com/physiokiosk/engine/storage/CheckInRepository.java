@@ -24,6 +24,9 @@ public final class CheckInRepository {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** Separates the values of one answer in its column: the ASCII unit separator, which no answer may contain. */
+    static final String VALUE_SEPARATOR = "\u001F";
+
     private final Database db;
 
     public CheckInRepository(Database db) {
@@ -94,7 +97,7 @@ public final class CheckInRepository {
                 ps.setInt(2, i++);
                 ps.setString(3, a.linkId());
                 ps.setString(4, a.questionText());
-                ps.setString(5, String.join("\n", a.values()));
+                ps.setString(5, String.join(VALUE_SEPARATOR, a.values()));
                 ps.setString(6, a.displayValue());
                 ps.addBatch();
             }
@@ -184,7 +187,7 @@ public final class CheckInRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new StoredAnswer(rs.getString(1), rs.getString(2),
-                            Arrays.asList(rs.getString(3).split("\n", -1)), rs.getString(4)));
+                            Arrays.asList(rs.getString(3).split(VALUE_SEPARATOR, -1)), rs.getString(4)));
                 }
             }
         }

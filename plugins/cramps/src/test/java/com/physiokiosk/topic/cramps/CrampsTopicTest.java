@@ -133,7 +133,7 @@ class CrampsTopicTest {
     // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------
 
     /** One patient's answers and whether {@code ruleId} should raise a finding for them. */
-    private record Scenario(String name, String ruleId, boolean fires, Answers answers) {
+    record Scenario(String name, String ruleId, boolean fires, Answers answers) {
     }
 
     private static Scenario fires(String ruleId, String name, String... answers) {
@@ -144,7 +144,7 @@ class CrampsTopicTest {
         return new Scenario(name, ruleId, false, answers(answers));
     }
 
-    private static final List<Scenario> SCENARIOS = List.of(
+    static final List<Scenario> SCENARIOS = List.of(
             // labour-signs
             fires("labour-signs", "late pregnancy with rhythmic cramps is urgent",
                     "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=38", "rhythmic=yes"),

@@ -1,0 +1,113 @@
+package com.physiokiosk.engine.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Settings: defaults < file < environment < flags")
+class ConfigLoaderTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ConfigLoader loader = new ConfigLoader(Path.of("/opt/kiosk/plugins"));
+
+    private Map<String, String> env(String... kv) {
+        Map<String, String> m = new java.util.HashMap<>();
+        m.put("KIOSK_CONFIG", emptyFile().toString());
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private Path emptyFile() {
+        try {
+            Path f = tmp.resolve("empty.properties");
+            if (!Files.exists(f)) {
+                Files.writeString(f, "");
+            }
+            return f;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void withNothingSetEveryDefaultApplies() {
+        KioskConfig c = loader.load(env(), new String[0]);
+        assertEquals(7070, c.port());
+        assertEquals(Path.of("data"), c.dataDir());
+        assertEquals(Path.of("/opt/kiosk/plugins"), c.pluginsDir());
+        assertEquals(PluginMode.DEPLOYMENT, c.pluginMode());
+        assertEquals(List.of("en", "es"), c.languages());
+        assertEquals(Duration.ofSeconds(90), c.idleTimeout());
+        assertEquals(30, c.retentionDays());
+        assertTrue(c.askName());
+        assertEquals(ZoneId.systemDefault(), c.zone());
+    }
+
+    @Test
+    void theFileOverridesDefaultsTheEnvironmentOverridesTheFileAndFlagsOverrideAll() throws IOException {
+        Path file = Files.writeString(tmp.resolve("k.properties"),
+                "kiosk.port=8000\nkiosk.clinic-name=Clínica Sol\nkiosk.languages=es,en\nkiosk.retention-days=10\n");
+        KioskConfig c = loader.load(Map.of("KIOSK_CONFIG", file.toString(), "KIOSK_PORT", "8001",
+                "KIOSK_RETENTION_DAYS", "12"), new String[] {"--port=8002", "--timezone=Europe/Madrid"});
+        assertEquals(8002, c.port());
+        assertEquals(12, c.retentionDays());
+        assertEquals("Clínica Sol", c.clinicName());
+        assertEquals(List.of("es", "en"), c.languages());
+        assertEquals("es", c.defaultLanguage());
+        assertEquals(ZoneId.of("Europe/Madrid"), c.zone());
+    }
+
+    @Test
+    void aBadValueNamesTheSettingTheValueAndWhereItCameFrom() {
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_PORT", "abc"), new String[0]));
+        assertEquals("Bad setting kiosk.port='abc' (from environment KIOSK_PORT): expected a port number from 1 to 65535",
+                e.getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_PORT", "70000"), new String[0]));
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(env(), new String[] {"--languages=en,fr"}))
+                .getMessage().contains("kiosk.languages='en,fr' (from command line --languages)"));
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_ASK_NAME", "perhaps"), new String[0]));
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_TIMEZONE", "Mars/Base"), new String[0]));
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_PLUGIN_MODE", "turbo"), new String[0]));
+    }
+
+    @Test
+    void aTypoInTheConfigFileOrAnUnknownFlagIsNamed() throws IOException {
+        Path file = Files.writeString(tmp.resolve("typo.properties"), "kiosk.prot=8000\n");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(Map.of("KIOSK_CONFIG", file.toString()), new String[0]));
+        assertTrue(e.getMessage().contains("Unknown setting 'kiosk.prot'"), e.getMessage());
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(env(), new String[] {"--prot=1"}))
+                .getMessage().contains("--prot"));
+        assertThrows(ConfigException.class, () -> loader.load(env(), new String[] {"port"}));
+    }
+
+    @Test
+    void aNamedConfigFileThatDoesNotExistIsAnError() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(Map.of(), new String[] {"--config=" + tmp.resolve("missing.properties")}));
+        assertTrue(e.getMessage().contains("missing.properties"));
+    }
+
+    @Test
+    void withoutAJarToLookBesideThePluginsFolderMustBeSet() {
+        ConfigLoader noJar = new ConfigLoader(null);
+        assertTrue(assertThrows(ConfigException.class, () -> noJar.load(env(), new String[0]))
+                .getMessage().contains("KIOSK_PLUGINS_DIR"));
+        assertEquals(Path.of("p"), noJar.load(env("KIOSK_PLUGINS_DIR", "p"), new String[0]).pluginsDir());
+    }
+}

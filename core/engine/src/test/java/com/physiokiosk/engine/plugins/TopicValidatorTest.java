@@ -1,0 +1,92 @@
+package com.physiokiosk.engine.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.api.AnswerOption;
+import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.api.Source;
+import com.physiokiosk.api.TopicInfo;
+import com.physiokiosk.engine.i18n.MessageBundle;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Topic validation at load")
+class TopicValidatorTest {
+
+    private static final TopicInfo INFO = new TopicInfo("demo", "title", "summary", null, 1);
+    private static final Source SRC = Source.of("test");
+
+    private static MessageBundle texts(String... extraMissingInEs) {
+        Map<String, String> en = new HashMap<>();
+        for (String k : List.of("title", "summary", "q.a", "q.b", "q.c", "o.x", "o.y", "r.p", "r.c")) {
+            en.put(k, k);
+        }
+        Map<String, String> es = new HashMap<>(en);
+        for (String k : extraMissingInEs) {
+            es.remove(k);
+        }
+        return MessageBundle.of("test", Map.of("en", en, "es", es));
+    }
+
+    private static final List<Question> GOOD = List.of(
+            Question.yesNo("a", "q.a"),
+            Question.singleChoice("b", "q.b", AnswerOption.of("x", "o.x"), AnswerOption.of("y", "o.y"))
+                    .withEnableWhen(Condition.yes("a")),
+            Question.scale("c", "q.c"));
+
+    @Test
+    void aSoundTopicHasNoProblems() {
+        List<Rule> rules = List.of(Rule.of("r", Severity.CONSULT, Condition.all(Condition.equals("b", "x"),
+                Condition.atLeast("c", 7)), "r.p", "r.c", SRC));
+        assertEquals(List.of(), TopicValidator.validate(INFO, GOOD, rules, texts()));
+    }
+
+    @Test
+    void conditionsMustReferToQuestionsThatExistAndSkipLogicOnlyToEarlierOnes() {
+        List<Question> qs = List.of(
+                Question.yesNo("a", "q.a").withEnableWhen(Condition.yes("c")),
+                Question.yesNo("b", "q.b").withEnableWhen(Condition.yes("ghost")),
+                Question.scale("c", "q.c"));
+        List<Rule> rules = List.of(Rule.of("r", Severity.URGENT, Condition.yes("phantom"), null, "r.c", SRC));
+        List<String> problems = TopicValidator.validate(INFO, qs, rules, texts());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("'a' is enabled by 'c', which is not an earlier")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("'ghost'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("rule 'r' refers to unknown question 'phantom'")), problems.toString());
+    }
+
+    @Test
+    void comparedCodesAndNumbersMustFitTheQuestion() {
+        List<Rule> rules = List.of(
+                Rule.of("r1", Severity.CONSULT, Condition.equals("b", "z"), null, "r.c", SRC),
+                Rule.of("r2", Severity.CONSULT, Condition.atLeast("a", 3), null, "r.c", SRC),
+                Rule.of("r1", Severity.INFO, Condition.yes("a"), null, "r.c", SRC));
+        List<String> problems = TopicValidator.validate(INFO, GOOD, rules, texts());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("compares 'b' with 'z'")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("compares 'a' as a number")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("rule id 'r1' is used twice")), problems.toString());
+    }
+
+    @Test
+    void everyTextMustResolveInEverySupportedLanguage() {
+        List<String> problems = TopicValidator.validate(INFO, GOOD, List.of(), texts("o.y"));
+        assertEquals(List.of("messages_es.properties lacks [o.y]"), problems);
+        List<String> noSpanish = TopicValidator.validate(INFO, GOOD, List.of(),
+                MessageBundle.of("t", Map.of("en", Map.of("title", "t", "summary", "s", "q.a", "a", "q.b", "b",
+                        "q.c", "c", "o.x", "x", "o.y", "y"))));
+        assertEquals(List.of("no messages_es.properties"), noSpanish);
+    }
+
+    @Test
+    void duplicateLinkIdsAndEmptyTopicsAreRefused() {
+        assertTrue(TopicValidator.validate(INFO, List.of(Question.yesNo("a", "q.a"), Question.yesNo("a", "q.b")),
+                List.of(), texts()).contains("linkId 'a' is used twice"));
+        assertTrue(TopicValidator.validate(INFO, List.of(), List.of(), texts()).contains("topic has no questions"));
+    }
+}

@@ -1,0 +1,94 @@
+package com.physiokiosk.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.StoredAnswer;
+import com.physiokiosk.engine.checkin.StoredFinding;
+import com.physiokiosk.engine.checkin.TopicResponse;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Storing check-ins in SQLite")
+class CheckInRepositoryTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<TopicResponse> topics(boolean urgent) {
+        return List.of(new TopicResponse("cramps", "cramps", "1.2.3", "Back cramps",
+                List.of(new StoredAnswer("trigger", "What started it?", List.of("lifting", "sport"), "Lifting, Sport"),
+                        new StoredAnswer("notes", "Anything else?", List.of("it hurts\nat night"), "it hurts\nat night")),
+                List.of(new StoredFinding("labour", urgent ? Severity.URGENT : Severity.INFO, null, "Possible labour",
+                        List.of("pregnant", "rhythmic"), "seed 003"),
+                        new StoredFinding("heat", Severity.ADVICE, "Try warmth.", "Heat advised", List.of(), "seed 003"))));
+    }
+
+    @Test
+    void aCheckInIsStoredAndReadBackWholeWithADailyNumber() {
+        Database db = Database.open(dir);
+        CheckInRepository repo = new CheckInRepository(db);
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        CheckIn first = repo.insert(day, Instant.parse("2026-03-02T09:00:00Z"), "es", "Ana", topics(true));
+        CheckIn second = repo.insert(day, Instant.parse("2026-03-02T09:05:00Z"), "en", null, topics(false));
+        CheckIn nextDay = repo.insert(day.plusDays(1), Instant.parse("2026-03-03T09:00:00Z"), "en", null, topics(false));
+        assertEquals(1, first.number());
+        assertEquals(2, second.number());
+        assertEquals(1, nextDay.number(), "numbers start again each day");
+        assertFalse(first.publicId().equals(second.publicId()));
+
+        CheckIn read = repo.find(first.publicId()).orElseThrow();
+        assertEquals(first, read);
+        assertTrue(read.urgent());
+        assertEquals(List.of("it hurts\nat night"), read.topics().get(0).answers().get(1).values());
+        assertEquals(List.of(first.publicId(), second.publicId()), repo.idsForDay(day), "urgent first, then newest");
+        assertTrue(repo.find("nope").isEmpty());
+    }
+
+    @Test
+    void theDatabaseIsDurableWalWithForeignKeysAndSecureDelete() {
+        Database db = Database.open(dir);
+        db.read("check pragmas", c -> {
+            try (var st = c.createStatement()) {
+                assertEquals("wal", one(st.executeQuery("PRAGMA journal_mode")));
+                assertEquals("2", one(st.executeQuery("PRAGMA synchronous")), "FULL");
+                assertEquals("1", one(st.executeQuery("PRAGMA foreign_keys")));
+                assertEquals("1", one(st.executeQuery("PRAGMA secure_delete")));
+                assertEquals("5000", one(st.executeQuery("PRAGMA busy_timeout")));
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void aDataFolderThatCannotBeCreatedIsAClearError() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("file"), "x");
+        StorageException e = org.junit.jupiter.api.Assertions.assertThrows(StorageException.class,
+                () -> Database.open(file.resolve("sub")));
+        assertTrue(e.getMessage().startsWith("Cannot create data folder"), e.getMessage());
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingBehind() {
+        Database db = Database.open(dir);
+        CheckInRepository repo = new CheckInRepository(db);
+        List<TopicResponse> duplicateTopics = List.of(topics(false).get(0), topics(false).get(0));
+        org.junit.jupiter.api.Assertions.assertThrows(StorageException.class,
+                () -> repo.insert(LocalDate.of(2026, 1, 1), Instant.now(), "en", null, duplicateTopics));
+        assertTrue(repo.idsForDay(LocalDate.of(2026, 1, 1)).isEmpty(), "rolled back whole");
+    }
+
+    private static String one(ResultSet rs) throws java.sql.SQLException {
+        rs.next();
+        return rs.getString(1);
+    }
+}

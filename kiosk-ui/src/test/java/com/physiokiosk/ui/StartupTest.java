@@ -1,0 +1,76 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.engine.config.ConfigLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start-up as a clinic runs it: the real Main in its own process. */
+@DisplayName("Start-up")
+class StartupTest {
+
+    record Run(int exit, String stderr) {
+    }
+
+    private static Run main(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().keySet().removeIf(k -> k.startsWith("KIOSK_"));
+        pb.environment().putAll(env);
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Process p = pb.start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("kiosk did not stop on a bad setting");
+        }
+        return new Run(p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aPortThatIsNotANumberStopsStartUpWithOneLineNamingTheSetting() throws Exception {
+        Run run = main(Map.of("KIOSK_PORT", "abc", "KIOSK_PLUGINS_DIR", "target/plugins"));
+        assertEquals(2, run.exit());
+        assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
+        assertTrue(run.stderr().contains("kiosk.port='abc'") && run.stderr().contains("KIOSK_PORT"), run.stderr());
+    }
+
+    @Test
+    void anUnusableDataFolderStopsStartUpNamingTheSettingAndValue(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run run = main(Map.of("KIOSK_DATA_DIR", file.resolve("data").toString(), "KIOSK_PLUGINS_DIR", "target/plugins"));
+        assertEquals(2, run.exit());
+        assertTrue(run.stderr().contains("kiosk.data-dir='" + file.resolve("data") + "'"), run.stderr());
+        assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
+    }
+
+    @Test
+    void aBadFlagStopsStartUp() throws Exception {
+        Run run = main(Map.of("KIOSK_PLUGINS_DIR", "target/plugins"), "--idle-timeout-seconds=5");
+        assertEquals(2, run.exit());
+        assertTrue(run.stderr().contains("kiosk.idle-timeout-seconds='5' (from command line --idle-timeout-seconds)"),
+                run.stderr());
+    }
+
+    /** config/kiosk.properties documents every setting with the default the code really uses. */
+    @Test
+    void theShippedConfigFileDocumentsEverySettingWithItsDefault() throws IOException {
+        String file = Files.readString(Path.of("..", "config", "kiosk.properties"));
+        for (ConfigLoader.Setting s : ConfigLoader.SETTINGS) {
+            assertTrue(file.contains("# " + s.description() + "\n#" + s.key() + "=" + s.defaultValue() + "\n"),
+                    "config/kiosk.properties documents " + s.key() + "=" + s.defaultValue());
+        }
+    }
+}
