@@ -1,16 +1,82 @@
-// Physio Kiosk: small progressive enhancements. Every screen works without this file.
+// Physio Kiosk: small progressive enhancements. Every screen works without this file; with it the
+// kiosk resets itself when left alone, offers an on-screen keyboard, and keeps "none of these" alone.
 (function () {
   'use strict';
 
+  var body = document.body;
+
   // A page restored from the back-forward cache may show the previous patient's answers: reload it,
-  // so the server decides what to show.
+  // so the server (which has forgotten them) decides what to show.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) {
       window.location.reload();
     }
   });
 
-  // "None of these" stands alone: ticking it clears the others, ticking another clears it.
+  function resetKiosk() {
+    var form = document.getElementById('reset-form');
+    if (form) {
+      form.submit();
+    } else {
+      window.location.replace('/');
+    }
+  }
+
+  // ---- Idle: after a while a countdown offers "I am still here", then everything resets. ----
+  var idleSeconds = parseInt(body.dataset.idleSeconds || '0', 10);
+  var returnSeconds = parseInt(body.dataset.returnSeconds || '0', 10);
+  var dialog = document.getElementById('idle-dialog');
+
+  if (returnSeconds > 0) {
+    // The result screen goes back to the welcome screen by itself.
+    var note = document.getElementById('return-note');
+    var left = returnSeconds;
+    var showLeft = function () {
+      if (note && note.dataset.template) {
+        note.textContent = note.dataset.template.replace('{0}', String(left));
+      }
+    };
+    showLeft();
+    window.setInterval(function () {
+      left -= 1;
+      if (left <= 0) {
+        resetKiosk();
+      } else if (left % 5 === 0 || left <= 10) {
+        showLeft();
+      }
+    }, 1000);
+  } else if (idleSeconds > 0 && dialog) {
+    var warnAfter = Math.max(1, idleSeconds - Math.min(20, Math.floor(idleSeconds / 3)));
+    var lastActivity = Date.now();
+    var count = document.getElementById('idle-count');
+    var stay = document.getElementById('idle-stay');
+    var activity = function () {
+      if (dialog.hidden) {
+        lastActivity = Date.now();
+      }
+    };
+    ['pointerdown', 'keydown', 'touchstart', 'input', 'scroll'].forEach(function (type) {
+      document.addEventListener(type, activity, { passive: true, capture: true });
+    });
+    stay.addEventListener('click', function () {
+      dialog.hidden = true;
+      lastActivity = Date.now();
+    });
+    window.setInterval(function () {
+      var idle = (Date.now() - lastActivity) / 1000;
+      if (idle >= idleSeconds) {
+        resetKiosk();
+      } else if (idle >= warnAfter) {
+        if (dialog.hidden) {
+          dialog.hidden = false;
+          stay.focus();
+        }
+        count.textContent = String(Math.ceil(idleSeconds - idle));
+      }
+    }, 250);
+  }
+
+  // ---- "None of these" stands alone. ----
   document.addEventListener('change', function (event) {
     var box = event.target;
     if (!box.matches || !box.matches('input[type=checkbox][name=answer]') || !box.checked) {
@@ -23,4 +89,101 @@
       }
     });
   });
+
+  // ---- On-screen keyboard: the kiosk has no physical one. ----
+  var LETTERS = [
+    ['Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P'],
+    ['A', 'S', 'D', 'F', 'G', 'H', 'J', 'K', 'L', 'Ñ'],
+    ['Z', 'X', 'C', 'V', 'B', 'N', 'M', '-', '\''],
+    ['Á', 'É', 'Í', 'Ó', 'Ú', 'Ü', 'Ç']
+  ];
+  var DIGITS = [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], ['0']];
+
+  function key(label, onPress, extraClass, ariaLabel) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'key' + (extraClass ? ' ' + extraClass : '');
+    b.textContent = label;
+    if (ariaLabel) {
+      b.setAttribute('aria-label', ariaLabel);
+    }
+    // pointerdown keeps the focus (and caret) in the field.
+    b.addEventListener('mousedown', function (e) { e.preventDefault(); });
+    b.addEventListener('click', onPress);
+    return b;
+  }
+
+  function insert(input, text) {
+    var max = parseInt(input.getAttribute('maxlength') || '0', 10);
+    if (max > 0 && input.value.length >= max) {
+      return;
+    }
+    input.value += text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
+  function attachKeyboard(input) {
+    var numeric = input.dataset.keyboard === 'number';
+    var pad = document.createElement('div');
+    pad.className = 'keyboard' + (numeric ? ' numeric' : '');
+    pad.setAttribute('role', 'group');
+    pad.setAttribute('aria-label', body.dataset.kbLabel || 'Keyboard');
+    var shift = true; // names start with a capital
+    var letterKeys = [];
+    var refreshCase = function () {
+      letterKeys.forEach(function (k) {
+        k.textContent = shift ? k.dataset.char.toUpperCase() : k.dataset.char.toLowerCase();
+      });
+    };
+    (numeric ? DIGITS : LETTERS).forEach(function (row) {
+      var r = document.createElement('div');
+      r.className = 'key-row';
+      row.forEach(function (ch) {
+        var k = key(ch, function () {
+          var text = numeric ? ch : (shift ? ch.toUpperCase() : ch.toLowerCase());
+          if (numeric && input.type === 'number') {
+            input.value = (input.value + text).replace(/^0+(?=\d)/, '');
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          } else {
+            insert(input, text);
+          }
+          if (!numeric && shift && /\p{L}/u.test(ch)) {
+            shift = false;
+            refreshCase();
+          }
+        });
+        if (!numeric) {
+          k.dataset.char = ch;
+          letterKeys.push(k);
+        }
+        r.appendChild(k);
+      });
+      pad.appendChild(r);
+    });
+    var last = document.createElement('div');
+    last.className = 'key-row';
+    if (!numeric) {
+      last.appendChild(key('⇧', function () { shift = !shift; refreshCase(); }, 'wide', body.dataset.kbShift));
+      last.appendChild(key(body.dataset.kbSpace || ' ', function () {
+        insert(input, ' ');
+        shift = true;
+        refreshCase();
+      }, 'space'));
+    }
+    last.appendChild(key('⌫', function () {
+      input.value = input.value.slice(0, -1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      if (!numeric && (input.value === '' || input.value.slice(-1) === ' ')) {
+        shift = true;
+        refreshCase();
+      }
+    }, 'wide', body.dataset.kbDelete));
+    pad.appendChild(last);
+    refreshCase();
+    // No system keyboard on top of ours.
+    input.setAttribute('inputmode', 'none');
+    input.insertAdjacentElement('afterend', pad);
+  }
+
+  document.querySelectorAll('input[data-keyboard]').forEach(attachKeyboard);
 })();

@@ -52,6 +52,7 @@ public final class Routes {
             c.routes.get("/", patient::welcome);
             c.routes.post("/start", patient::start);
             c.routes.post("/language", patient::switchLanguage);
+            c.routes.post("/text-size", patient::textSize);
             c.routes.get("/name", patient::nameForm);
             c.routes.post("/name", patient::saveName);
             c.routes.get("/q/{topic}/{linkId}", patient::question);

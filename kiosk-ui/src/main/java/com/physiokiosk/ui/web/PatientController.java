@@ -43,6 +43,9 @@ public final class PatientController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PatientController.class);
 
+    /** How long the result screen stays before the kiosk returns to the welcome screen by itself. */
+    static final long RESULT_SECONDS = 60;
+
     /** Longest name a patient may give. */
     static final int MAX_NAME_LENGTH = 40;
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' .-]{1," + MAX_NAME_LENGTH + "}");
@@ -87,6 +90,15 @@ public final class PatientController {
             return;
         }
         PatientSession.save(ctx, visit.get().withLanguage(lang));
+        ctx.redirect(isLocalPath(back) ? back : "/", HttpStatus.SEE_OTHER);
+    }
+
+    /** The larger-text toggle: kept for this patient only, then back to the same screen. */
+    public void textSize(Context ctx) {
+        String back = ctx.formParam("returnTo");
+        if (PatientSession.visit(ctx).isPresent() || PatientSession.finished(ctx).isPresent()) {
+            PatientSession.setLargeText(ctx, !PatientSession.largeText(ctx));
+        }
         ctx.redirect(isLocalPath(back) ? back : "/", HttpStatus.SEE_OTHER);
     }
 
@@ -295,7 +307,8 @@ public final class PatientController {
             return;
         }
         PatientSession.Finished f = finished.get();
-        pages.render(ctx, "result.jte", new ResultPage(page(ctx, f.language(), "result.title", null),
+        pages.render(ctx, "result.jte", new ResultPage(
+                page(ctx, f.language(), "result.title", null).returningAfter(RESULT_SECONDS),
                 f.result().number(), f.name(), f.result().urgent(), f.result().advice(), f.result().notes()));
     }
 
@@ -449,7 +462,7 @@ public final class PatientController {
     private Page page(Context ctx, String lang, String titleKey, String returnTo) {
         Texts t = Texts.in(lang);
         return new Page(t, titleKey == null ? "" : t.get(titleKey), config.languages(), returnTo, true,
-                config.idleTimeout().toSeconds(), PatientSession.csrfToken(ctx));
+                config.idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0);
     }
 
     /** The language of the current visit, or the clinic's default. */

@@ -19,6 +19,7 @@ public final class PatientSession {
     private static final String RESULT = "result";
     private static final String NAME_ASKED = "nameAsked";
     private static final String NOTICE = "notice";
+    private static final String LARGE_TEXT = "largeText";
     static final String CSRF = "csrf";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -66,7 +67,9 @@ public final class PatientSession {
 
     /** After submit: the visit is dropped, the session rotated, and only what the result screen shows is kept. */
     public static void finish(Context ctx, SubmissionResult result, String name, String language, Duration idle) {
+        boolean large = largeText(ctx);
         startNew(ctx, Visit.start(language), idle);
+        setLargeText(ctx, large);
         HttpSession session = ctx.req().getSession(true);
         session.removeAttribute(VISIT);
         session.setAttribute(RESULT, new Finished(result, name, language));
@@ -74,6 +77,14 @@ public final class PatientSession {
 
     public static Optional<Finished> finished(Context ctx) {
         return Optional.ofNullable(attribute(ctx, RESULT));
+    }
+
+    public static boolean largeText(Context ctx) {
+        return Boolean.TRUE.equals(attribute(ctx, LARGE_TEXT));
+    }
+
+    public static void setLargeText(Context ctx, boolean large) {
+        ctx.req().getSession(true).setAttribute(LARGE_TEXT, large);
     }
 
     /** A one-time message for the next page. */

@@ -1,0 +1,362 @@
+package com.physiokiosk.topic.sleep;
+
+import com.physiokiosk.api.AnswerOption;
+import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Topic;
+import com.physiokiosk.api.TopicInfo;
+import java.util.List;
+import org.pf4j.Extension;
+
+/**
+ * Sleep, mattress and back pain: when the pain comes (in the night, on waking), whether a change of
+ * position eases it, how the patient lies, pillows, the mattress (firmness, age, sagging), the
+ * pelvis sagging in side-lying, warning signs, and the months after a birth (seed 004).
+ *
+ * <p>The facts rest on two seed articles: {@value #SEED_BED} (the section on the right bed, which
+ * cites the systematic review of Radwan et al. 2015) and {@value #SEED_NIGHT} (night-time back pain
+ * after childbirth that settles on getting up). Each {@link Source} names the seed and the study or
+ * section a rule comes from. Where a rule goes further than its seed, to err on the side of flagging,
+ * or rests on a study that the content guide names but the seed does not, its source says so.
+ *
+ * <p>Every red flag is raised whatever else the patient answered: no URGENT rule is held back by
+ * another answer.
+ */
+@Extension
+public final class SleepTopic implements Topic {
+
+    /** Topic id: stored with every check-in, never change it. */
+    public static final String ID = "sleep";
+
+    /** Seed 001: the section on the right bed (medium-firm mattresses, side-lying, pelvic sag). */
+    static final String SEED_BED = "001_f0239f123ba0a3af.txt";
+
+    /** Seed 004: back pain at night after childbirth that eases on getting up. */
+    static final String SEED_NIGHT = "004_a5cbf8c0782e5487.txt";
+
+    /** The plugin's own template that draws the sleep positions above the position question. */
+    static final String POSITIONS_TEMPLATE = "sleep-positions.jte";
+
+    // ---- question linkIds (stable: stored with every answer) ---------------------------------
+    static final String PAIN_SCORE = "pain-score";
+    static final String PAIN_TIMING = "pain-timing";
+    static final String POSITION_EASES = "position-eases";
+    static final String EASES_ON_RISING = "eases-on-rising";
+    static final String POSITION = "position";
+    static final String PELVIS_SAG = "pelvis-sag";
+    static final String PILLOWS = "pillows";
+    static final String MATTRESS_FIRMNESS = "mattress-firmness";
+    static final String MATTRESS_AGE = "mattress-age";
+    static final String MATTRESS_SAG = "mattress-sag";
+    static final String WARNING_SIGNS = "warning-signs";
+    static final String PREGNANCY_OR_BIRTH = "pregnancy-or-birth";
+    static final String WEEKS_SINCE_BIRTH = "weeks-since-birth";
+    static final String BREASTFEEDING = "breastfeeding";
+
+    /** Seed 004: back pain that lasts beyond six weeks after the birth needs a clinician's look. */
+    static final int POSTPARTUM_WEEKS = 6;
+
+    /** A pain score from which the physiotherapist is told before the consult (the kiosk's own). */
+    static final int SEVERE_PAIN = 8;
+
+    /**
+     * Message keys that only the position template uses (the rest of its texts are option labels).
+     * Listed here so the unit test can check them against both bundles.
+     */
+    static final List<String> TEMPLATE_KEYS = List.of(
+            "fig.positions.caption",
+            "fig.positions.back", "fig.positions.back.alt",
+            "fig.positions.side", "fig.positions.side.alt",
+            "fig.positions.front", "fig.positions.front.alt",
+            "fig.positions.mixed", "fig.positions.mixed.alt");
+
+    /** The pictures the position template shows, one per answer option of {@link #POSITION}. */
+    static final List<String> TEMPLATE_ASSETS = List.of(
+            "position-back.svg", "position-side.svg", "position-front.svg", "position-mixed.svg");
+
+    private static final TopicInfo INFO =
+            new TopicInfo(ID, "topic.title", "topic.summary", "sleep.svg", 50);
+
+    private static final List<Question> QUESTIONS = List.of(
+            Question.scale(PAIN_SCORE, "q.pain.text")
+                    .withHelp("q.pain.help"),
+
+            Question.multiChoice(PAIN_TIMING, "q.timing.text",
+                            AnswerOption.of("night", "q.timing.opt.night"),
+                            AnswerOption.of("waking", "q.timing.opt.waking"),
+                            AnswerOption.of("activity", "q.timing.opt.activity"),
+                            AnswerOption.exclusive("none", "q.timing.opt.none"))
+                    .withHelp("q.timing.help"),
+
+            // Asked of everyone who may have pain in bed: only "worst when active" skips it, so the
+            // night-pain red flag is not missed by a patient who is unsure when the pain is worst.
+            Question.singleChoice(POSITION_EASES, "q.eases.text",
+                            AnswerOption.of("yes", "q.eases.opt.yes"),
+                            AnswerOption.of("partly", "q.eases.opt.partly"),
+                            AnswerOption.of("no", "q.eases.opt.no"),
+                            AnswerOption.of("no-pain-in-bed", "q.eases.opt.nopaininbed"))
+                    .withHelp("q.eases.help")
+                    .withEnableWhen(Condition.anyOf(PAIN_TIMING, "night", "waking", "none")),
+
+            Question.singleChoice(EASES_ON_RISING, "q.rising.text",
+                            AnswerOption.of("quickly", "q.rising.opt.quickly"),
+                            AnswerOption.of("slowly", "q.rising.opt.slowly"),
+                            AnswerOption.of("no", "q.rising.opt.no"))
+                    .withEnableWhen(Condition.anyOf(PAIN_TIMING, "night", "waking")),
+
+            Question.singleChoice(POSITION, "q.position.text",
+                            AnswerOption.of("back", "q.position.opt.back"),
+                            AnswerOption.of("side", "q.position.opt.side"),
+                            AnswerOption.of("front", "q.position.opt.front"),
+                            AnswerOption.of("mixed", "q.position.opt.mixed"))
+                    .withHelp("q.position.help")
+                    .withIllustration(POSITIONS_TEMPLATE),
+
+            Question.singleChoice(PELVIS_SAG, "q.pelvis.text",
+                            AnswerOption.of("yes", "q.pelvis.opt.yes"),
+                            AnswerOption.of("no", "q.pelvis.opt.no"),
+                            AnswerOption.of("unsure", "q.pelvis.opt.unsure"))
+                    .withHelp("q.pelvis.help")
+                    .withEnableWhen(Condition.anyOf(POSITION, "side", "mixed")),
+
+            Question.multiChoice(PILLOWS, "q.pillows.text",
+                            AnswerOption.of("head", "q.pillows.opt.head"),
+                            AnswerOption.of("between-knees", "q.pillows.opt.betweenknees"),
+                            AnswerOption.of("under-knees", "q.pillows.opt.underknees"),
+                            AnswerOption.of("body", "q.pillows.opt.body"),
+                            AnswerOption.exclusive("none", "q.pillows.opt.none"))
+                    .withHelp("q.pillows.help"),
+
+            Question.singleChoice(MATTRESS_FIRMNESS, "q.firmness.text",
+                            AnswerOption.of("soft", "q.firmness.opt.soft"),
+                            AnswerOption.of("medium", "q.firmness.opt.medium"),
+                            AnswerOption.of("firm", "q.firmness.opt.firm"),
+                            AnswerOption.of("unsure", "q.firmness.opt.unsure"))
+                    .withHelp("q.firmness.help"),
+
+            Question.singleChoice(MATTRESS_AGE, "q.age.text",
+                            AnswerOption.of("lt5", "q.age.opt.lt5"),
+                            AnswerOption.of("5to10", "q.age.opt.5to10"),
+                            AnswerOption.of("gt10", "q.age.opt.gt10"),
+                            AnswerOption.of("unsure", "q.age.opt.unsure"))
+                    .withHelp("q.age.help"),
+
+            // A mattress under five years old is rarely worn out: its owner is spared this screen.
+            Question.singleChoice(MATTRESS_SAG, "q.sag.text",
+                            AnswerOption.of("yes", "q.sag.opt.yes"),
+                            AnswerOption.of("no", "q.sag.opt.no"),
+                            AnswerOption.of("unsure", "q.sag.opt.unsure"))
+                    .withHelp("q.sag.help")
+                    .withEnableWhen(Condition.anyOf(MATTRESS_AGE, "5to10", "gt10", "unsure")),
+
+            Question.multiChoice(WARNING_SIGNS, "q.warning.text",
+                            AnswerOption.of("leg-numb", "q.warning.opt.legnumb"),
+                            AnswerOption.of("leg-weak", "q.warning.opt.legweak"),
+                            AnswerOption.of("sudden-severe", "q.warning.opt.sudden"),
+                            AnswerOption.of("height-loss", "q.warning.opt.height"),
+                            AnswerOption.exclusive("none", "q.warning.opt.none"))
+                    .withHelp("q.warning.help"),
+
+            // Gate for the questions about the months after a birth: everyone is asked, neutrally.
+            Question.singleChoice(PREGNANCY_OR_BIRTH, "q.lifestage.text",
+                            AnswerOption.of("pregnant", "q.lifestage.opt.pregnant"),
+                            AnswerOption.of("recent-birth", "q.lifestage.opt.birth"),
+                            AnswerOption.of("neither", "q.lifestage.opt.neither"))
+                    .withHelp("q.lifestage.help"),
+
+            Question.number(WEEKS_SINCE_BIRTH, "q.weeks.text", 0, 52)
+                    .withHelp("q.weeks.help")
+                    .withEnableWhen(Condition.equals(PREGNANCY_OR_BIRTH, "recent-birth")),
+
+            Question.yesNo(BREASTFEEDING, "q.feeding.text")
+                    .withHelp("q.feeding.help")
+                    .withEnableWhen(Condition.equals(PREGNANCY_OR_BIRTH, "recent-birth")));
+
+    // ---- conditions shared by several rules ---------------------------------------------------
+
+    /** Pain that is worst during the night or on waking. */
+    private static final Condition NIGHT_OR_WAKING = Condition.anyOf(PAIN_TIMING, "night", "waking");
+
+    /** Had a baby in the last twelve months. */
+    private static final Condition POSTPARTUM = Condition.equals(PREGNANCY_OR_BIRTH, "recent-birth");
+
+    /** Breastfeeding in the months after a birth. */
+    private static final Condition NURSING = Condition.all(POSTPARTUM, Condition.yes(BREASTFEEDING));
+
+    private static final List<Rule> RULES = List.of(
+            // ---- URGENT (no other answer holds these back) ------------------------------------
+            Rule.of("night-pain-unrelieved", Severity.URGENT,
+                    Condition.equals(POSITION_EASES, "no"),
+                    "rule.nightpain.patient", "rule.nightpain.clinician",
+                    new Source(SEED_NIGHT, "opening paragraph: persistent night-time back pain needs a specialist's"
+                            + " assessment; URGENT because CONTENT.md (sleep row) and the general safety screen"
+                            + " (NICE NG59 red flags) treat night pain that no position eases as a red flag")),
+
+            Rule.of("leg-symptoms", Severity.URGENT,
+                    Condition.anyOf(WARNING_SIGNS, "leg-numb", "leg-weak"),
+                    "rule.legs.patient", "rule.legs.clinician",
+                    new Source(SEED_NIGHT, "closing paragraph: numbness, tingling or weakness in the legs calls for"
+                            + " immediate medical evaluation; asked of every patient, not only after a birth,"
+                            + " to err on the side of flagging")),
+
+            Rule.of("possible-fracture", Severity.URGENT,
+                    Condition.anyOf(WARNING_SIGNS, "sudden-severe", "height-loss"),
+                    "rule.fracture.patient", "rule.fracture.clinician",
+                    new Source(SEED_NIGHT, "section 2, postpartum osteoporosis (lactation-associated bone loss);"
+                            + " the fracture warning (sudden severe pain, loss of height) is CONTENT.md's postpartum"
+                            + " flag, raised for either sign and for every patient to err on the side of flagging")),
+
+            // ---- CONSULT ------------------------------------------------------------------------
+            Rule.of("night-pain-partly-relieved", Severity.CONSULT,
+                    Condition.equals(POSITION_EASES, "partly"),
+                    "rule.nightpartly.patient", "rule.nightpartly.clinician",
+                    new Source(SEED_NIGHT, "opening paragraph: persistent night-time back pain should be assessed;"
+                            + " flagging pain that a change of position only partly eases is the kiosk's own"
+                            + " precaution next to the night-pain red flag")),
+
+            Rule.of("pain-persists-when-up", Severity.CONSULT,
+                    Condition.equals(EASES_ON_RISING, "no"),
+                    "rule.persists.patient", "rule.persists.clinician",
+                    new Source(SEED_NIGHT, "introduction and sections 1 to 3: the pain patterns discussed settle on"
+                            + " getting up; pain that does not is flagged by the kiosk as not fitting that pattern")),
+
+            Rule.of("postpartum-pain-persisting", Severity.CONSULT,
+                    Condition.all(POSTPARTUM, Condition.any(
+                            Condition.atLeast(WEEKS_SINCE_BIRTH, POSTPARTUM_WEEKS),
+                            Condition.equals(PAIN_TIMING, "activity"))),
+                    "rule.postpartum.patient", "rule.postpartum.clinician",
+                    new Source(SEED_NIGHT, "closing paragraph: back pain beyond six weeks after the birth, or worse"
+                            + " with activity, needs medical evaluation")),
+
+            Rule.of("severe-pain", Severity.CONSULT,
+                    Condition.atLeast(PAIN_SCORE, SEVERE_PAIN),
+                    "rule.severe.patient", "rule.severe.clinician",
+                    new Source(SEED_BED, "closing section, on pain that is made worse: work out a plan with"
+                            + " the physiotherapist; Numeric Pain Rating Scale threshold"
+                            + " 8/10 is the kiosk's own, chosen to err on the side of flagging")),
+
+            // ---- INFO (clinician only) ------------------------------------------------------------
+            Rule.of("night-pain-eased-by-position", Severity.INFO,
+                    Condition.equals(POSITION_EASES, "yes"),
+                    null, "rule.nighteased.clinician",
+                    new Source(SEED_BED, "section 'The right bed plays a role': sleeping posture and the mattress"
+                            + " shape how the back feels")),
+
+            Rule.of("slow-to-settle-on-rising", Severity.INFO,
+                    Condition.equals(EASES_ON_RISING, "slowly"),
+                    null, "rule.slow.clinician",
+                    new Source(SEED_NIGHT, "introduction and 'Other contributing factors': pain and stiffness that"
+                            + " settle once up and moving; the 30-minute mark is the kiosk's own")),
+
+            Rule.of("pregnancy", Severity.INFO,
+                    Condition.equals(PREGNANCY_OR_BIRTH, "pregnant"),
+                    null, "rule.pregnancy.clinician",
+                    new Source(SEED_NIGHT, "section 1: the load of pregnancy on the lower spine")),
+
+            Rule.of("old-mattress", Severity.INFO,
+                    Condition.equals(MATTRESS_AGE, "gt10"),
+                    null, "rule.oldmattress.clinician",
+                    new Source(SEED_BED, "section 'The right bed plays a role'; the ten-year mark is the kiosk's"
+                            + " own")),
+
+            Rule.of("postpartum-night-pattern", Severity.INFO,
+                    Condition.all(POSTPARTUM, NIGHT_OR_WAKING,
+                            Condition.anyOf(EASES_ON_RISING, "quickly", "slowly")),
+                    null, "rule.postpartumpattern.clinician",
+                    new Source(SEED_NIGHT, "sections 1 to 3 and 'Other contributing factors': mild lumbar"
+                            + " spondylolisthesis, lactation-associated osteoporosis, lumbar osteophytes,"
+                            + " myofascial pain")),
+
+            Rule.of("lactation-bone-loss", Severity.INFO,
+                    NURSING,
+                    null, "rule.lactation.clinician",
+                    new Source(SEED_NIGHT, "section 2: postpartum osteoporosis while breastfeeding; DEXA,"
+                            + " calcium and vitamin D")),
+
+            // ---- ADVICE ----------------------------------------------------------------------------
+            Rule.of("advice-medium-firm-not-soft", Severity.ADVICE,
+                    Condition.anyOf(MATTRESS_FIRMNESS, "soft", "unsure"),
+                    "rule.notsoft.patient", "rule.notsoft.clinician",
+                    new Source(SEED_BED, "Radwan et al. 2015, Sleep Health 1(4):257-267, systematic review:"
+                            + " medium-firm better than soft bedding for chronic non-specific low back pain;"
+                            + " sleep quality 55% better and back pain 48% lower, figures the seed gives without"
+                            + " naming the study")),
+
+            Rule.of("advice-medium-firm-not-hard", Severity.ADVICE,
+                    Condition.anyOf(MATTRESS_FIRMNESS, "firm", "unsure"),
+                    "rule.nothard.patient", "rule.nothard.clinician",
+                    new Source(SEED_BED, "Kovacs et al., Lancet 2003, randomised trial: medium-firm better than firm"
+                            + " for pain in bed and on rising; the trial is named in CONTENT.md (sleep row), the"
+                            + " seed itself cites only Radwan et al. 2015")),
+
+            Rule.of("advice-pelvis-level", Severity.ADVICE,
+                    Condition.anyOf(PELVIS_SAG, "yes", "unsure"),
+                    "rule.pelvis.patient", "rule.pelvis.clinician",
+                    new Source(SEED_BED, "Radwan et al. 2015, as summarised in the section 'The right bed plays a"
+                            + " role': medium-firm mattresses keep side-lying posture by preventing sagging of the"
+                            + " pelvis")),
+
+            Rule.of("advice-knee-pillow", Severity.ADVICE,
+                    Condition.all(
+                            Condition.anyOf(POSITION, "side", "mixed"),
+                            Condition.not(Condition.anyOf(PILLOWS, "between-knees", "body"))),
+                    "rule.kneepillow.patient", "rule.kneepillow.clinician",
+                    new Source(SEED_BED, "section 'The right bed plays a role': side-lying posture and pelvic"
+                            + " sag; pillow between the knees per CONTENT.md sleep row")),
+
+            Rule.of("advice-side-lying", Severity.ADVICE,
+                    Condition.all(Condition.anyOf(POSITION, "back", "front"), NIGHT_OR_WAKING),
+                    "rule.sidelying.patient", "rule.sidelying.clinician",
+                    new Source(SEED_BED, "section 'The right bed plays a role': a medium-firm mattress keeps good"
+                            + " posture especially in side-lying; side-lying with support per CONTENT.md sleep"
+                            + " row")),
+
+            Rule.of("advice-replace-mattress", Severity.ADVICE,
+                    Condition.equals(MATTRESS_SAG, "yes"),
+                    "rule.replace.patient", "rule.replace.clinician",
+                    new Source(SEED_BED, "section 'The right bed plays a role': the mattress decides the sleeping"
+                            + " posture and how the back feels on waking; replacing a sagging mattress per"
+                            + " CONTENT.md sleep row")),
+
+            Rule.of("advice-warmth", Severity.ADVICE,
+                    NIGHT_OR_WAKING,
+                    "rule.warmth.patient", "rule.warmth.clinician",
+                    new Source(SEED_NIGHT, "'Other contributing factors': warm compresses and light self-massage"
+                            + " improve blood flow and ease stiffness that builds up at night")),
+
+            Rule.of("advice-calcium-vitamin-d", Severity.ADVICE,
+                    NURSING,
+                    "rule.calcium.patient", "rule.calcium.clinician",
+                    new Source(SEED_NIGHT, "section 2: breastfeeding draws calcium from the bones; calcium and"
+                            + " vitamin D supplementation")),
+
+            Rule.of("advice-feeding-support", Severity.ADVICE,
+                    POSTPARTUM,
+                    "rule.feeding.patient", "rule.feeding.clinician",
+                    new Source(SEED_NIGHT, "'Other contributing factors': lifting the baby without bending the"
+                            + " knees; supportive pillows while feeding, supportive footwear, posture")),
+
+            Rule.of("advice-core-rehab", Severity.ADVICE,
+                    POSTPARTUM,
+                    "rule.core.patient", "rule.core.clinician",
+                    new Source(SEED_NIGHT, "section 1: bridge and bird-dog under professional guidance;"
+                            + " 'Other contributing factors': pelvic floor and core rehabilitation")));
+
+    @Override
+    public TopicInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Question> questions() {
+        return QUESTIONS;
+    }
+
+    @Override
+    public List<Rule> rules() {
+        return RULES;
+    }
+}
