@@ -292,6 +292,63 @@ class PatientBrowserIT {
                 "the next patient starts with normal text");
     }
 
+    /**
+     * Every screen of every topic, answered with its first answer: scanned by axe-core, checked for
+     * tap-target size and sideways scrolling, and photographed, in portrait.
+     */
+    @Test
+    void everyScreenOfEveryTopicPassesTheAccessibilityScan() throws IOException {
+        open(Map.of(), 1080, 1920);
+        List<String> topics = kiosk.app.registry().topics().stream().map(t -> t.id()).toList();
+        assertEquals(5, topics.size(), "all five topics are built and offered: " + topics);
+        for (String topic : topics) {
+            driver.get(base + "/");
+            tap(By.cssSelector("form[action='/start'] button[value=en]"));
+            waitForPath("/name");
+            tap(By.cssSelector("form[action='/name'] button[type=submit]"));
+            for (String flag : SafetyScreen.FLAGS) {
+                waitForPath("/q/safety/" + flag);
+                tapAnswer("no");
+            }
+            waitForPath("/topics");
+            tap(By.cssSelector("button[name=topic][value='" + topic + "']"));
+            for (int screen = 1; screen < 40 && !path().equals("/review"); screen++) {
+                String at = path();
+                scan(at);
+                checkTouchTargets(at);
+                shot("topic-" + topic + "-" + String.format("%02d", screen) + "-" + at.substring(at.lastIndexOf('/') + 1));
+                answerWithFirstChoice();
+                waiting(5).until(d -> !path().equals(at));
+            }
+            waitForPath("/review");
+            scan(topic + " review");
+            tap(By.cssSelector("form[action='/reset'] button"));
+            waitForPath("/");
+        }
+        assertEquals(List.of(), accessibilityProblems, "axe-core: serious or critical violations");
+    }
+
+    /** Taps the first ordinary answer of the screen (or types the smallest number), then Next if needed. */
+    private void answerWithFirstChoice() {
+        List<WebElement> boxes = driver.findElements(By.cssSelector("input[type=checkbox][name=answer]"));
+        List<WebElement> buttons = driver.findElements(By.cssSelector("button[name=answer]:not([value=''])"));
+        List<WebElement> number = driver.findElements(By.cssSelector("input[type=number][name=answer]"));
+        if (!boxes.isEmpty()) {
+            boxes.get(0).findElement(By.xpath("./ancestor::label")).click();
+            tap(By.cssSelector("main form button.primary[type=submit]"));
+        } else if (!buttons.isEmpty()) {
+            buttons.get(0).click();
+        } else if (!number.isEmpty()) {
+            String min = number.get(0).getAttribute("min");
+            for (char c : min.toCharArray()) {
+                tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
+            }
+            tap(By.cssSelector("main form button.primary[type=submit]"));
+        } else {
+            tap(By.cssSelector("main form button.primary[type=submit], main form button.secondary[name=answer]"));
+        }
+    }
+
     private double fontSize() {
         return ((Number) ((JavascriptExecutor) driver).executeScript(
                 "return parseFloat(getComputedStyle(document.querySelector('main h1')).fontSize);")).doubleValue();
