@@ -2,6 +2,7 @@ package com.physiokiosk.testkit;
 
 import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Finding;
+import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +41,16 @@ public final class Scenario {
         return this;
     }
 
-    /** Checks that the findings are exactly those expected. */
+    /** Checks that the findings are exactly those expected: every other rule is asserted quiet. */
     public void andNothingElse() {
         Map<String, Severity> actual = actual();
         if (!actual.equals(expected)) {
             throw new AssertionError("Given " + answers.keySet() + ": expected findings " + expected
                     + " but got " + actual);
         }
+        plugin.coverage().assertedFired(expected.keySet());
+        plugin.coverage().assertedQuiet(plugin.topic().rules().stream().map(Rule::id)
+                .filter(id -> !expected.containsKey(id)).toList());
     }
 
     /** Checks that the expected findings are raised, whatever else is. */
@@ -58,6 +62,7 @@ public final class Scenario {
                         + "' among " + actual);
             }
         });
+        plugin.coverage().assertedFired(expected.keySet());
     }
 
     /** Checks that {@code ruleId} raises nothing for these answers. */
@@ -67,6 +72,7 @@ public final class Scenario {
             throw new AssertionError("Given " + answers.keySet() + ": rule '" + ruleId + "' should not fire, got "
                     + actual);
         }
+        plugin.coverage().assertedQuiet(List.of(ruleId));
     }
 
     private Map<String, Severity> actual() {

@@ -38,10 +38,10 @@ public final class TopicPluginExtension implements BeforeAllCallback, AfterAllCa
             if (settings == null || settings.requireRuleCoverage()) {
                 List<String> gaps = plugin.topic().rules().stream().map(Rule::id)
                         .filter(id -> !plugin.coverage().sawFire(id) || !plugin.coverage().sawQuiet(id))
-                        .map(id -> id + (plugin.coverage().sawFire(id) ? " (never quiet)" : " (never fired)"))
+                        .map(id -> id + (plugin.coverage().sawFire(id) ? " (never asserted quiet)" : " (never asserted to fire)"))
                         .toList();
                 if (!gaps.isEmpty()) {
-                    throw new AssertionError("Every rule needs a scenario that fires it and one that does not; missing: "
+                    throw new AssertionError("Every rule needs a scenario asserting it fires and one asserting it stays quiet; missing: "
                             + gaps);
                 }
             }

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link PluginUnderTest} parameter. Loading fails the tests when the kiosk would refuse the
  * plugin (load-time invariants: ids, conditions, texts in every language, templates, assets).
  *
- * <p>With {@link #requireRuleCoverage()}, the class fails unless its scenarios saw every rule of
- * the topic both fire and not fire.
+ * <p>With {@link #requireRuleCoverage()}, the class fails unless its scenarios asserted every rule of
+ * the topic both firing ({@code expect(..)}) and staying quiet ({@code doesNotRaise(..)}, or
+ * {@code andNothingElse()} without expecting it).
  *
  * @since 1.0
  */
