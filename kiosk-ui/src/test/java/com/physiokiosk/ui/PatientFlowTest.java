@@ -237,6 +237,21 @@ class PatientFlowTest {
         });
     }
 
+    @Test
+    void whenTheClinicTurnsTheNameQuestionOffItIsNotAsked() {
+        try (TestKiosk noName = TestKiosk.start(TestKiosk.BUILT_PLUGINS, Map.of("KIOSK_ASK_NAME", "false"),
+                java.time.Clock.systemDefaultZone())) {
+            JavalinTest.test(noName.app.javalin(), (server, client) -> {
+                Browser b = new Browser(server.port());
+                b.get("/");
+                HttpResponse<String> r = b.postRaw("/start", "lang", "en");
+                assertEquals("/q/safety/saddle-numbness", Browser.location(r));
+                assertFalse(b.get("/q/safety/saddle-numbness").body().contains("href=\"/name\""),
+                        "back from the first question goes to the welcome screen, not the name");
+            });
+        }
+    }
+
     private static String sessionCookie(Browser b) {
         return b.http.cookieHandler().map(h -> ((java.net.CookieManager) h).getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("KIOSK_SESSION")).map(java.net.HttpCookie::getValue)

@@ -43,7 +43,7 @@ public final class PatientController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PatientController.class);
 
-    /** How long the result screen stays before the kiosk returns to the welcome screen by itself. */
+    /** The longest the result screen stays before the kiosk returns to the welcome screen by itself. */
     static final long RESULT_SECONDS = 60;
 
     /** Longest name a patient may give. */
@@ -308,7 +308,8 @@ public final class PatientController {
         }
         PatientSession.Finished f = finished.get();
         pages.render(ctx, "result.jte", new ResultPage(
-                page(ctx, f.language(), "result.title", null).returningAfter(RESULT_SECONDS),
+                page(ctx, f.language(), "result.title", null)
+                        .returningAfter(Math.min(RESULT_SECONDS, config.idleTimeout().toSeconds())),
                 f.result().number(), f.name(), f.result().urgent(), f.result().advice(), f.result().notes()));
     }
 
