@@ -100,7 +100,7 @@ public final class TopicRegistry implements PluginStateListener {
     private void register(PluginWrapper plugin) {
         String pluginId = plugin.getPluginId();
         try {
-            LoadedTopic topic = load(plugin);
+            LoadedTopic topic = PluginCalls.call("hand over its topic", PluginCalls.LOAD_LIMIT, () -> load(plugin));
             synchronized (this) {
                 LoadedTopic clash = topics.get(topic.id());
                 if (clash != null || topic.id().equals(safety.id())) {

@@ -49,10 +49,17 @@ public final class TopicTemplates {
         return new TopicTemplates(engine);
     }
 
-    /** Renders {@code template} for {@code screen} to HTML (escaped by jte). */
+    /**
+     * Renders {@code template} for {@code screen} to HTML (escaped by jte), within
+     * {@link PluginCalls#RENDER_LIMIT}.
+     *
+     * @throws PluginCalls.PluginCallException when the template fails or takes too long
+     */
     public String render(String template, ScreenContext screen) {
-        StringOutput out = new StringOutput();
-        engine.render(template, screen, out);
-        return out.toString();
+        return PluginCalls.call("draw " + template, PluginCalls.RENDER_LIMIT, () -> {
+            StringOutput out = new StringOutput();
+            engine.render(template, screen, out);
+            return out.toString();
+        });
     }
 }

@@ -1,0 +1,142 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.plugins.PluginStatus;
+import com.physiokiosk.engine.safety.SafetyScreen;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A plugins folder holding the five real topics and four deliberately broken plugins: one throws
+ * when started, one throws handing over its rules, one hangs, one has a template that always fails.
+ * The kiosk starts anyway, the good topics work, staff see what failed and why.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisplayName("Faulty plugins")
+class FaultyPluginsTest {
+
+    private static final Path FAULTY = Path.of(System.getProperty("kiosk.test.faulty-plugins-dir", "target/faulty-plugins"));
+
+    private Path plugins;
+    private TestKiosk kiosk;
+    private Duration startUp;
+    private int port;
+
+    @BeforeAll
+    void startWithFaultyPlugins() throws IOException {
+        plugins = Files.createTempDirectory("kiosk-faulty");
+        for (Path dir : new Path[] {TestKiosk.BUILT_PLUGINS, FAULTY}) {
+            try (Stream<Path> jars = Files.list(dir)) {
+                for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                    Files.copy(jar, plugins.resolve(jar.getFileName()));
+                }
+            }
+        }
+        long t0 = System.nanoTime();
+        kiosk = TestKiosk.start(plugins, Map.of(), Clock.systemDefaultZone());
+        startUp = Duration.ofNanos(System.nanoTime() - t0);
+        // One server for the class (javalin-testtools starts an app once only).
+        kiosk.app.javalin().start("127.0.0.1", 0);
+        port = kiosk.app.javalin().port();
+    }
+
+    @AfterAll
+    void stop() {
+        kiosk.close();
+    }
+
+    private Map<String, PluginStatus> statuses() {
+        return kiosk.app.registry().plugins().stream().collect(Collectors.toMap(PluginStatus::id, Function.identity()));
+    }
+
+    @Test
+    void theKioskStartsWithinTheTimeLimitAndStaffSeeWhatFailedAndWhy() {
+        assertTrue(startUp.compareTo(Duration.ofSeconds(30)) < 0, "a hanging plugin does not hold the kiosk: " + startUp);
+        Map<String, PluginStatus> s = statuses();
+        assertEquals("FAILED", s.get("fails-at-start").state());
+        assertTrue(s.get("fails-at-start").problem().contains("deliberate failure at start"), s.get("fails-at-start").problem());
+        assertEquals("FAILED", s.get("rules-throw").state());
+        assertTrue(s.get("rules-throw").problem().contains("deliberate failure in rules()"), s.get("rules-throw").problem());
+        assertEquals("FAILED", s.get("slow-to-load").state());
+        assertTrue(s.get("slow-to-load").problem().contains("within 5 s"), s.get("slow-to-load").problem());
+        for (String good : new String[] {"cramps", "sleep", "postpartum", "stretching", "sexual-activity", "template-fails"}) {
+            assertEquals("STARTED", s.get(good).state(), good);
+        }
+        assertTrue(kiosk.app.registry().find("rules-throw").isEmpty());
+        assertTrue(kiosk.app.registry().find("slow-to-load").isEmpty());
+    }
+
+    @Test
+    void failedTopicsAreNotOfferedAndTheirUrlsAreNotAvailable() {
+        {
+            Browser b = safetyDone(port);
+            String topics = b.get("/topics").body();
+            assertTrue(topics.contains("value=\"cramps\""));
+            assertFalse(topics.contains("value=\"rules-throw\""));
+            assertFalse(topics.contains("value=\"slow-to-load\""));
+            assertFalse(topics.contains("value=\"fails-at-start\""));
+            assertEquals(404, b.get("/q/rules-throw/ok").statusCode());
+        }
+    }
+
+    @Test
+    void aTemplateThatFailsCostsThePictureNotTheScreenAndTheAnswersAreKept() {
+        {
+            Browser b = safetyDone(port);
+            b.get("/topics");
+            String first = Browser.location(b.post("/topics", "topic", "template-fails"));
+            assertEquals("/q/template-fails/pain-score", first);
+            HttpResponse<String> page = b.get(first);
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("How bad is it?"), "the question is still asked");
+            assertFalse(page.body().contains("<figure"), "without the broken picture");
+            b.post(first, "answer", "9");
+            b.get("/q/template-fails/ok");
+            b.post("/q/template-fails/ok", "answer", "yes");
+            assertEquals("/done", Browser.location(b.post("/submit")));
+        }
+        CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+        assertEquals("template-fails", stored.topics().get(1).topicId());
+        assertEquals(2, stored.topics().get(1).answers().size(), "every answer kept");
+        assertEquals("pain", stored.topics().get(1).findings().get(0).ruleId());
+    }
+
+    @Test
+    void healthReportsTheFailuresWithoutGoingDown() {
+        HttpResponse<String> r = new Browser(port).get("/health");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("\"status\":\"UP\""));
+        assertTrue(r.body().contains("deliberate failure at start"));
+    }
+
+    private static Browser safetyDone(int port) {
+        Browser b = new Browser(port);
+        b.get("/");
+        b.postRaw("/start", "lang", "en");
+        b.get("/name");
+        b.post("/name", "name", "");
+        for (String flag : SafetyScreen.FLAGS) {
+            b.get("/q/safety/" + flag);
+            b.post("/q/safety/" + flag, "answer", "no");
+        }
+        return b;
+    }
+}
