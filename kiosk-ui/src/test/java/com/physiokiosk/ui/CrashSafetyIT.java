@@ -1,0 +1,216 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.engine.safety.SafetyScreen;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real kiosk as its own process under a stream of complete submissions, killed with SIGKILL at
+ * random moments and restarted, again and again. Every submission the kiosk acknowledged (answered
+ * the final "send" with the result page) must be stored complete, and the database must pass
+ * {@code PRAGMA integrity_check}.
+ */
+@DisplayName("Crash safety: SIGKILL under load loses no acknowledged submission")
+class CrashSafetyIT {
+
+    private static final int KILLS = 20;
+    private static final int CLIENTS = 4;
+    private static final Path JAR = Path.of("target", "physio-kiosk.jar");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyAcknowledgedSubmissionSurvivesSigkill() throws Exception {
+        Random random = new Random(20261121);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger names = new AtomicInteger();
+        int kills = 0;
+        for (int cycle = 0; cycle < KILLS; cycle++) {
+            int port = freePort();
+            Process kiosk = start(port);
+            try {
+                awaitHealth(port, kiosk);
+                AtomicBoolean running = new AtomicBoolean(true);
+                ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+                for (int c = 0; c < CLIENTS; c++) {
+                    clients.submit(() -> {
+                        while (running.get()) {
+                            String name = nameFor(names.incrementAndGet());
+                            try {
+                                if (submit(port, name)) {
+                                    acknowledged.add(name);
+                                }
+                            } catch (IOException | RuntimeException e) {
+                                return; // the kiosk died under us: expected
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    });
+                }
+                Thread.sleep(300 + random.nextInt(1200));
+                kiosk.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
+                kiosk.waitFor(10, TimeUnit.SECONDS);
+                kills++;
+                running.set(false);
+                clients.shutdown();
+                assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS), "clients stop after the kill");
+            } finally {
+                kiosk.destroyForcibly();
+            }
+        }
+        assertEquals(KILLS, kills);
+        assertTrue(acknowledged.size() >= KILLS, "the stream really ran: " + acknowledged.size() + " acknowledged");
+
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("kiosk.db"))) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+            List<String> incomplete = new ArrayList<>();
+            for (String name : acknowledged) {
+                if (!storedComplete(c, name)) {
+                    incomplete.add(name);
+                }
+            }
+            assertEquals(List.of(), incomplete, "acknowledged but missing or incomplete, of " + acknowledged.size());
+        }
+    }
+
+    /** A whole visit over HTTP; true when the kiosk acknowledged it with the result page. */
+    private static boolean submit(int port, String name) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(2)).build();
+        String base = "http://127.0.0.1:" + port;
+        post(http, base + "/start", "lang=en");
+        String csrf = csrf(get(http, base + "/name"));
+        post(http, base + "/name", "name=" + name + "&csrf=" + csrf);
+        for (String flag : SafetyScreen.FLAGS) {
+            post(http, base + "/q/safety/" + flag, "answer=no&csrf=" + csrf);
+        }
+        post(http, base + "/topics", "topic=cramps&csrf=" + csrf);
+        for (Map.Entry<String, List<String>> e : PatientFlowTest.calmCramps().entrySet()) {
+            StringBuilder form = new StringBuilder("csrf=" + csrf);
+            e.getValue().forEach(v -> form.append("&answer=").append(v));
+            post(http, base + "/q/cramps/" + e.getKey(), form.toString());
+        }
+        HttpResponse<String> sent = post(http, base + "/submit", "csrf=" + csrf);
+        return sent.statusCode() == 303 && "/done".equals(sent.headers().firstValue("Location").orElse(""));
+    }
+
+    private static boolean storedComplete(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT t.topic_id, (SELECT COUNT(*) FROM answer a WHERE a.topic_response_id = t.id)"
+                        + " FROM check_in ci JOIN topic_response t ON t.check_in_id = ci.id"
+                        + " WHERE ci.display_name = ? ORDER BY t.position")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(rs.getString(1) + "=" + rs.getInt(2));
+                }
+                // 7 safety answers; 7 cramps answers (the information screen stores none).
+                return found.equals(List.of("safety=7", "cramps=7"));
+            }
+        }
+    }
+
+    private Process start(int port) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-jar", JAR.toString());
+        pb.environment().keySet().removeIf(k -> k.startsWith("KIOSK_"));
+        pb.environment().put("KIOSK_DATA_DIR", data.toString());
+        pb.environment().put("KIOSK_PORT", Integer.toString(port));
+        pb.environment().put("KIOSK_BIND_ADDRESS", "127.0.0.1");
+        pb.environment().put("KIOSK_PLUGINS_DIR", TestKiosk.BUILT_PLUGINS.toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(data.resolve("kiosk-" + port + ".log").toFile());
+        return pb.start();
+    }
+
+    private static void awaitHealth(int port, Process kiosk) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!kiosk.isAlive()) {
+                throw new AssertionError("kiosk exited with " + kiosk.exitValue());
+            }
+            try {
+                if (get(http, "http://127.0.0.1:" + port + "/health").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("kiosk did not answer /health within 60 s");
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String form)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(HttpResponse<String> page) {
+        var m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no form token on " + page.uri());
+        }
+        return m.group(1);
+    }
+
+    /** A unique name of letters only, as the name field accepts. */
+    private static String nameFor(int n) {
+        StringBuilder sb = new StringBuilder("Pt");
+        for (int i = n; i > 0; i /= 26) {
+            sb.append((char) ('a' + i % 26));
+        }
+        return sb.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
