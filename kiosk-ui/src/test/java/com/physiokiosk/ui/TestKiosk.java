@@ -39,7 +39,7 @@ final class TestKiosk implements AutoCloseable {
         try {
             Path data = Files.createTempDirectory("kiosk-test-data");
             Map<String, String> all = new HashMap<>(env);
-            all.put("KIOSK_DATA_DIR", data.toString());
+            all.putIfAbsent("KIOSK_DATA_DIR", data.toString());
             all.put("KIOSK_PORT", "7070");
             all.put("KIOSK_CONFIG", writeEmptyConfig(data).toString());
             KioskConfig config = new ConfigLoader(pluginsDir).load(all, new String[0])

@@ -106,8 +106,30 @@ public final class Database {
         }
     }
 
-    /** A plain-words reason for a failed database call, naming the likely cause. */
-    static String describe(SQLException e) {
+    /** A plain-words reason for a failed call on this database, naming the likely cause. */
+    private String describe(SQLException e) {
+        int code = e.getErrorCode() & 0xff;
+        // SQLite reports a full disk as SQLITE_FULL on some paths and as a write I/O error on others.
+        if (code == SQLiteErrorCode.SQLITE_FULL.code
+                || (code == SQLiteErrorCode.SQLITE_IOERR.code && freeBytes(file) < NEARLY_FULL)) {
+            return "the disk is full";
+        }
+        return describeCode(e);
+    }
+
+    /** Below this many free bytes, a failed write is put down to a full disk. */
+    static final long NEARLY_FULL = 1L << 20;
+
+    private static long freeBytes(Path file) {
+        try {
+            return Files.getFileStore(file.getParent()).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** A plain-words reason for a failed database call, from its result code alone. */
+    static String describeCode(SQLException e) {
         int code = e.getErrorCode() & 0xff;
         if (code == SQLiteErrorCode.SQLITE_FULL.code) {
             return "the disk is full";
@@ -132,6 +154,6 @@ public final class Database {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t instanceof SQLException sql ? describe(sql) : String.valueOf(t.getMessage());
+        return t instanceof SQLException sql ? describeCode(sql) : String.valueOf(t.getMessage());
     }
 }

@@ -1,0 +1,192 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.physiokiosk.engine.safety.SafetyScreen;
+import io.javalin.testtools.JavalinTest;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A full disk, a read-only data folder and a database locked by another program: the patient is asked
+ * to tell reception, the log says what is wrong, the visit stays in the patient's session so nothing
+ * they answered is lost, and nothing already stored is damaged. The data folder is a small tmpfs the
+ * test mounts (root only, as on CI).
+ */
+@DisplayName("Storage faults")
+class StorageFaultsTest {
+
+    private Path mount;
+    private TestKiosk kiosk;
+    private ListAppender<ILoggingEvent> log;
+
+    @BeforeEach
+    void mountSmallDataFolder() throws Exception {
+        mount = Files.createTempDirectory("kiosk-tmpfs");
+        int rc = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString());
+        Assumptions.assumeTrue(rc == 0, "mounting a tmpfs needs root (CI runs as root)");
+        log = new ListAppender<>();
+        log.start();
+        ((Logger) LoggerFactory.getLogger(Routes.class)).addAppender(log);
+    }
+
+    @AfterEach
+    void unmount() throws Exception {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        ((Logger) LoggerFactory.getLogger(Routes.class)).detachAppender(log);
+        run("umount", "-l", mount.toString());
+    }
+
+    private void startKiosk() {
+        kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS, Map.of("KIOSK_DATA_DIR", mount.resolve("data").toString()),
+                Clock.systemDefaultZone());
+    }
+
+    @Test
+    void aFullDiskAsksThePatientToTellReceptionAndKeepsTheirAnswers() throws Exception {
+        mountIsOurDataDir();
+        startKiosk();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            completeVisit(new Browser(server.port()), "Ana");
+            String before = onlyId();
+            Path filler = mount.resolve("filler");
+            fillUp(filler);
+            Browser b = new Browser(server.port());
+            HttpResponse<String> refused = completeVisit(b, "Ben");
+            assertEquals(503, refused.statusCode(), () -> refused.headers().firstValue("Location").orElse(refused.body()));
+            assertTrue(refused.body().contains("Please tell reception"), refused.body());
+            assertTrue(logged("the disk is full"), "log names the cause: " + messages());
+            Files.delete(filler);
+            // Space again: the same patient sends again, nothing re-typed.
+            assertEquals("/done", Browser.location(b.post("/submit")));
+            assertEquals(2, kiosk.app.checkIns().idsForDay(LocalDate.now()).size());
+            assertEquals("Ana", kiosk.app.checkIns().find(before).orElseThrow().displayName());
+        });
+        assertIntact();
+    }
+
+    @Test
+    void aReadOnlyDataFolderAsksThePatientToTellReception() throws Exception {
+        mountIsOurDataDir();
+        startKiosk();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            completeVisit(new Browser(server.port()), "Ana");
+            assertEquals(0, run("mount", "-o", "remount,ro", mount.toString()));
+            Browser b = new Browser(server.port());
+            HttpResponse<String> refused = completeVisit(b, "Ben");
+            assertEquals(503, refused.statusCode(), () -> refused.headers().firstValue("Location").orElse(refused.body()));
+            assertTrue(refused.body().contains("Please tell reception"));
+            assertTrue(logged("read-only") || logged("cannot be read or written"), "log names the cause: " + messages());
+            assertEquals(0, run("mount", "-o", "remount,rw", mount.toString()));
+            assertEquals("/done", Browser.location(b.post("/submit")));
+        });
+        assertIntact();
+    }
+
+    @Test
+    void aDatabaseLockedByAnotherProgramAsksThePatientToTellReception() throws Exception {
+        mountIsOurDataDir();
+        startKiosk();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            completeVisit(new Browser(server.port()), "Ana");
+            Browser b = new Browser(server.port());
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + mount.resolve("data/kiosk.db"));
+                 Statement st = other.createStatement()) {
+                st.execute("BEGIN EXCLUSIVE");
+                HttpResponse<String> refused = completeVisit(b, "Ben");
+                assertEquals(503, refused.statusCode(), () -> refused.headers().firstValue("Location").orElse(refused.body()));
+                assertTrue(refused.body().contains("Please tell reception"));
+                assertTrue(logged("locked by another program"), "log names the cause: " + messages());
+                st.execute("ROLLBACK");
+            }
+            assertEquals("/done", Browser.location(b.post("/submit")));
+        });
+        assertIntact();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private void mountIsOurDataDir() throws IOException {
+        Files.createDirectories(mount.resolve("data"));
+    }
+
+    /** Walks a whole visit and sends it; returns the answer to "send". */
+    private static HttpResponse<String> completeVisit(Browser b, String name) {
+        b.get("/");
+        b.postRaw("/start", "lang", "en");
+        b.get("/name");
+        b.post("/name", "name", name);
+        for (String flag : SafetyScreen.FLAGS) {
+            b.post("/q/safety/" + flag, "answer", "no");
+        }
+        b.post("/topics", "topic", "cramps");
+        PatientFlowTest.calmCramps().forEach((linkId, values) ->
+                b.post("/q/cramps/" + linkId, values.stream().flatMap(v -> java.util.stream.Stream.of("answer", v))
+                        .toArray(String[]::new)));
+        return b.post("/submit");
+    }
+
+    /** Takes all free space of the tmpfs. */
+    private static void fillUp(Path filler) throws IOException {
+        byte[] block = new byte[4096];
+        try (RandomAccessFile f = new RandomAccessFile(filler.toFile(), "rw")) {
+            while (true) {
+                f.write(block);
+            }
+        } catch (IOException full) {
+            // no space left: that is the point
+        }
+    }
+
+    private String onlyId() {
+        List<String> ids = kiosk.app.checkIns().idsForDay(LocalDate.now());
+        assertEquals(1, ids.size());
+        return ids.get(0);
+    }
+
+    private boolean logged(String text) {
+        return messages().stream().anyMatch(m -> m.contains(text));
+    }
+
+    private List<String> messages() {
+        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    private void assertIntact() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + mount.resolve("data/kiosk.db"));
+             Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            rs.next();
+            assertEquals("ok", rs.getString(1));
+        }
+    }
+
+    private static int run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+}
