@@ -2,7 +2,9 @@ package com.physiokiosk.ui;
 
 import com.physiokiosk.engine.checkin.CheckInService;
 import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.engine.plugins.DatabasePluginStatusProvider;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
+import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.plugins.TopicRegistry;
 import com.physiokiosk.engine.storage.CheckInRepository;
 import com.physiokiosk.engine.storage.Database;
@@ -22,14 +24,16 @@ public final class KioskApp {
     private final KioskConfig config;
     private final Database database;
     private final TopicRegistry registry;
+    private final PluginAdmin pluginAdmin;
     private final CheckInRepository checkIns;
     private final Javalin javalin;
 
-    private KioskApp(KioskConfig config, Database database, TopicRegistry registry, CheckInRepository checkIns,
-                     Javalin javalin) {
+    private KioskApp(KioskConfig config, Database database, TopicRegistry registry, PluginAdmin pluginAdmin,
+                     CheckInRepository checkIns, Javalin javalin) {
         this.config = config;
         this.database = database;
         this.registry = registry;
+        this.pluginAdmin = pluginAdmin;
         this.checkIns = checkIns;
         this.javalin = javalin;
     }
@@ -43,14 +47,17 @@ public final class KioskApp {
     public static KioskApp create(KioskConfig config, Clock clock) {
         Database database = Database.open(config.dataDir());
         CheckInRepository checkIns = new CheckInRepository(database);
-        TopicRegistry registry = new TopicRegistry(KioskPluginManager.create(config.pluginsDir(), config.pluginMode()));
+        KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(),
+                new DatabasePluginStatusProvider(database, clock));
+        TopicRegistry registry = new TopicRegistry(plugins);
         registry.start();
+        PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry);
         CheckInService service = new CheckInService(registry, checkIns, clock, config.defaultLanguage());
         Pages pages = new Pages();
         PatientController patient = new PatientController(config, registry, service, pages);
         HealthController health = new HealthController(registry);
         Javalin javalin = Routes.create(config, patient, new AssetController(registry), health, pages);
-        return new KioskApp(config, database, registry, checkIns, javalin);
+        return new KioskApp(config, database, registry, pluginAdmin, checkIns, javalin);
     }
 
     /** Starts listening on the configured address and port. */
@@ -71,6 +78,10 @@ public final class KioskApp {
 
     public TopicRegistry registry() {
         return registry;
+    }
+
+    public PluginAdmin pluginAdmin() {
+        return pluginAdmin;
     }
 
     public CheckInRepository checkIns() {

@@ -11,6 +11,7 @@ import org.pf4j.DefaultPluginManager;
 import org.pf4j.DevelopmentPluginRepository;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginRepository;
+import org.pf4j.PluginStatusProvider;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.RuntimeMode;
 import org.slf4j.Logger;
@@ -32,22 +33,32 @@ public final class KioskPluginManager extends DefaultPluginManager {
     /** The version plugins' {@code Plugin-Requires} is checked against: the plugin API version. */
     public static final String API_VERSION = "1.0.0";
 
-    // DefaultPluginManager asks for the runtime mode from its constructor, before our fields exist.
-    private static final ThreadLocal<RuntimeMode> CONSTRUCTING = new ThreadLocal<>();
+    // DefaultPluginManager asks for the runtime mode and status provider from its constructor,
+    // before our fields exist.
+    private record Settings(RuntimeMode mode, PluginStatusProvider statusProvider) {
+    }
+
+    private static final ThreadLocal<Settings> CONSTRUCTING = new ThreadLocal<>();
 
     private final RuntimeMode mode;
     private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
 
     private KioskPluginManager(Path pluginsRoot) {
         super(List.of(pluginsRoot));
-        this.mode = CONSTRUCTING.get();
+        this.mode = CONSTRUCTING.get().mode();
         setSystemVersion(API_VERSION);
         setExactVersionAllowed(false);
     }
 
-    /** A manager for {@code pluginsRoot} in the given mode. */
+    /** A manager for {@code pluginsRoot} in the given mode, remembering switched-off plugins in memory only. */
     public static KioskPluginManager create(Path pluginsRoot, PluginMode mode) {
-        CONSTRUCTING.set(mode == PluginMode.DEVELOPMENT ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT);
+        return create(pluginsRoot, mode, new InMemoryStatus());
+    }
+
+    /** A manager for {@code pluginsRoot} in the given mode, remembering switched-off plugins in {@code status}. */
+    public static KioskPluginManager create(Path pluginsRoot, PluginMode mode, PluginStatusProvider status) {
+        CONSTRUCTING.set(new Settings(mode == PluginMode.DEVELOPMENT ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT,
+                status));
         try {
             return new KioskPluginManager(pluginsRoot.toAbsolutePath().normalize());
         } finally {
@@ -57,7 +68,37 @@ public final class KioskPluginManager extends DefaultPluginManager {
 
     @Override
     public RuntimeMode getRuntimeMode() {
-        return mode != null ? mode : CONSTRUCTING.get();
+        return mode != null ? mode : CONSTRUCTING.get().mode();
+    }
+
+    @Override
+    protected PluginStatusProvider createPluginStatusProvider() {
+        return CONSTRUCTING.get().statusProvider();
+    }
+
+    /** Where the clinic's on/off choices are kept. */
+    public PluginStatusProvider statusProvider() {
+        return pluginStatusProvider;
+    }
+
+    /** On/off choices kept for the life of the manager only (tests, the plugin test kit). */
+    private static final class InMemoryStatus implements PluginStatusProvider {
+        private final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean isPluginDisabled(String pluginId) {
+            return disabled.contains(pluginId);
+        }
+
+        @Override
+        public void disablePlugin(String pluginId) {
+            disabled.add(pluginId);
+        }
+
+        @Override
+        public void enablePlugin(String pluginId) {
+            disabled.remove(pluginId);
+        }
     }
 
     public Path pluginsRoot() {

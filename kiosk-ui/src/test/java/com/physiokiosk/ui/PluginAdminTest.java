@@ -1,0 +1,233 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.plugins.PluginAdmin;
+import com.physiokiosk.engine.plugins.PluginAdmin.RefusedException;
+import com.physiokiosk.engine.plugins.PluginStatus;
+import com.physiokiosk.engine.safety.SafetyScreen;
+import io.javalin.testtools.JavalinTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.net.http.HttpResponse;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Topics switched on and off, installed and removed while the kiosk runs. */
+@DisplayName("Topic plugins at run time")
+class PluginAdminTest {
+
+    @TempDir
+    Path plugins;
+    @TempDir
+    Path data;
+
+    private TestKiosk kiosk;
+
+    @BeforeEach
+    void copyBuiltPlugins() throws IOException {
+        try (Stream<Path> jars = Files.list(TestKiosk.BUILT_PLUGINS)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    private TestKiosk start() {
+        return TestKiosk.start(plugins, Map.of("KIOSK_DATA_DIR", data.toString()), Clock.systemDefaultZone());
+    }
+
+    private PluginAdmin admin() {
+        return kiosk.app.pluginAdmin();
+    }
+
+    private static Browser safetyDone(int port) {
+        Browser b = new Browser(port);
+        b.get("/");
+        b.postRaw("/start", "lang", "en");
+        b.get("/name");
+        b.post("/name", "name", "");
+        for (String flag : SafetyScreen.FLAGS) {
+            b.post("/q/safety/" + flag, "answer", "no");
+        }
+        return b;
+    }
+
+    @Test
+    void switchingATopicOffWhilePatientsAreMidwayHurtsOnlyThoseOnThatTopic() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser onCramps = safetyDone(server.port());
+            onCramps.post("/topics", "topic", "cramps");
+            onCramps.post("/q/cramps/intro");
+            Browser onSleep = safetyDone(server.port());
+            String sleepFirst = Browser.location(onSleep.post("/topics", "topic", "sleep"));
+
+            admin().disable("sleep");
+
+            // The sleep patient is taken back to the topic choice with a kind message.
+            HttpResponse<String> back = onSleep.get(sleepFirst);
+            assertEquals("/topics", Browser.location(back));
+            HttpResponse<String> choice = onSleep.get("/topics");
+            assertTrue(choice.body().contains("That topic is no longer available"));
+            assertFalse(choice.body().contains("value=\"sleep\""), "gone from the choice at once");
+            assertEquals(404, new Browser(server.port()).get("/q/sleep/pain-score").statusCode());
+
+            // The cramps patient carries on to the end.
+            PatientFlowTest.calmCramps().forEach((linkId, values) -> onCramps.post("/q/cramps/" + linkId,
+                    values.stream().flatMap(v -> Stream.of("answer", v)).toArray(String[]::new)));
+            assertEquals("/done", Browser.location(onCramps.post("/submit")));
+
+            admin().enable("sleep");
+            assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"sleep\""), "back at once");
+        });
+    }
+
+    @Test
+    void theChoiceSurvivesARestart() {
+        kiosk = start();
+        admin().disable("postpartum");
+        assertTrue(kiosk.app.registry().find("postpartum").isEmpty());
+        kiosk.app.stop();
+        kiosk = start();
+        assertTrue(kiosk.app.registry().find("postpartum").isEmpty(), "still off after a restart");
+        assertEquals("DISABLED", status("postpartum").state());
+        admin().enable("postpartum");
+        assertTrue(kiosk.app.registry().find("postpartum").isPresent());
+    }
+
+    @Test
+    void aRemovedPluginIsUnreachableItsClassLoaderIsReleasedAndItsCheckInsStillRead() throws Exception {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = safetyDone(server.port());
+            b.post("/topics", "topic", "cramps");
+            PatientFlowTest.calmCramps().forEach((linkId, values) -> b.post("/q/cramps/" + linkId,
+                    values.stream().flatMap(v -> Stream.of("answer", v)).toArray(String[]::new)));
+            b.post("/submit");
+        });
+        WeakReference<ClassLoader> loader = new WeakReference<>(kiosk.app.registry().find("cramps").orElseThrow().classLoader());
+
+        admin().remove("cramps");
+
+        assertTrue(kiosk.app.registry().find("cramps").isEmpty());
+        assertFalse(Files.exists(plugins.resolve("cramps.jar")), "the jar is deleted");
+        assertTrue(kiosk.app.registry().plugins().stream().noneMatch(p -> p.id().equals("cramps")));
+        for (int i = 0; i < 50 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertNull(loader.get(), "nothing holds the removed plugin's class loader");
+        CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+        assertEquals("cramps", stored.topics().get(1).topicId());
+        assertFalse(stored.topics().get(1).answers().get(0).questionText().isBlank(), "stored texts still read");
+    }
+
+    @Test
+    void aGoodJarIsInstalledAndOfferedWithoutARestart() throws IOException {
+        Path sleep = Files.move(plugins.resolve("sleep.jar"), data.resolve("sleep-upload.jar"));
+        kiosk = start();
+        assertTrue(kiosk.app.registry().find("sleep").isEmpty());
+        try (InputStream in = Files.newInputStream(sleep)) {
+            assertEquals("sleep", admin().install(in));
+        }
+        assertTrue(kiosk.app.registry().find("sleep").isPresent());
+        assertTrue(Files.exists(plugins.resolve("sleep.jar")));
+    }
+
+    @Test
+    void badJarsAreRefusedWithTheReasonAndTheKioskIsUntouched() throws IOException {
+        kiosk = start();
+        List<PluginStatus> before = kiosk.app.registry().plugins();
+        List<String> filesBefore = files();
+
+        assertTrue(refused(new ByteArrayInputStream("not a jar".getBytes())).contains("not a valid jar"));
+        assertTrue(refused(Files.newInputStream(zipWithout(TestKiosk.BUILT_PLUGINS.resolve("sleep.jar"), "plugin.properties", null)))
+                .contains("not a Physio Kiosk plugin"));
+        assertTrue(refused(Files.newInputStream(TestKiosk.BUILT_PLUGINS.resolve("cramps.jar")))
+                .contains("already installed"), "duplicate id");
+        String invalid = refused(Files.newInputStream(zipWithout(TestKiosk.BUILT_PLUGINS.resolve("sleep.jar"),
+                "messages_es.properties", "plugin.id=sleep-copy")));
+        assertTrue(invalid.contains("messages_es.properties"), "fails validation: " + invalid);
+        String future = refused(Files.newInputStream(zipWithout(TestKiosk.BUILT_PLUGINS.resolve("sleep.jar"), null,
+                "plugin.id=sleep-next\nplugin.requires=>=2.0.0")));
+        assertTrue(future.contains("requires") || future.contains("validation") || future.contains("version"),
+                "wrong Plugin-Requires: " + future);
+
+        assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
+        assertEquals(filesBefore, files(), "nothing left in the plugins folder");
+    }
+
+    @Test
+    void theSafetyScreenIsNotAPluginAndCannotBeSwitchedOff() {
+        kiosk = start();
+        RefusedException e = assertThrows(RefusedException.class, () -> admin().disable(SafetyScreen.ID));
+        assertTrue(e.getMessage().contains("no plugin 'safety'"));
+        assertEquals(5, kiosk.app.registry().topics().size());
+        assertEquals(SafetyScreen.ID, kiosk.app.registry().safety().id());
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private String refused(InputStream upload) {
+        return assertThrows(RefusedException.class, () -> admin().install(upload)).getMessage();
+    }
+
+    private PluginStatus status(String id) {
+        return kiosk.app.registry().plugins().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> s = Files.list(plugins)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** A copy of {@code jar} without the entry {@code drop}, and with descriptor lines replaced. */
+    private Path zipWithout(Path jar, String drop, String descriptorLines) throws IOException {
+        Path copy = Files.createTempFile(data, "variant", ".jar");
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (FileSystem fs = FileSystems.newFileSystem(copy)) {
+            if (drop != null) {
+                Files.delete(fs.getPath(drop));
+            }
+            if (descriptorLines != null) {
+                Path d = fs.getPath("plugin.properties");
+                String text = Files.readString(d);
+                for (String line : descriptorLines.split("\n")) {
+                    String key = line.substring(0, line.indexOf('='));
+                    text = text.replaceAll("(?m)^" + java.util.regex.Pattern.quote(key) + "=.*$",
+                            java.util.regex.Matcher.quoteReplacement(line));
+                }
+                Files.writeString(d, text);
+            }
+        }
+        return copy;
+    }
+}
