@@ -134,47 +134,85 @@ public final class ConfigLoader {
         }
     }
 
+    /** How one setting's text becomes its value, and what a person should write instead when it cannot. */
+    private record Parser(Function<String, ?> parse, String expected) {
+    }
+
+    /** The one place each setting is parsed, used at start-up and for changes made on the admin page. */
+    private static final Map<String, Parser> PARSERS = Map.ofEntries(
+            Map.entry("kiosk.port", new Parser(s -> range(s, 1, 65535), "a port number from 1 to 65535")),
+            Map.entry("kiosk.bind-address", new Parser(ConfigLoader::nonBlank, "an IP address or host name")),
+            Map.entry("kiosk.data-dir", new Parser(s -> Path.of(nonBlank(s)), "a folder path")),
+            Map.entry("kiosk.plugins-dir", new Parser(s -> s.isBlank() ? null : Path.of(s), "a folder path")),
+            Map.entry("kiosk.plugin-mode", new Parser(s -> PluginMode.valueOf(s.toUpperCase(Locale.ROOT)),
+                    "deployment or development")),
+            Map.entry("kiosk.languages", new Parser(ConfigLoader::languages,
+                    "a comma-separated list of " + String.join(", ", Languages.SUPPORTED))),
+            Map.entry("kiosk.clinic-name", new Parser(s -> {
+                if (s.isBlank() || s.length() > 80 || s.chars().anyMatch(Character::isISOControl)) {
+                    throw new IllegalArgumentException();
+                }
+                return s;
+            }, "a name of 1 to 80 characters")),
+            Map.entry("kiosk.ask-name", new Parser(ConfigLoader::bool, "true or false")),
+            Map.entry("kiosk.idle-timeout-seconds", new Parser(s -> Duration.ofSeconds(range(s, 15, 3600)),
+                    "a whole number of seconds from 15 to 3600")),
+            Map.entry("kiosk.retention-days", new Parser(s -> range(s, 1, 3650), "a whole number of days from 1 to 3650")),
+            Map.entry("kiosk.timezone", new Parser(s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
+                    "a time zone such as Europe/Madrid, or empty")));
+
+    /** Settings a clinic admin may change while the kiosk runs (the rest need a restart). */
+    public static final List<String> EDITABLE = List.of("kiosk.clinic-name", "kiosk.languages", "kiosk.ask-name",
+            "kiosk.idle-timeout-seconds", "kiosk.retention-days");
+
     private KioskConfig build(Map<String, Valued> v) {
-        int port = read(v, "kiosk.port", s -> {
-            int p = Integer.parseInt(s);
-            if (p < 1 || p > 65535) {
-                throw new IllegalArgumentException();
-            }
-            return p;
-        }, "a port number from 1 to 65535");
-        String bind = read(v, "kiosk.bind-address", s -> nonBlank(s), "an IP address or host name");
-        Path dataDir = read(v, "kiosk.data-dir", s -> Path.of(nonBlank(s)), "a folder path");
-        Path pluginsDir = read(v, "kiosk.plugins-dir", s -> s.isBlank() ? defaultPluginsDir : Path.of(s), "a folder path");
+        Path pluginsDir = read(v, "kiosk.plugins-dir");
+        if (pluginsDir == null) {
+            pluginsDir = defaultPluginsDir;
+        }
         if (pluginsDir == null) {
             throw new ConfigException("Setting kiosk.plugins-dir is empty and there is no physio-kiosk.jar to look beside;"
                     + " set KIOSK_PLUGINS_DIR");
         }
-        PluginMode mode = read(v, "kiosk.plugin-mode", s -> PluginMode.valueOf(s.toUpperCase(Locale.ROOT)),
-                "deployment or development");
-        List<String> languages = read(v, "kiosk.languages", ConfigLoader::languages,
-                "a comma-separated list of " + String.join(", ", Languages.SUPPORTED));
-        String clinic = read(v, "kiosk.clinic-name", s -> {
-            if (s.isBlank() || s.length() > 80) {
-                throw new IllegalArgumentException();
-            }
-            return s;
-        }, "a name of 1 to 80 characters");
-        boolean askName = read(v, "kiosk.ask-name", ConfigLoader::bool, "true or false");
-        Duration idle = read(v, "kiosk.idle-timeout-seconds", s -> Duration.ofSeconds(range(s, 15, 3600)),
-                "a whole number of seconds from 15 to 3600");
-        int retention = read(v, "kiosk.retention-days", s -> range(s, 1, 3650), "a whole number of days from 1 to 3650");
-        ZoneId zone = read(v, "kiosk.timezone", s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
-                "a time zone such as Europe/Madrid, or empty");
-        return new KioskConfig(port, bind, dataDir, pluginsDir, mode, languages, clinic, askName, idle, retention, zone);
+        return new KioskConfig(read(v, "kiosk.port"), read(v, "kiosk.bind-address"), read(v, "kiosk.data-dir"),
+                pluginsDir, read(v, "kiosk.plugin-mode"), read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"),
+                read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"),
+                read(v, "kiosk.timezone"));
     }
 
-    private static <T> T read(Map<String, Valued> values, String key, Function<String, T> parser, String expected) {
+    /**
+     * {@code base} with {@code changes} (setting key to text) applied, each checked exactly as at start-up.
+     *
+     * @param origin where the changes come from, for messages ("admin page")
+     * @throws ConfigException naming the first setting that is unknown, not changeable at run time, or bad
+     */
+    public static KioskConfig withChanges(KioskConfig base, Map<String, String> changes, String origin) {
+        Map<String, Valued> v = new LinkedHashMap<>();
+        v.put("kiosk.clinic-name", new Valued(base.clinicName(), "current"));
+        v.put("kiosk.languages", new Valued(String.join(",", base.languages()), "current"));
+        v.put("kiosk.ask-name", new Valued(Boolean.toString(base.askName()), "current"));
+        v.put("kiosk.idle-timeout-seconds", new Valued(Long.toString(base.idleTimeout().toSeconds()), "current"));
+        v.put("kiosk.retention-days", new Valued(Integer.toString(base.retentionDays()), "current"));
+        changes.forEach((key, value) -> {
+            if (!EDITABLE.contains(key)) {
+                throw new ConfigException("Setting " + key + " cannot be changed while the kiosk runs");
+            }
+            v.put(key, new Valued(value == null ? "" : value, origin));
+        });
+        return new KioskConfig(base.port(), base.bindAddress(), base.dataDir(), base.pluginsDir(), base.pluginMode(),
+                read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
+                read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T read(Map<String, Valued> values, String key) {
         Valued valued = values.get(key);
+        Parser parser = PARSERS.get(key);
         try {
-            return parser.apply(valued.value().trim());
+            return (T) parser.parse().apply(valued.value().trim());
         } catch (IllegalArgumentException | DateTimeException e) {
             throw new ConfigException("Bad setting " + key + "='" + valued.value() + "' (from " + valued.origin()
-                    + "): expected " + expected);
+                    + "): expected " + parser.expected());
         }
     }
 
