@@ -8,6 +8,7 @@ import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.MessagePage;
 import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.HealthController;
+import com.physiokiosk.ui.web.KioskErrorHandler;
 import com.physiokiosk.ui.web.PatientController;
 import com.physiokiosk.ui.web.PatientSession;
 import com.physiokiosk.ui.web.Security;
@@ -44,8 +45,10 @@ public final class Routes {
                 s.location = Location.CLASSPATH;
             });
             c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
+            c.jetty.modifyServer(server -> server.setErrorHandler(new KioskErrorHandler()));
 
             c.routes.before(Security::headers);
+            c.routes.before(Security::checkForm);
             c.routes.before(Security::checkCsrf);
 
             // Patient flow
@@ -74,12 +77,22 @@ public final class Routes {
                 message(ctx, pages, config, "expired.title", "expired.text");
             });
             c.routes.exception(StorageException.class, (e, ctx) -> {
-                log.error("Storage failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                log.error("Storage failure on {} {}: {}", ctx.method(), shortPath(ctx), e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
                 message(ctx, pages, config, "storage.title", "storage.text");
             });
+            c.routes.exception(Security.BadRequest.class, (e, ctx) -> {
+                ctx.status(e.status());
+                message(ctx, pages, config, "request.title", e.messageKey());
+            });
             c.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                if (isUnreadableRequest(e)) {
+                    // A body cut short or malformed: the client's fault, not the kiosk's.
+                    ctx.status(HttpStatus.BAD_REQUEST);
+                    message(ctx, pages, config, "request.title", "request.unreadable");
+                    return;
+                }
+                log.error("Unexpected failure on {} {}", ctx.method(), shortPath(ctx), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
                 message(ctx, pages, config, "error.title", "error.text");
             });
@@ -90,6 +103,23 @@ public final class Routes {
                 }
             });
         });
+    }
+
+    /** Whether {@code e} comes from a request body that could not be read as a form. */
+    private static boolean isUnreadableRequest(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.nio.charset.CharacterCodingException
+                    || t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).contains("encod")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The request path for a log line, cut short: logs stay readable whatever was sent. */
+    private static String shortPath(io.javalin.http.Context ctx) {
+        String path = ctx.path();
+        return path.length() > 120 ? path.substring(0, 120) + "…" : path;
     }
 
     /** Session cookies that scripts cannot read and other sites cannot send. */

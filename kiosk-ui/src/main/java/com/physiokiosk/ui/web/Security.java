@@ -28,6 +28,40 @@ public final class Security {
         }
     }
 
+    /** What a refused request is told; the message page shows it. */
+    public static final class BadRequest extends RuntimeException {
+        private final int status;
+        private final String messageKey;
+
+        public BadRequest(int status, String messageKey) {
+            super(messageKey);
+            this.status = status;
+            this.messageKey = messageKey;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    /**
+     * Accepts only what a kiosk form sends: a URL-encoded form. Anything else (JSON, a broken multipart
+     * body, no content type) is refused before any handler reads it.
+     */
+    public static void checkForm(Context ctx) {
+        if (!"POST".equals(ctx.method().name())) {
+            return;
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        if (!type.startsWith("application/x-www-form-urlencoded")) {
+            throw new BadRequest(415, "request.form-only");
+        }
+    }
+
     /**
      * Refuses a POST whose form token does not match the session's. Starting a new visit is the one
      * exception: it has no session yet and only ever resets the kiosk.
