@@ -55,7 +55,9 @@ public final class ConfigLoader {
             new Setting("kiosk.ask-name", "true", "ask patients the name they want to be called by (true or false)"),
             new Setting("kiosk.idle-timeout-seconds", "90", "idle patient screens reset to the welcome screen after this many seconds (15-3600)"),
             new Setting("kiosk.retention-days", "30", "check-ins older than this many days are deleted (1-3650)"),
-            new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"));
+            new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"),
+            new Setting("kiosk.staff-idle-minutes", "30",
+                    "staff are signed out after this many minutes without using the staff pages (5-720)"));
 
     private final Path defaultPluginsDir;
 
@@ -165,7 +167,10 @@ public final class ConfigLoader {
         int retention = read(v, "kiosk.retention-days", s -> range(s, 1, 3650), "a whole number of days from 1 to 3650");
         ZoneId zone = read(v, "kiosk.timezone", s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
                 "a time zone such as Europe/Madrid, or empty");
-        return new KioskConfig(port, bind, dataDir, pluginsDir, mode, languages, clinic, askName, idle, retention, zone);
+        Duration staffIdle = read(v, "kiosk.staff-idle-minutes", s -> Duration.ofMinutes(range(s, 5, 720)),
+                "a whole number of minutes from 5 to 720");
+        return new KioskConfig(port, bind, dataDir, pluginsDir, mode, languages, clinic, askName, idle, retention, zone,
+                staffIdle);
     }
 
     private static <T> T read(Map<String, Valued> values, String key, Function<String, T> parser, String expected) {
