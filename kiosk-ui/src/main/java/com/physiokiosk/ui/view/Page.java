@@ -12,13 +12,23 @@ import java.util.List;
  * @param patient    whether this is a patient screen (shows "start again" and idle reset)
  * @param idleSeconds seconds of inactivity before a patient screen resets, 0 for none
  * @param csrf       the form token of this session, or empty
+ * @param staff      the signed-in staff member on a staff page, or {@code null}
  */
 public record Page(Texts t, String title, List<String> languages, String returnTo, boolean patient, long idleSeconds,
-                   String csrf) {
+                   String csrf, StaffUser staff) {
+
+    /** Who is signed in on a staff page, for its header. */
+    public record StaffUser(String username, boolean admin) {
+    }
+
+    /** A staff page: no language switch, no idle reset; {@code user} is {@code null} before sign-in. */
+    public static Page staff(Texts t, String title, String csrf, StaffUser user) {
+        return new Page(t, title, List.of(), null, false, 0, csrf, user);
+    }
 
     /** This page with another title. */
     public Page withTitle(String newTitle) {
-        return new Page(t, newTitle, languages, returnTo, patient, idleSeconds, csrf);
+        return new Page(t, newTitle, languages, returnTo, patient, idleSeconds, csrf, staff);
     }
 
     public String lang() {
