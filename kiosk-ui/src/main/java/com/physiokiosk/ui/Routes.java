@@ -59,6 +59,8 @@ public final class Routes {
                 s.location = Location.CLASSPATH;
             });
             c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
+            // Live streams end while the server can still answer them, whoever stops it.
+            c.events.serverStopping(staff.events()::stop);
 
             c.routes.before(Security::headers);
             // After matching, so the access check knows the route's Access; access before the form token.
@@ -121,9 +123,15 @@ public final class Routes {
                 message(ctx, pages, config, "storage.title", "storage.text");
             });
             c.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
-                message(ctx, pages, config, "error.title", "error.text");
+                try {
+                    log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                    message(ctx, pages, config, "error.title", "error.text");
+                } catch (RuntimeException onADeadRequest) {
+                    // Javalin hands an exception thrown here back to this same handler: never throw,
+                    // or a request that is already gone (a stream closed at shutdown) loops for ever.
+                    log.error("Unexpected failure on a request that has ended: {}", e.toString());
+                }
             });
             c.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")

@@ -63,10 +63,16 @@ public final class StaffEvents implements Consumer<CheckInStored> {
         }));
     }
 
-    /** Closes every stream, at shutdown. */
+    /** Closes every stream, when the server stops. */
     public void stop() {
         sender.shutdownNow();
-        clients.keySet().forEach(SseClient::close);
+        clients.keySet().forEach(client -> {
+            try {
+                client.close();
+            } catch (RuntimeException alreadyGone) {
+                // the browser left first
+            }
+        });
         clients.clear();
     }
 

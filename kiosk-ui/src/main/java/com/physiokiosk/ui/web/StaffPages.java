@@ -71,7 +71,9 @@ public final class StaffPages {
     /** A plain message page with {@code status}, with the header of whoever is signed in, if anyone. */
     public void message(Context ctx, HttpStatus status, String titleKey, String textKey) {
         Texts t = texts();
-        StaffSessions.StaffSession s = ctx.attribute(USER);
+        // An address that matched no route was not checked for access: look the session up here.
+        StaffSessions.StaffSession s = ctx.attribute(USER) != null ? ctx.attribute(USER)
+                : sessions.signedIn(ctx).orElse(null);
         Page page = s == null ? Page.staff(t, t.get(titleKey), "", null)
                 : Page.staff(t, t.get(titleKey), s.csrf(), new Page.StaffUser(s.username(), s.isAdmin()));
         ctx.status(status);
