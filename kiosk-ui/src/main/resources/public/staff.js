@@ -20,25 +20,31 @@
   var title = document.title;
   var audio = null;
 
-  // Browsers let a page play sound only after someone clicked on it: any click unlocks the tone.
+  // Browsers let a page play sound only after someone clicked on it: any click unlocks the tone,
+  // and the button stays until sound really is on.
+  function showSoundButton() {
+    soundOn.hidden = !!audio && audio.state === 'running';
+  }
   function unlockAudio() {
     var Ctx = window.AudioContext || window.webkitAudioContext;
     if (!Ctx) {
-      return;
+      return Promise.resolve();
     }
     if (!audio) {
       audio = new Ctx();
+      audio.addEventListener('statechange', showSoundButton);
     }
-    if (audio.state === 'suspended') {
-      audio.resume();
-    }
-    soundOn.hidden = audio.state === 'running';
+    return audio.state === 'suspended' ? audio.resume() : Promise.resolve();
   }
-  document.addEventListener('click', unlockAudio);
-  soundOn.hidden = false;
+  document.addEventListener('click', function () {
+    unlockAudio().then(showSoundButton, showSoundButton);
+  });
+  showSoundButton();
   soundOn.addEventListener('click', function () {
-    unlockAudio();
-    tone();
+    unlockAudio().then(function () {
+      showSoundButton();
+      tone();
+    }, showSoundButton);
   });
 
   // Two short high tones: noticeable across a reception desk, not alarming for patients nearby.
