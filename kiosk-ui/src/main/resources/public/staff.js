@@ -112,12 +112,15 @@
     }
   });
   // A stream refused (signed out) is closed for good; a dropped one reconnects by itself.
+  // data-stream says whether the list is live, for people (the notice) and for tests.
   events.addEventListener('error', function () {
     if (events.readyState === EventSource.CLOSED) {
       stopped.hidden = false;
+      list.dataset.stream = 'closed';
     }
   });
   events.addEventListener('open', function () {
     stopped.hidden = true;
+    list.dataset.stream = 'open';
   });
 })();
