@@ -92,6 +92,15 @@ class StaffAccessTest {
         return out;
     }
 
+    /** A patient's browser with a visit started, holding the patient session and its form token. */
+    private static Browser patientOnTheNameScreen(int port) {
+        Browser patient = new Browser(port);
+        patient.get("/");
+        patient.postRaw("/start", "lang", "en");
+        patient.get("/name");
+        return patient;
+    }
+
     private String aCheckIn(int port) {
         PatientFlowTest.walk(new Browser(port), "en", "Ana", Map.of(), PatientFlowTest.calmCramps());
         return kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0);
@@ -120,10 +129,7 @@ class StaffAccessTest {
             Browser signedOut = TestKiosk.admin(server.port());
             signedOut.page("/staff/check-ins");
             signedOut.post("/staff/sign-out");
-            Browser patient = new Browser(server.port());
-            patient.get("/");
-            patient.postRaw("/start", "lang", "en");
-            patient.get("/name");
+            Browser patient = patientOnTheNameScreen(server.port());
 
             int checked = 0;
             for (Route r : staffRoutes(kiosk.app.javalin())) {
@@ -182,10 +188,7 @@ class StaffAccessTest {
     void everyStaffFormIsRefusedWithoutItsOwnSessionsToken() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             String id = aCheckIn(server.port());
-            Browser patient = new Browser(server.port());
-            patient.get("/");
-            patient.postRaw("/start", "lang", "en");
-            patient.get("/name");
+            Browser patient = patientOnTheNameScreen(server.port());
             String patientToken = patient.csrf();
             Browser admin = TestKiosk.admin(server.port());
             admin.page("/staff/check-ins");
