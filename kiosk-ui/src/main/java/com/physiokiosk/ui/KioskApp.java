@@ -1,17 +1,30 @@
 package com.physiokiosk.ui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.physiokiosk.engine.checkin.CheckInService;
+import com.physiokiosk.engine.checkin.RetentionJob;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.plugins.DatabasePluginStatusProvider;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
 import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.staff.StaffAccounts;
+import com.physiokiosk.engine.storage.AuditLog;
 import com.physiokiosk.engine.storage.CheckInRepository;
 import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.storage.StaffRepository;
 import com.physiokiosk.ui.view.Pages;
+import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
+import com.physiokiosk.ui.web.CheckInsController;
+import com.physiokiosk.ui.web.FhirController;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.PatientController;
+import com.physiokiosk.ui.web.Security;
+import com.physiokiosk.ui.web.StaffAuthController;
+import com.physiokiosk.ui.web.StaffEvents;
+import com.physiokiosk.ui.web.StaffPages;
+import com.physiokiosk.ui.web.StaffSessions;
 import io.javalin.Javalin;
 import java.time.Clock;
 
@@ -26,27 +39,45 @@ public final class KioskApp {
     private final TopicRegistry registry;
     private final PluginAdmin pluginAdmin;
     private final CheckInRepository checkIns;
+    private final StaffAccounts staffAccounts;
+    private final AuditLog audit;
+    private final RetentionJob retention;
+    private final StaffEvents staffEvents;
     private final Javalin javalin;
 
     private KioskApp(KioskConfig config, Database database, TopicRegistry registry, PluginAdmin pluginAdmin,
-                     CheckInRepository checkIns, Javalin javalin) {
+                     CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
+                     StaffEvents staffEvents, Javalin javalin) {
         this.config = config;
         this.database = database;
         this.registry = registry;
         this.pluginAdmin = pluginAdmin;
         this.checkIns = checkIns;
+        this.staffAccounts = staffAccounts;
+        this.audit = audit;
+        this.retention = retention;
+        this.staffEvents = staffEvents;
         this.javalin = javalin;
     }
 
-    /** Opens the database, loads the plugins and builds the web app (not yet listening). */
-    public static KioskApp create(KioskConfig config) {
-        return create(config, Clock.system(config.zone()));
+    /**
+     * Opens the database, loads the plugins and builds the web app (not yet listening).
+     *
+     * @param adminPassword {@code KIOSK_ADMIN_PASSWORD}: makes the {@code admin} account when there is
+     *                      no account yet; {@code null} when not set
+     * @throws StaffAccounts.AccountException when {@code adminPassword} is too short or too long
+     */
+    public static KioskApp create(KioskConfig config, String adminPassword) {
+        return create(config, Clock.system(config.zone()), adminPassword);
     }
 
-    /** As {@link #create(KioskConfig)}, with the clock that decides "today" and check-in times. */
-    public static KioskApp create(KioskConfig config, Clock clock) {
+    /** As {@link #create(KioskConfig, String)}, with the clock that decides "today" and check-in times. */
+    public static KioskApp create(KioskConfig config, Clock clock, String adminPassword) {
         Database database = Database.open(config.dataDir());
         CheckInRepository checkIns = new CheckInRepository(database);
+        AuditLog audit = new AuditLog(database, clock);
+        StaffAccounts staffAccounts = new StaffAccounts(new StaffRepository(database), audit, clock);
+        staffAccounts.createFirstAdminIfNone(adminPassword);
         KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(),
                 new DatabasePluginStatusProvider(database, clock));
         TopicRegistry registry = new TopicRegistry(plugins);
@@ -56,18 +87,36 @@ public final class KioskApp {
         Pages pages = new Pages();
         PatientController patient = new PatientController(config, registry, service, pages);
         HealthController health = new HealthController(registry);
-        Javalin javalin = Routes.create(config, patient, new AssetController(registry), health, pages);
-        return new KioskApp(config, database, registry, pluginAdmin, checkIns, javalin);
+
+        StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());
+        StaffPages staffPages = new StaffPages(config, pages, sessions);
+        StaffEvents events = new StaffEvents(sessions, staffPages);
+        service.addListener(events);
+        Routes.Staff staff = new Routes.Staff(
+                new StaffAuthController(staffAccounts, sessions, staffPages, audit),
+                new CheckInsController(checkIns, audit, staffPages, clock),
+                events,
+                new FhirController(registry, checkIns, audit, staffPages, new ObjectMapper()),
+                new AdminController(staffAccounts, sessions, audit, staffPages, clock),
+                staffPages,
+                new Security(sessions));
+        Javalin javalin = Routes.create(config, patient, new AssetController(registry), health, pages, staff);
+        RetentionJob retention = new RetentionJob(checkIns, audit, clock, config.retentionDays());
+        return new KioskApp(config, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
+                javalin);
     }
 
-    /** Starts listening on the configured address and port. */
+    /** Starts listening on the configured address and port, and the hourly retention job. */
     public KioskApp start() {
         javalin.start(config.bindAddress(), config.port());
+        retention.start();
         return this;
     }
 
-    /** Stops the server and the plugins. */
+    /** Stops the retention job, the live streams, the server and the plugins. */
     public void stop() {
+        retention.stop();
+        staffEvents.stop();
         javalin.stop();
         registry.stop();
     }
@@ -86,6 +135,18 @@ public final class KioskApp {
 
     public CheckInRepository checkIns() {
         return checkIns;
+    }
+
+    public StaffAccounts staffAccounts() {
+        return staffAccounts;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    public RetentionJob retention() {
+        return retention;
     }
 
     public Database database() {

@@ -3,6 +3,7 @@ package com.physiokiosk.ui;
 import com.physiokiosk.engine.config.ConfigException;
 import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.engine.staff.StaffAccounts;
 import com.physiokiosk.engine.storage.StorageException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -15,6 +16,12 @@ public final class Main {
 
     private Main() {
     }
+
+    /**
+     * Environment variable whose value becomes the {@code admin} account's password on a first start
+     * with no account. Not a setting in the config file: a password does not belong in a file.
+     */
+    static final String ADMIN_PASSWORD = "KIOSK_ADMIN_PASSWORD";
 
     /** Logging configuration read when present, before the first logger is made. */
     static final Path LOGBACK_FILE = Path.of("config", "logback.xml");
@@ -34,10 +41,16 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         KioskApp app;
         try {
-            app = KioskApp.create(config);
+            app = KioskApp.create(config, System.getenv(ADMIN_PASSWORD));
         } catch (StorageException e) {
             System.err.println("Physio Kiosk cannot start: setting kiosk.data-dir='" + config.dataDir() + "': "
                     + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (StaffAccounts.AccountException e) {
+            // Never echo the password itself.
+            System.err.println("Physio Kiosk cannot start: environment " + ADMIN_PASSWORD + " must be "
+                    + StaffAccounts.MIN_PASSWORD_LENGTH + " to " + StaffAccounts.MAX_PASSWORD_LENGTH + " characters long");
             System.exit(2);
             return;
         }
@@ -54,6 +67,10 @@ public final class Main {
         log.info("Physio Kiosk for '{}' listening on http://{}:{}/ (data in {}, plugins from {})", config.clinicName(),
                 config.bindAddress(), app.javalin().port(), config.dataDir().toAbsolutePath(),
                 config.pluginsDir().toAbsolutePath());
+        if (app.staffAccounts().needsSetup()) {
+            log.info("No staff account yet: open http://localhost:{}/staff/setup on this machine, or start with {} set",
+                    app.javalin().port(), ADMIN_PASSWORD);
+        }
     }
 
     /** The {@code plugins} folder beside physio-kiosk.jar, or {@code null} when not run from a jar. */

@@ -6,14 +6,23 @@ import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.MessagePage;
+import com.physiokiosk.ui.web.Access;
+import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
+import com.physiokiosk.ui.web.CheckInsController;
+import com.physiokiosk.ui.web.FhirController;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.KioskErrorHandler;
 import com.physiokiosk.ui.web.PatientController;
 import com.physiokiosk.ui.web.PatientSession;
 import com.physiokiosk.ui.web.Security;
+import com.physiokiosk.ui.web.StaffAuthController;
+import com.physiokiosk.ui.web.StaffEvents;
+import com.physiokiosk.ui.web.StaffPages;
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.SessionCookieConfig;
@@ -25,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The site map. Javalin 7 fixes routes at start-up, so topic routes take the topic id as a path
  * parameter and look it up in the registry on every request: a disabled topic answers 404 at once,
- * an enabled one appears without a restart.
+ * an enabled one appears without a restart. Staff routes live under {@code /staff}, each with the
+ * {@link Access} it needs.
  */
 public final class Routes {
 
@@ -34,8 +44,13 @@ public final class Routes {
     private Routes() {
     }
 
+    /** The staff side: its controllers, its pages, and the access and form-token checks. */
+    record Staff(StaffAuthController auth, CheckInsController checkIns, StaffEvents events, FhirController fhir,
+                 AdminController admin, StaffPages pages, Security security) {
+    }
+
     static Javalin create(KioskConfig config, PatientController patient, AssetController assets,
-                          HealthController health, Pages pages) {
+                          HealthController health, Pages pages, Staff staff) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = 64 * 1024;
@@ -46,10 +61,14 @@ public final class Routes {
             });
             c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
             c.jetty.modifyServer(server -> server.setErrorHandler(new KioskErrorHandler()));
+            // Live streams end while the server can still answer them, whoever stops it.
+            c.events.serverStopping(staff.events()::stop);
 
             c.routes.before(Security::headers);
             c.routes.before(Security::checkForm);
-            c.routes.before(Security::checkCsrf);
+            // After matching, so the access check knows the route's Access; access before the form token.
+            c.routes.beforeMatched(staff.security()::checkAccess);
+            c.routes.beforeMatched(staff.security()::checkCsrf);
 
             // Patient flow
             c.routes.get("/", patient::welcome);
@@ -69,13 +88,39 @@ public final class Routes {
 
             c.routes.get("/topic-assets/{topic}/{file}", assets::topicAsset);
 
+            // Staff: sign-in and the first admin's set-up, open to anyone (set-up only from this machine)
+            c.routes.get("/staff/sign-in", staff.auth()::signInForm, Access.ANYONE);
+            c.routes.post("/staff/sign-in", staff.auth()::signIn, Access.ANYONE);
+            c.routes.get("/staff/setup", staff.auth()::setupForm, Access.ANYONE);
+            c.routes.post("/staff/setup", staff.auth()::setup, Access.ANYONE);
+            c.routes.get("/setup", ctx -> ctx.redirect("/staff/setup", HttpStatus.SEE_OTHER));
+            // Staff: check-ins
+            c.routes.post("/staff/sign-out", staff.auth()::signOut, Access.STAFF);
+            c.routes.get("/staff", ctx -> ctx.redirect("/staff/check-ins", HttpStatus.SEE_OTHER), Access.STAFF);
+            c.routes.get("/staff/check-ins", staff.checkIns()::list, Access.STAFF);
+            c.routes.sse("/staff/events", staff.events()::connect, Access.STAFF);
+            c.routes.get("/staff/check-ins/{id}", staff.checkIns()::summary, Access.STAFF);
+            c.routes.get("/staff/check-ins/{id}/print", staff.checkIns()::print, Access.STAFF);
+            c.routes.get("/staff/check-ins/{id}/pdf", staff.checkIns()::pdf, Access.STAFF);
+            c.routes.post("/staff/check-ins/{id}/reviewed", staff.checkIns()::markReviewed, Access.STAFF);
+            c.routes.get("/staff/check-ins/{id}/fhir/{topic}", staff.fhir()::response, Access.STAFF);
+            c.routes.get("/staff/questionnaires/{topic}", staff.fhir()::questionnaire, Access.STAFF);
+            // Staff: admins only
+            c.routes.get("/staff/audit", staff.admin()::auditLog, Access.ADMIN);
+            c.routes.get("/staff/accounts", staff.admin()::accounts, Access.ADMIN);
+            c.routes.post("/staff/accounts", staff.admin()::createAccount, Access.ADMIN);
+            c.routes.post("/staff/accounts/{username}/disabled", staff.admin()::setDisabled, Access.ADMIN);
+
             // Operations
             c.routes.get("/health", health::health);
 
-            c.routes.exception(ForbiddenResponse.class, (e, ctx) -> {
-                ctx.status(HttpStatus.FORBIDDEN);
-                message(ctx, pages, config, "expired.title", "expired.text");
-            });
+            c.routes.exception(ForbiddenResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.FORBIDDEN,
+                    "staff.forbidden.title", "admin-only".equals(e.getMessage()) ? "staff.forbidden.admin" : "staff.forbidden.expired",
+                    () -> message(ctx, pages, config, "expired.title", "expired.text")));
+            c.routes.exception(NotFoundResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.NOT_FOUND,
+                    "staff.not-found.title", "staff.not-found.text", () -> patient.notAvailable(ctx, config.defaultLanguage())));
+            c.routes.exception(BadRequestResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.BAD_REQUEST,
+                    "staff.bad-request.title", "staff.bad-request.text", () -> message(ctx, pages, config, "error.title", "error.text")));
             c.routes.exception(StorageException.class, (e, ctx) -> {
                 log.error("Storage failure on {} {}: {}", ctx.method(), shortPath(ctx), e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
@@ -86,20 +131,27 @@ public final class Routes {
                 message(ctx, pages, config, "request.title", e.messageKey());
             });
             c.routes.exception(Exception.class, (e, ctx) -> {
-                if (isUnreadableRequest(e)) {
-                    // A body cut short or malformed: the client's fault, not the kiosk's.
-                    ctx.status(HttpStatus.BAD_REQUEST);
-                    message(ctx, pages, config, "request.title", "request.unreadable");
-                    return;
+                try {
+                    if (isUnreadableRequest(e)) {
+                        // A body cut short or malformed: the client's fault, not the kiosk's.
+                        ctx.status(HttpStatus.BAD_REQUEST);
+                        message(ctx, pages, config, "request.title", "request.unreadable");
+                        return;
+                    }
+                    log.error("Unexpected failure on {} {}", ctx.method(), shortPath(ctx), e);
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                    message(ctx, pages, config, "error.title", "error.text");
+                } catch (RuntimeException onADeadRequest) {
+                    // Javalin hands an exception thrown here back to this same handler: never throw,
+                    // or a request that is already gone (a stream closed at shutdown) loops for ever.
+                    log.error("Unexpected failure on a request that has ended: {}", e.toString());
                 }
-                log.error("Unexpected failure on {} {}", ctx.method(), shortPath(ctx), e);
-                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
-                message(ctx, pages, config, "error.title", "error.text");
             });
             c.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
                         || "Not Found".equals(ctx.result())) {
-                    patient.notAvailable(ctx, config.defaultLanguage());
+                    refusal(ctx, staff, HttpStatus.NOT_FOUND, "staff.not-found.title", "staff.not-found.text",
+                            () -> patient.notAvailable(ctx, config.defaultLanguage()));
                 }
             });
         });
@@ -120,6 +172,17 @@ public final class Routes {
     private static String shortPath(io.javalin.http.Context ctx) {
         String path = ctx.path();
         return path.length() > 120 ? path.substring(0, 120) + "…" : path;
+    }
+
+    /** A refusal as a page: the staff message page on staff paths, the patient's page otherwise. */
+    private static void refusal(io.javalin.http.Context ctx, Staff staff, HttpStatus status, String staffTitleKey,
+                                String staffTextKey, Runnable patientPage) {
+        if (Security.isStaffPath(ctx.path())) {
+            staff.pages().message(ctx, status, staffTitleKey, staffTextKey);
+        } else {
+            ctx.status(status);
+            patientPage.run();
+        }
     }
 
     /** Session cookies that scripts cannot read and other sites cannot send. */

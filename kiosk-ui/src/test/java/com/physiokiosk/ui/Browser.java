@@ -33,12 +33,55 @@ final class Browser {
     }
 
     HttpResponse<String> get(String path) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(origin + path)).GET().build());
+        return get(path, new String[0]);
+    }
+
+    /** GET with extra request headers (name, value, …), e.g. {@code Accept: text/html} as a browser sends. */
+    HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin + path)).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> r = send(request.build());
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {
             csrf = m.group(1);
         }
         return r;
+    }
+
+    /** GET the way a browser follows a link: asking for HTML. */
+    HttpResponse<String> page(String path) {
+        return get(path, "Accept", "text/html,application/xhtml+xml");
+    }
+
+    /** GET as raw bytes, for downloads such as the PDF. */
+    HttpResponse<byte[]> bytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(origin + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The form token of the last page read. */
+    String csrf() {
+        return csrf;
+    }
+
+    /** The value of cookie {@code name} this browser holds, or empty. */
+    String cookie(String name) {
+        return http.cookieHandler().map(h -> ((java.net.CookieManager) h).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse("")).orElse("");
+    }
+
+    String origin() {
+        return origin;
     }
 
     /** Posts {@code fields} (name, value, name, value, …) plus the current form token. */
@@ -69,7 +112,7 @@ final class Browser {
                 "expected a redirect, got " + r.statusCode() + ": " + r.body()));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -53,6 +53,19 @@ class PatientFlowTest {
         return a;
     }
 
+    /**
+     * Cramps with a severe pain score (a CONSULT finding) and a menstrual link (an INFO note);
+     * the pregnancy weeks question is skipped because the patient is not pregnant.
+     */
+    static Map<String, List<String>> severeCramps() {
+        Map<String, List<String>> a = calmCramps();
+        a.put("pain-score", List.of("8"));
+        a.put("periods-or-pregnant", List.of("yes"));
+        a.put("pregnant", List.of("no"));
+        a.put("period-link", List.of("yes"));
+        return a;
+    }
+
     /** Walks from the welcome screen to the result screen; returns the result page. */
     static HttpResponse<String> walk(Browser b, String lang, String name, Map<String, String> safetyAnswers,
                                      Map<String, List<String>> topicAnswers) {

@@ -64,6 +64,29 @@ class StartupTest {
                 run.stderr());
     }
 
+    @Test
+    void aTooShortAdminPasswordStopsStartUpWithoutEchoingIt(@TempDir Path tmp) throws Exception {
+        Run run = main(Map.of("KIOSK_PLUGINS_DIR", "target/plugins", "KIOSK_DATA_DIR", tmp.toString(),
+                "KIOSK_ADMIN_PASSWORD", "hunter2"));
+        assertEquals(2, run.exit());
+        assertEquals(1, run.stderr().strip().lines().count(), run.stderr());
+        assertTrue(run.stderr().contains("KIOSK_ADMIN_PASSWORD must be 12 to 200 characters long"), run.stderr());
+        assertTrue(!run.stderr().contains("hunter2"), "the password is never printed");
+    }
+
+    /** Both languages have every host text, the staff pages' included. */
+    @Test
+    void theHostTextsExistInEnglishAndSpanishAlike() throws IOException {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties es = new java.util.Properties();
+        try (var in = StartupTest.class.getResourceAsStream("/com/physiokiosk/ui/messages_en.properties");
+             var in2 = StartupTest.class.getResourceAsStream("/com/physiokiosk/ui/messages_es.properties")) {
+            en.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            es.load(new java.io.InputStreamReader(in2, StandardCharsets.UTF_8));
+        }
+        assertEquals(new java.util.TreeSet<>(en.stringPropertyNames()), new java.util.TreeSet<>(es.stringPropertyNames()));
+    }
+
     /** config/kiosk.properties documents every setting with the default the code really uses. */
     @Test
     void theShippedConfigFileDocumentsEverySettingWithItsDefault() throws IOException {

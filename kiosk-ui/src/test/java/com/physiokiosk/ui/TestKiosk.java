@@ -30,8 +30,42 @@ final class TestKiosk implements AutoCloseable {
         this.app = app;
     }
 
+    /** The password of the {@code admin} account of {@link #withAdmin()}. */
+    static final String ADMIN_PASSWORD = "calm blue waiting room";
+
     static TestKiosk start() {
         return start(BUILT_PLUGINS, Map.of(), Clock.systemDefaultZone());
+    }
+
+    /** A kiosk whose {@code admin} account was made from KIOSK_ADMIN_PASSWORD, as a clinic would start it. */
+    static TestKiosk withAdmin() {
+        return withAdmin(Clock.systemDefaultZone());
+    }
+
+    static TestKiosk withAdmin(Clock clock) {
+        return start(BUILT_PLUGINS, Map.of("KIOSK_ADMIN_PASSWORD", ADMIN_PASSWORD), clock);
+    }
+
+    /** A browser signed in to the staff pages as {@code username}. */
+    static Browser signedIn(int port, String username, String password) {
+        Browser b = new Browser(port);
+        b.page("/staff/sign-in");
+        java.net.http.HttpResponse<String> r = b.post("/staff/sign-in", "username", username, "password", password);
+        if (r.statusCode() != 303) {
+            throw new AssertionError("sign-in as " + username + " failed: " + r.statusCode());
+        }
+        return b;
+    }
+
+    /** A browser signed in as the admin of {@link #withAdmin()}. */
+    static Browser admin(int port) {
+        return signedIn(port, "admin", ADMIN_PASSWORD);
+    }
+
+    /** A new account of role staff, signed in. */
+    Browser staffMember(int port, String username) {
+        app.staffAccounts().create("admin", username, com.physiokiosk.engine.staff.Role.STAFF, ADMIN_PASSWORD);
+        return signedIn(port, username, ADMIN_PASSWORD);
     }
 
     /** A kiosk on {@code pluginsDir} with extra settings (env-style names, e.g. KIOSK_ASK_NAME). */
@@ -44,7 +78,7 @@ final class TestKiosk implements AutoCloseable {
             all.put("KIOSK_CONFIG", writeEmptyConfig(data).toString());
             KioskConfig config = new ConfigLoader(pluginsDir).load(all, new String[0])
                     .withPluginsDir(pluginsDir, PluginMode.DEPLOYMENT);
-            return new TestKiosk(data, KioskApp.create(config, clock));
+            return new TestKiosk(data, KioskApp.create(config, clock, env.get("KIOSK_ADMIN_PASSWORD")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,8 +13,13 @@ public final class Pages {
 
     /** Renders {@code template} with its one page model and sends it as HTML. */
     public void render(Context ctx, String template, Object model) {
+        ctx.html(html(template, model));
+    }
+
+    /** Renders {@code template} with its one page model, for a response or a document such as a PDF. */
+    public String html(String template, Object model) {
         StringOutput out = new StringOutput();
         engine.render(template, model, out);
-        ctx.html(out.toString());
+        return out.toString();
     }
 }

@@ -44,4 +44,69 @@ public final class Views {
 
     public record MessagePage(Page page, String heading, String message, String actionUrl, String actionLabel) {
     }
+
+    // ---- staff pages ----------------------------------------------------------------------------
+
+    public record SignInPage(Page page, String username, String error, boolean noAccountYet) {
+    }
+
+    public record SetupPage(Page page, String error, int minLength) {
+    }
+
+    /**
+     * Today's (or another day's) check-ins.
+     *
+     * @param day       the day shown, ISO {@code yyyy-mm-dd}, also what the live updates compare with
+     * @param dayLabel  the day as staff read it
+     * @param today     whether it is today, when live updates matter
+     */
+    public record CheckInListPage(Page page, String day, String dayLabel, boolean today, String previousDay,
+                                  String nextDay, List<CheckInRow> rows) {
+    }
+
+    public record CheckInRow(String url, int number, String name, String time, List<String> topics, boolean urgent,
+                             boolean reviewed) {
+    }
+
+    public record AuditPage(Page page, List<AuditRow> rows, int limit) {
+    }
+
+    public record AuditRow(String at, String username, String action, String checkInId, String checkInUrl,
+                           String detail) {
+    }
+
+    public record AccountsPage(Page page, List<AccountRow> accounts, String error, int minLength) {
+    }
+
+    public record AccountRow(String username, String role, boolean locked, boolean disabled, boolean self) {
+    }
+
+    /**
+     * The one-page summary of a check-in, for the screen, the printer and the PDF alike.
+     *
+     * @param pdf       rendered for the PDF: no toolbar or scripts, the style sheet inline
+     * @param autoPrint opened with the print button: the browser's print dialog opens at once
+     * @param css       the summary style sheet, inlined for the PDF only
+     */
+    public record SummaryPage(Texts t, String clinicName, boolean pdf, boolean autoPrint, String csrf, String url,
+                              String title, int number, String name, String date, String time, boolean urgent,
+                              String reviewedAt, List<FindingLine> urgentFindings, List<FindingLine> consultFindings,
+                              List<FindingLine> notes, List<PainScore> painScores, List<AnswerSection> sections,
+                              List<String> toldPatient, List<String> versions, List<Link> exports, String css) {
+    }
+
+    public record FindingLine(String topic, String text, String source) {
+    }
+
+    public record PainScore(String topic, String score) {
+    }
+
+    public record AnswerSection(String title, List<AnswerLine> answers) {
+    }
+
+    public record AnswerLine(String question, String answer) {
+    }
+
+    public record Link(String url, String label) {
+    }
 }

@@ -463,7 +463,7 @@ public final class PatientController {
     private Page page(Context ctx, String lang, String titleKey, String returnTo) {
         Texts t = Texts.in(lang);
         return new Page(t, titleKey == null ? "" : t.get(titleKey), config.languages(), returnTo, true,
-                config.idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0);
+                config.idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0, null);
     }
 
     /** The language of the current visit, or the clinic's default. */

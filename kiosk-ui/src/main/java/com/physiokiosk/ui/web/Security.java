@@ -2,17 +2,34 @@ package com.physiokiosk.ui.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-import java.security.MessageDigest;
+import io.javalin.http.HttpStatus;
+import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Security headers on every response, and the form-token check on every state-changing request. */
+/**
+ * Security headers on every response, who may use a staff route, and the form-token check on every
+ * state-changing request, against the session the path belongs to: the patient's or the staff's.
+ */
 public final class Security {
+
+    private static final Logger log = LoggerFactory.getLogger(Security.class);
 
     /** No inline script or style, nothing from elsewhere, no framing. */
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-    private Security() {
+    /** Where a browser that is not signed in is sent. */
+    public static final String SIGN_IN = "/staff/sign-in";
+
+    private final StaffSessions staff;
+
+    public Security(StaffSessions staff) {
+        this.staff = staff;
     }
 
     public static void headers(Context ctx) {
@@ -62,19 +79,64 @@ public final class Security {
         }
     }
 
+    /** Whether {@code path} is a staff page, with the staff session and cookie. */
+    public static boolean isStaffPath(String path) {
+        return path.equals(StaffSessions.PATH) || path.startsWith(StaffSessions.PATH + "/");
+    }
+
     /**
-     * Refuses a POST whose form token does not match the session's. Starting a new visit is the one
-     * exception: it has no session yet and only ever resets the kiosk.
+     * Lets a request through to a staff route only when its {@link Access} allows. Without a
+     * signed-in session a browser asking for a page is sent to sign in; anything else (the live
+     * stream, downloads fetched by a program) gets 401. A staff member who is not an admin gets 403
+     * on admin routes.
      */
-    public static void checkCsrf(Context ctx) {
+    public void checkAccess(Context ctx) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (!isStaffPath(ctx.path()) || roles.contains(Access.ANYONE)) {
+            return;
+        }
+        if (roles.isEmpty()) {
+            log.error("Staff route {} {} has no Access rule; refused", ctx.method(), ctx.endpoint().path);
+            throw new ForbiddenResponse("no-access-rule");
+        }
+        Optional<StaffSessions.StaffSession> session = staff.signedIn(ctx);
+        if (session.isEmpty()) {
+            if ("GET".equals(ctx.method().name()) && wantsPage(ctx)) {
+                ctx.redirect(SIGN_IN, HttpStatus.SEE_OTHER);
+            } else {
+                ctx.status(HttpStatus.UNAUTHORIZED).result("Sign in first.");
+            }
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        StaffPages.setUser(ctx, session.get());
+        if (roles.contains(Access.ADMIN) && !session.get().isAdmin()) {
+            throw new ForbiddenResponse("admin-only");
+        }
+    }
+
+    /**
+     * Refuses a POST whose form token does not match its session's: the staff session for staff
+     * paths, the patient's for the rest. Starting or resetting a patient visit is the one exception:
+     * it has no session yet and only ever resets the kiosk.
+     */
+    public void checkCsrf(Context ctx) {
         if (!"POST".equals(ctx.method().name()) || "/start".equals(ctx.path()) || "/reset".equals(ctx.path())) {
             return;
         }
-        String expected = PatientSession.csrfToken(ctx);
+        String expected = isStaffPath(ctx.path())
+                ? staff.current(ctx).map(StaffSessions.StaffSession::csrf).orElse("")
+                : PatientSession.csrfToken(ctx);
         String given = ctx.formParam("csrf");
         if (expected.isEmpty() || given == null || !MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("form-expired");
         }
+    }
+
+    /** Browsers ask for HTML when following a link or typing an address; EventSource and programs do not. */
+    private static boolean wantsPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html");
     }
 }

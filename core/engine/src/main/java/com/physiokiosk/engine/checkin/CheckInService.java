@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class CheckInService {
     private final CheckInRepository repository;
     private final Clock clock;
     private final String staffLanguage;
+    private final List<Consumer<CheckInStored>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param clock         gives the time and, through its zone, the clinic's "today"
@@ -48,6 +51,15 @@ public final class CheckInService {
         this.repository = repository;
         this.clock = clock;
         this.staffLanguage = staffLanguage;
+    }
+
+    /**
+     * Calls {@code listener} after each check-in is stored, on the submitting thread: a listener
+     * must hand slow work to a thread of its own. A listener that fails does not fail the
+     * submission, which is already stored.
+     */
+    public void addListener(Consumer<CheckInStored> listener) {
+        listeners.add(listener);
     }
 
     /** Why a visit cannot be submitted yet. */
@@ -99,6 +111,14 @@ public final class CheckInService {
         CheckIn stored = repository.insert(day, now, visit.language(), visit.displayName(), responses);
         log.info("Check-in {} of {} stored (topics {}, urgent {})", stored.number(), day,
                 responses.stream().map(TopicResponse::topicId).toList(), stored.urgent());
+        CheckInStored event = new CheckInStored(day, stored.number(), stored.urgent());
+        for (Consumer<CheckInStored> listener : listeners) {
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                log.error("A check-in listener failed: {}", e.getClass().getName());
+            }
+        }
         return new SubmissionResult(stored.number(), stored.urgent(), advice, notes);
     }
 
@@ -106,7 +126,7 @@ public final class CheckInService {
         List<StoredAnswer> stored = new ArrayList<>();
         for (Question q : QuestionnaireFlow.enabled(topic.questions(), answers)) {
             if (answers.isAnswered(q.linkId())) {
-                stored.add(new StoredAnswer(q.linkId(), topic.text(staffLanguage, q.textKey()),
+                stored.add(new StoredAnswer(q.linkId(), q.type(), topic.text(staffLanguage, q.textKey()),
                         answers.get(q.linkId()), display(topic, q, answers.get(q.linkId()), staffLanguage)));
             }
         }

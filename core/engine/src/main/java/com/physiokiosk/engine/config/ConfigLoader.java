@@ -55,7 +55,9 @@ public final class ConfigLoader {
             new Setting("kiosk.ask-name", "true", "ask patients the name they want to be called by (true or false)"),
             new Setting("kiosk.idle-timeout-seconds", "90", "idle patient screens reset to the welcome screen after this many seconds (15-3600)"),
             new Setting("kiosk.retention-days", "30", "check-ins older than this many days are deleted (1-3650)"),
-            new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"));
+            new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"),
+            new Setting("kiosk.staff-idle-minutes", "30",
+                    "staff are signed out after this many minutes without using the staff pages (5-720)"));
 
     private final Path defaultPluginsDir;
 
@@ -159,7 +161,9 @@ public final class ConfigLoader {
                     "a whole number of seconds from 15 to 3600")),
             Map.entry("kiosk.retention-days", new Parser(s -> range(s, 1, 3650), "a whole number of days from 1 to 3650")),
             Map.entry("kiosk.timezone", new Parser(s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
-                    "a time zone such as Europe/Madrid, or empty")));
+                    "a time zone such as Europe/Madrid, or empty")),
+            Map.entry("kiosk.staff-idle-minutes", new Parser(s -> Duration.ofMinutes(range(s, 5, 720)),
+                    "a whole number of minutes from 5 to 720")));
 
     /** Settings a clinic admin may change while the kiosk runs (the rest need a restart). */
     public static final List<String> EDITABLE = List.of("kiosk.clinic-name", "kiosk.languages", "kiosk.ask-name",
@@ -177,7 +181,7 @@ public final class ConfigLoader {
         return new KioskConfig(read(v, "kiosk.port"), read(v, "kiosk.bind-address"), read(v, "kiosk.data-dir"),
                 pluginsDir, read(v, "kiosk.plugin-mode"), read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"),
                 read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"),
-                read(v, "kiosk.timezone"));
+                read(v, "kiosk.timezone"), read(v, "kiosk.staff-idle-minutes"));
     }
 
     /**
@@ -201,7 +205,7 @@ public final class ConfigLoader {
         });
         return new KioskConfig(base.port(), base.bindAddress(), base.dataDir(), base.pluginsDir(), base.pluginMode(),
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
-                read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone());
+                read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone(), base.staffIdleTimeout());
     }
 
     @SuppressWarnings("unchecked")

@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param idleTimeout   a patient screen left alone this long resets to the welcome screen
  * @param retentionDays check-ins older than this many days are deleted
  * @param zone          the clinic's time zone, for "today" and check-in numbers
+ * @param staffIdleTimeout a staff member who makes no request for this long is signed out
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
-                          int retentionDays, ZoneId zone) {
+                          int retentionDays, ZoneId zone, Duration staffIdleTimeout) {
 
     public KioskConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -34,6 +35,7 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(clinicName, "clinicName");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(staffIdleTimeout, "staffIdleTimeout");
         languages = List.copyOf(languages);
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("at least one language");
@@ -47,16 +49,16 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
 
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone);
+                idleTimeout, retentionDays, zone, staffIdleTimeout);
     }
 
     public KioskConfig withDataDir(Path newDataDir) {
         return new KioskConfig(port, bindAddress, newDataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone);
+                idleTimeout, retentionDays, zone, staffIdleTimeout);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone);
+                idleTimeout, retentionDays, zone, staffIdleTimeout);
     }
 }

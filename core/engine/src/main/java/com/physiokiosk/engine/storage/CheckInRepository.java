@@ -1,10 +1,13 @@
 package com.physiokiosk.engine.storage;
 
+import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.CheckInSummary;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.safety.SafetyScreen;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,8 +92,8 @@ public final class CheckInRepository {
             responseId = generatedKey(ps);
         }
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO answer (topic_response_id, position, link_id, question_text, answer_values, display_value)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO answer (topic_response_id, position, link_id, question_text, answer_values, display_value,"
+                        + " question_type) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             int i = 0;
             for (StoredAnswer a : t.answers()) {
                 ps.setLong(1, responseId);
@@ -99,6 +102,7 @@ public final class CheckInRepository {
                 ps.setString(4, a.questionText());
                 ps.setString(5, String.join(VALUE_SEPARATOR, a.values()));
                 ps.setString(6, a.displayValue());
+                ps.setString(7, a.type() == null ? null : a.type().name());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -134,11 +138,10 @@ public final class CheckInRepository {
                         return Optional.empty();
                     }
                     long id = rs.getLong("id");
-                    String reviewed = rs.getString("reviewed_at");
                     return Optional.of(new CheckIn(rs.getString("public_id"), LocalDate.parse(rs.getString("day")),
                             rs.getInt("number"), Instant.parse(rs.getString("created_at")), rs.getString("language"),
                             rs.getString("display_name"), rs.getInt("urgent") == 1,
-                            reviewed == null ? null : Instant.parse(reviewed), topics(c, id)));
+                            instant(rs.getString("reviewed_at")), topics(c, id)));
                 }
             }
         });
@@ -146,19 +149,81 @@ public final class CheckInRepository {
 
     /** Public ids of the check-ins of {@code day}, urgent first, then newest first. */
     public List<String> idsForDay(LocalDate day) {
+        return summariesForDay(day).stream().map(CheckInSummary::publicId).toList();
+    }
+
+    /**
+     * The check-ins of {@code day} as the staff list shows them: urgent first, then newest first,
+     * each with the titles of the topics chosen (the safety screen, asked of everyone, left out).
+     */
+    public List<CheckInSummary> summariesForDay(LocalDate day) {
         return db.read("list check-ins", c -> {
+            // Titles joined with the unit separator, which no title contains, in the order asked.
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT public_id FROM check_in WHERE day = ? ORDER BY urgent DESC, number DESC")) {
-                ps.setString(1, day.toString());
-                List<String> ids = new ArrayList<>();
+                    "SELECT c.public_id, c.number, c.created_at, c.display_name, c.urgent, c.reviewed_at,"
+                            + " (SELECT group_concat(topic_title, char(31)) FROM (SELECT topic_title FROM topic_response t"
+                            + "   WHERE t.check_in_id = c.id AND t.topic_id <> ? ORDER BY t.position))"
+                            + " FROM check_in c WHERE c.day = ? ORDER BY c.urgent DESC, c.number DESC")) {
+                ps.setString(1, SafetyScreen.ID);
+                ps.setString(2, day.toString());
+                List<CheckInSummary> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String titles = rs.getString(7);
+                        out.add(new CheckInSummary(rs.getString(1), rs.getInt(2), Instant.parse(rs.getString(3)),
+                                rs.getString(4), titles == null ? List.of() : Arrays.asList(titles.split(VALUE_SEPARATOR)),
+                                rs.getInt(5) == 1, instant(rs.getString(6))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Marks the check-in reviewed by staff, keeping the time of the first review.
+     *
+     * @return whether there is such a check-in
+     */
+    public boolean markReviewed(String publicId, Instant at) {
+        return db.write("mark a check-in reviewed", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE check_in SET reviewed_at = COALESCE(reviewed_at, ?) WHERE public_id = ?")) {
+                ps.setString(1, at.toString());
+                ps.setString(2, publicId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Deletes every check-in of a day before {@code firstDayKept}, with its answers and findings,
+     * then checkpoints the write-ahead log so no copy of them is left there. With
+     * {@code secure_delete} on, the freed pages are overwritten with zeros.
+     *
+     * @return the public ids of the check-ins deleted
+     */
+    public List<String> deleteBefore(LocalDate firstDayKept) {
+        List<String> deleted = db.write("delete old check-ins", c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT public_id FROM check_in WHERE day < ? ORDER BY day, number")) {
+                ps.setString(1, firstDayKept.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
                     }
                 }
-                return ids;
             }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM check_in WHERE day < ?")) {
+                ps.setString(1, firstDayKept.toString());
+                ps.executeUpdate();
+            }
+            return ids;
         });
+        if (!deleted.isEmpty()) {
+            db.checkpoint();
+        }
+        return deleted;
     }
 
     private static List<TopicResponse> topics(Connection c, long checkInId) throws SQLException {
@@ -181,13 +246,14 @@ public final class CheckInRepository {
     private static List<StoredAnswer> answers(Connection c, long responseId) throws SQLException {
         List<StoredAnswer> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT link_id, question_text, answer_values, display_value FROM answer"
+                "SELECT link_id, question_type, question_text, answer_values, display_value FROM answer"
                         + " WHERE topic_response_id = ? ORDER BY position")) {
             ps.setLong(1, responseId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new StoredAnswer(rs.getString(1), rs.getString(2),
-                            Arrays.asList(rs.getString(3).split(VALUE_SEPARATOR, -1)), rs.getString(4)));
+                    String type = rs.getString(2);
+                    out.add(new StoredAnswer(rs.getString(1), type == null ? null : QuestionType.valueOf(type),
+                            rs.getString(3), Arrays.asList(rs.getString(4).split(VALUE_SEPARATOR, -1)), rs.getString(5)));
                 }
             }
         }
@@ -210,6 +276,10 @@ public final class CheckInRepository {
             }
         }
         return out;
+    }
+
+    private static Instant instant(String iso) {
+        return iso == null ? null : Instant.parse(iso);
     }
 
     private static long generatedKey(PreparedStatement ps) throws SQLException {

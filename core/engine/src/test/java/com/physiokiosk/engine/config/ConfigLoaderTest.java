@@ -56,6 +56,16 @@ class ConfigLoaderTest {
         assertEquals(30, c.retentionDays());
         assertTrue(c.askName());
         assertEquals(ZoneId.systemDefault(), c.zone());
+        assertEquals(Duration.ofMinutes(30), c.staffIdleTimeout());
+    }
+
+    @Test
+    void staffIdleMinutesOutsideFiveTo720StopWithTheSettingNamed() {
+        assertEquals(Duration.ofMinutes(5), loader.load(env("KIOSK_STAFF_IDLE_MINUTES", "5"), new String[0]).staffIdleTimeout());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(env(), new String[] {"--staff-idle-minutes=0"}));
+        assertTrue(e.getMessage().contains("kiosk.staff-idle-minutes='0'"), e.getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_STAFF_IDLE_MINUTES", "721"), new String[0]));
     }
 
     @Test

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.CheckInSummary;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
@@ -26,8 +28,8 @@ class CheckInRepositoryTest {
 
     private static List<TopicResponse> topics(boolean urgent) {
         return List.of(new TopicResponse("cramps", "cramps", "1.2.3", "Back cramps",
-                List.of(new StoredAnswer("trigger", "What started it?", List.of("lifting", "sport"), "Lifting, Sport"),
-                        new StoredAnswer("notes", "Anything else?", List.of("it hurts\nat night"), "it hurts\nat night")),
+                List.of(new StoredAnswer("trigger", QuestionType.MULTI_CHOICE, "What started it?", List.of("lifting", "sport"), "Lifting, Sport"),
+                        new StoredAnswer("notes", QuestionType.SHORT_TEXT, "Anything else?", List.of("it hurts\nat night"), "it hurts\nat night")),
                 List.of(new StoredFinding("labour", urgent ? Severity.URGENT : Severity.INFO, null, "Possible labour",
                         List.of("pregnant", "rhythmic"), "seed 003"),
                         new StoredFinding("heat", Severity.ADVICE, "Try warmth.", "Heat advised", List.of(), "seed 003"))));
@@ -85,6 +87,61 @@ class CheckInRepositoryTest {
         org.junit.jupiter.api.Assertions.assertThrows(StorageException.class,
                 () -> repo.insert(LocalDate.of(2026, 1, 1), Instant.now(), "en", null, duplicateTopics));
         assertTrue(repo.idsForDay(LocalDate.of(2026, 1, 1)).isEmpty(), "rolled back whole");
+    }
+
+    @Test
+    void theStaffListShowsEachCheckInWithItsChosenTopicsUrgentFirstThenNewest() {
+        CheckInRepository repo = new CheckInRepository(Database.open(dir));
+        LocalDate day = LocalDate.of(2026, 3, 2);
+        List<TopicResponse> withSafety = new java.util.ArrayList<>();
+        withSafety.add(new TopicResponse("safety", "host", "1.0.0", "Safety screen", List.of(), List.of()));
+        withSafety.addAll(topics(false));
+        CheckIn calm = repo.insert(day, Instant.parse("2026-03-02T09:00:00Z"), "en", "Ana", withSafety);
+        CheckIn urgent = repo.insert(day, Instant.parse("2026-03-02T09:05:00Z"), "en", null, topics(true));
+        CheckIn later = repo.insert(day, Instant.parse("2026-03-02T09:10:00Z"), "en", "Ben", topics(false));
+
+        List<CheckInSummary> list = repo.summariesForDay(day);
+        assertEquals(List.of(urgent.publicId(), later.publicId(), calm.publicId()),
+                list.stream().map(CheckInSummary::publicId).toList());
+        CheckInSummary ana = list.get(2);
+        assertEquals(1, ana.number());
+        assertEquals("Ana", ana.displayName());
+        assertEquals(List.of("Back cramps"), ana.topicTitles(), "the safety screen is not a topic chosen");
+        assertEquals(Instant.parse("2026-03-02T09:00:00Z"), ana.createdAt());
+        assertFalse(ana.reviewed());
+        assertTrue(list.get(0).urgent());
+
+        assertTrue(repo.markReviewed(calm.publicId(), Instant.parse("2026-03-02T10:00:00Z")));
+        assertTrue(repo.markReviewed(calm.publicId(), Instant.parse("2026-03-02T11:00:00Z")));
+        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), repo.find(calm.publicId()).orElseThrow().reviewedAt(),
+                "the first review counts");
+        assertFalse(repo.markReviewed("0123456789abcdef0123456789abcdef", Instant.now()));
+        assertTrue(repo.summariesForDay(day.plusDays(1)).isEmpty());
+    }
+
+    @Test
+    void oldCheckInsAreDeletedWholeAndTheWriteAheadLogIsEmptiedAfterwards() throws Exception {
+        Database db = Database.open(dir);
+        CheckInRepository repo = new CheckInRepository(db);
+        CheckIn old = repo.insert(LocalDate.of(2026, 1, 1), Instant.parse("2026-01-01T09:00:00Z"), "en", "Zebulon", topics(true));
+        CheckIn kept = repo.insert(LocalDate.of(2026, 1, 2), Instant.parse("2026-01-02T09:00:00Z"), "en", "Kept", topics(false));
+
+        assertEquals(List.of(old.publicId()), repo.deleteBefore(LocalDate.of(2026, 1, 2)));
+        assertTrue(repo.find(old.publicId()).isEmpty());
+        assertTrue(repo.find(kept.publicId()).isPresent());
+        int orphans = db.read("count orphans", c -> {
+            try (var ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM topic_response) + (SELECT COUNT(*) FROM answer)"
+                    + " + (SELECT COUNT(*) FROM finding)"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertEquals(1 + 2 + 2, orphans, "only the kept check-in's rows remain");
+        Path wal = db.file().resolveSibling(Database.FILE_NAME + "-wal");
+        assertTrue(!java.nio.file.Files.exists(wal) || java.nio.file.Files.size(wal) == 0, "write-ahead log emptied");
+        assertFalse(new String(java.nio.file.Files.readAllBytes(db.file()), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("Zebulon"), "secure_delete leaves no trace of the deleted name in the file");
+        assertEquals(List.of(), repo.deleteBefore(LocalDate.of(2026, 1, 2)));
     }
 
     private static String one(ResultSet rs) throws java.sql.SQLException {

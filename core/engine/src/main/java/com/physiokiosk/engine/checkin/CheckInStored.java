@@ -1,0 +1,14 @@
+package com.physiokiosk.engine.checkin;
+
+import java.time.LocalDate;
+
+/**
+ * Told to listeners once a check-in is durably stored, for the staff's live list. Carries no
+ * patient data: it may travel to any signed-in staff screen.
+ *
+ * @param day    the clinic-local day of the check-in
+ * @param number its check-in number
+ * @param urgent whether a finding is URGENT
+ */
+public record CheckInStored(LocalDate day, int number, boolean urgent) {
+}

@@ -1,0 +1,85 @@
+package com.physiokiosk.engine.checkin;
+
+import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.engine.storage.CheckInRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes check-ins older than the retention period: once at start, then every hour. The log and
+ * the audit log get the count, the cut-off day and the public ids, never a name or an answer.
+ */
+public final class RetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+    private final CheckInRepository checkIns;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int retentionDays;
+    private ScheduledExecutorService scheduler;
+
+    /**
+     * @param clock         gives "today" in the clinic's time zone
+     * @param retentionDays check-ins of a day more than this many days before today are deleted
+     */
+    public RetentionJob(CheckInRepository checkIns, AuditLog audit, Clock clock, int retentionDays) {
+        this.checkIns = checkIns;
+        this.audit = audit;
+        this.clock = clock;
+        this.retentionDays = retentionDays;
+    }
+
+    /** Runs now, then hourly, on a daemon thread of its own. */
+    public synchronized void start() {
+        if (scheduler != null) {
+            return;
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kiosk-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::runSafely, 0, 1, TimeUnit.HOURS);
+    }
+
+    public synchronized void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    /**
+     * Deletes what is past the retention period, now.
+     *
+     * @return how many check-ins were deleted
+     */
+    public int runOnce() {
+        LocalDate firstDayKept = LocalDate.now(clock).minusDays(retentionDays);
+        List<String> deleted = checkIns.deleteBefore(firstDayKept);
+        if (!deleted.isEmpty()) {
+            audit.recordAll(AuditLog.SYSTEM, AuditAction.DELETE, deleted,
+                    "retention: older than " + retentionDays + " days");
+            log.info("Retention: deleted {} check-ins from before {} ({} days kept)", deleted.size(), firstDayKept,
+                    retentionDays);
+        }
+        return deleted.size();
+    }
+
+    private void runSafely() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            // Keep the schedule alive: the next hour tries again.
+            log.error("Retention run failed: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package com.physiokiosk.engine.storage;
+
+import com.physiokiosk.engine.staff.Role;
+import com.physiokiosk.engine.staff.StaffAccount;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores staff accounts. Prepared statements only; the password hash stays in here and the service. */
+public final class StaffRepository {
+
+    private static final String COLUMNS = "username, role, failed_attempts, locked_until, disabled, password_hash";
+
+    private final Database db;
+
+    public StaffRepository(Database db) {
+        this.db = db;
+    }
+
+    /** An account with its password hash, for checking a sign-in. */
+    public record Credentials(StaffAccount account, String passwordHash) {
+        @Override
+        public String toString() {
+            return "Credentials[" + account.username() + "]";
+        }
+    }
+
+    /** Whether any account exists at all. */
+    public boolean isEmpty() {
+        return db.read("count staff accounts", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM staff_account)");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 0;
+            }
+        });
+    }
+
+    public Optional<Credentials> credentials(String username) {
+        return db.read("read a staff account", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_account WHERE username = ?")) {
+                ps.setString(1, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Credentials(account(rs), rs.getString(6))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Optional<StaffAccount> find(String username) {
+        return credentials(username).map(Credentials::account);
+    }
+
+    /** Every account, by name. */
+    public List<StaffAccount> list() {
+        return db.read("list staff accounts", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_account ORDER BY username");
+                 ResultSet rs = ps.executeQuery()) {
+                List<StaffAccount> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(account(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Adds an account.
+     *
+     * @param onlyIfNone add it only when there is no account at all (the first admin), in the same
+     *                   transaction, so two set-up attempts at once cannot both succeed
+     * @return whether it was added: false when the name is taken, or with {@code onlyIfNone} when
+     *         an account exists
+     */
+    public boolean insert(String username, Role role, String passwordHash, Instant at, boolean onlyIfNone) {
+        return db.write("add a staff account", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO staff_account (username, role, password_hash, created_at)"
+                            + " SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM staff_account WHERE username = ? OR ?)")) {
+                ps.setString(1, username);
+                ps.setString(2, role.code());
+                ps.setString(3, passwordHash);
+                ps.setString(4, at.toString());
+                ps.setString(5, username);
+                ps.setBoolean(6, onlyIfNone);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * Counts a failed sign-in; the one that reaches {@code maxFailures} locks the account for
+     * {@code lockFor} and starts the count again. One statement, so sign-ins racing each other
+     * cannot slip past the limit.
+     *
+     * @return whether this failure locked the account
+     */
+    public boolean recordFailure(String username, Instant now, int maxFailures, Duration lockFor) {
+        return db.write("record a failed sign-in", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE staff_account SET"
+                            + " locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
+                            + " failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END"
+                            + " WHERE username = ? RETURNING locked_until")) {
+                ps.setInt(1, maxFailures);
+                String until = now.plus(lockFor).toString();
+                ps.setString(2, until);
+                ps.setInt(3, maxFailures);
+                ps.setString(4, username);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && until.equals(rs.getString(1));
+                }
+            }
+        });
+    }
+
+    /** A successful sign-in clears the failure count and any lock that has run out. */
+    public void recordSuccess(String username) {
+        db.write("record a sign-in", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE username = ?")) {
+                ps.setString(1, username);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** @return whether there is such an account */
+    public boolean setDisabled(String username, boolean disabled) {
+        return db.write("switch a staff account", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_account SET disabled = ? WHERE username = ?")) {
+                ps.setInt(1, disabled ? 1 : 0);
+                ps.setString(2, username);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static StaffAccount account(ResultSet rs) throws SQLException {
+        String locked = rs.getString(4);
+        return new StaffAccount(rs.getString(1), Role.fromCode(rs.getString(2)).orElseThrow(), rs.getInt(3),
+                locked == null ? null : Instant.parse(locked), rs.getInt(5) == 1);
+    }
+}

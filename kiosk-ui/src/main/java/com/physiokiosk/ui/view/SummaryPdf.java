@@ -1,0 +1,56 @@
+package com.physiokiosk.ui.view;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.logging.Level;
+
+/**
+ * Turns the summary page, rendered for the PDF (well-formed XHTML, style sheet inline), into a PDF
+ * with openhtmltopdf. The page is the same template staff print from the browser.
+ */
+public final class SummaryPdf {
+
+    /** Font family the summary style sheet asks for first. */
+    static final String FAMILY = "Kiosk Sans";
+
+    /**
+     * Fonts embedded when the machine has them (Debian's fonts-dejavu-core), so that every letter a
+     * name or answer may hold prints; without them the PDF falls back to the built-in Helvetica.
+     */
+    private static final List<String[]> FONTS = List.of(
+            new String[] {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "400"},
+            new String[] {"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "700"});
+
+    static {
+        // openhtmltopdf reports every resource it loads at INFO; only its warnings are of use.
+        XRLog.listRegisteredLoggers().forEach(name -> XRLog.setLevel(name, Level.WARNING));
+    }
+
+    private SummaryPdf() {
+    }
+
+    public static byte[] render(String xhtml) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        for (String[] font : FONTS) {
+            File file = new File(font[0]);
+            if (file.isFile()) {
+                builder.useFont(file, FAMILY, Integer.parseInt(font[1]), PdfRendererBuilder.FontStyle.NORMAL, true);
+            }
+        }
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make the PDF", e);
+        }
+        return out.toByteArray();
+    }
+}

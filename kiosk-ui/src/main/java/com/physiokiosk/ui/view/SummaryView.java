@@ -1,0 +1,115 @@
+package com.physiokiosk.ui.view;
+
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.StoredAnswer;
+import com.physiokiosk.engine.checkin.StoredFinding;
+import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.ui.view.Views.AnswerLine;
+import com.physiokiosk.ui.view.Views.AnswerSection;
+import com.physiokiosk.ui.view.Views.FindingLine;
+import com.physiokiosk.ui.view.Views.Link;
+import com.physiokiosk.ui.view.Views.PainScore;
+import com.physiokiosk.ui.view.Views.SummaryPage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the one-page summary of a check-in from what was stored at submit time (question texts,
+ * answers as shown, findings with their texts, sources and plugin versions), so a check-in made
+ * with a plugin since removed still prints. Order: urgent and consult findings, the pain score,
+ * the answers to the questions actually asked by topic, what the patient was told, the versions.
+ */
+public final class SummaryView {
+
+    /** The linkId every topic uses for its 0-10 pain score, shown at the top rather than among the answers. */
+    public static final String PAIN_SCORE = "pain-score";
+
+    /** The summary's own style sheet, inlined into the PDF (a PDF cannot fetch it). */
+    private static final String CSS = resource("/public/summary.css");
+
+    private SummaryView() {
+    }
+
+    /**
+     * @param url       the summary's own address
+     * @param pdf       for the PDF: no toolbar, the style sheet inline
+     * @param autoPrint opened by the print button
+     * @param csrf      the staff form token, for "mark as reviewed"
+     */
+    public static SummaryPage of(CheckIn c, Texts t, String clinicName, ZoneId zone, String url, boolean pdf,
+                                 boolean autoPrint, String csrf) {
+        List<FindingLine> urgent = new ArrayList<>();
+        List<FindingLine> consult = new ArrayList<>();
+        List<FindingLine> notes = new ArrayList<>();
+        List<String> told = new ArrayList<>();
+        List<PainScore> pain = new ArrayList<>();
+        List<AnswerSection> sections = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        List<Link> exports = new ArrayList<>();
+        for (TopicResponse topic : c.topics()) {
+            for (StoredFinding f : topic.findings()) {
+                FindingLine line = new FindingLine(topic.topicTitle(), f.clinicianText(), f.source());
+                switch (f.severity()) {
+                    case URGENT -> urgent.add(line);
+                    case CONSULT -> consult.add(line);
+                    case INFO -> notes.add(line);
+                    case ADVICE -> { }
+                }
+            }
+            // What the patient was shown on the result screen: advice first, as it was the bulk of it.
+            topic.findings().stream().filter(f -> f.severity() == Severity.ADVICE && f.patientText() != null)
+                    .forEach(f -> told.add(f.patientText()));
+            topic.findings().stream().filter(f -> f.severity() != Severity.ADVICE && f.patientText() != null)
+                    .forEach(f -> told.add(f.patientText()));
+            List<AnswerLine> answers = new ArrayList<>();
+            for (StoredAnswer a : topic.answers()) {
+                if (PAIN_SCORE.equals(a.linkId())) {
+                    pain.add(new PainScore(topic.topicTitle(), t.get("staff.summary.pain.value", a.values().get(0))));
+                } else {
+                    answers.add(new AnswerLine(a.questionText(), a.displayValue()));
+                }
+            }
+            sections.add(new AnswerSection(topic.topicTitle(), answers));
+            versions.add(t.get("staff.summary.version", topic.topicTitle(), topic.pluginId(), topic.pluginVersion()));
+            exports.add(new Link(url + "/fhir/" + topic.topicId(), t.get("staff.summary.fhir", topic.topicTitle())));
+        }
+        String name = c.displayName() == null ? t.get("staff.no-name") : c.displayName();
+        String reviewed = c.reviewedAt() == null ? null
+                : t.get("staff.summary.reviewed-at", date(LocalDate.ofInstant(c.reviewedAt(), zone), t), time(c.reviewedAt(), zone));
+        return new SummaryPage(t, clinicName, pdf, autoPrint, csrf, url,
+                t.get("staff.summary.title", c.number()), c.number(), name, date(c.day(), t), time(c.createdAt(), zone),
+                c.urgent(), reviewed, urgent, consult, notes, pain, sections, told, versions, exports, pdf ? CSS : "");
+    }
+
+    /** A day as staff read it, e.g. "21 Nov 2026". */
+    public static String date(LocalDate day, Texts t) {
+        return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(t.language())));
+    }
+
+    /** A clinic-local time of day, e.g. "09:05". */
+    public static String time(Instant at, ZoneId zone) {
+        return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(at);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = SummaryView.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is missing from the kiosk");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

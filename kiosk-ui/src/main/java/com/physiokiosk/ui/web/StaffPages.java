@@ -1,0 +1,84 @@
+package com.physiokiosk.ui.web;
+
+import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.ui.view.Page;
+import com.physiokiosk.ui.view.Pages;
+import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.MessagePage;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/**
+ * What every staff page shares: texts in the clinic's default language, the signed-in member (set
+ * on the request by {@link Security#checkAccess}), the staff form token, and the staff message page.
+ */
+public final class StaffPages {
+
+    private static final String USER = "kiosk.staff-session";
+
+    private final KioskConfig config;
+    private final Pages pages;
+    private final StaffSessions sessions;
+
+    public StaffPages(KioskConfig config, Pages pages, StaffSessions sessions) {
+        this.config = config;
+        this.pages = pages;
+        this.sessions = sessions;
+    }
+
+    /** Staff read the kiosk in the clinic's default language. */
+    public Texts texts() {
+        return Texts.in(config.defaultLanguage());
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    public Pages pages() {
+        return pages;
+    }
+
+    /** Remembers the signed-in session for the rest of this request. */
+    static void setUser(Context ctx, StaffSessions.StaffSession session) {
+        ctx.attribute(USER, session);
+    }
+
+    /** The signed-in staff member of this request; only called on routes that require one. */
+    public StaffSessions.StaffSession user(Context ctx) {
+        StaffSessions.StaffSession s = ctx.attribute(USER);
+        if (s == null) {
+            throw new IllegalStateException("no signed-in staff member on " + ctx.path());
+        }
+        return s;
+    }
+
+    /** The layout model of a page for the signed-in member. */
+    public Page page(Context ctx, String titleKey) {
+        StaffSessions.StaffSession s = user(ctx);
+        return Page.staff(texts(), texts().get(titleKey), s.csrf(), new Page.StaffUser(s.username(), s.isAdmin()));
+    }
+
+    /** The layout model of a sign-in or set-up page, with a staff session just for its form token. */
+    public Page formPage(Context ctx, String titleKey) {
+        return Page.staff(texts(), texts().get(titleKey), sessions.forForm(ctx).csrf(), null);
+    }
+
+    public void render(Context ctx, String template, Object model) {
+        pages.render(ctx, template, model);
+    }
+
+    /** A plain message page with {@code status}, with the header of whoever is signed in, if anyone. */
+    public void message(Context ctx, HttpStatus status, String titleKey, String textKey) {
+        Texts t = texts();
+        // An address that matched no route was not checked for access: look the session up here.
+        StaffSessions.StaffSession s = ctx.attribute(USER) != null ? ctx.attribute(USER)
+                : sessions.signedIn(ctx).orElse(null);
+        Page page = s == null ? Page.staff(t, t.get(titleKey), "", null)
+                : Page.staff(t, t.get(titleKey), s.csrf(), new Page.StaffUser(s.username(), s.isAdmin()));
+        ctx.status(status);
+        pages.render(ctx, "message.jte", new MessagePage(page, t.get(titleKey), t.get(textKey),
+                s == null ? Security.SIGN_IN : "/staff/check-ins",
+                t.get(s == null ? "staff.action.sign-in" : "staff.action.list")));
+    }
+}

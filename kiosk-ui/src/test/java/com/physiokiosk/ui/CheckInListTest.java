@@ -1,0 +1,181 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.api.QuestionType;
+import com.physiokiosk.engine.checkin.StoredAnswer;
+import com.physiokiosk.engine.checkin.TopicResponse;
+import io.javalin.testtools.JavalinTest;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The staff's list of check-ins: urgent pinned on top, newest first, filter by day, live updates. */
+@DisplayName("Today's check-ins")
+class CheckInListTest {
+
+    private static final Pattern NUMBERS = Pattern.compile("class=\"num\"><a href=\"[^\"]+\">(\\d+)</a>");
+
+    private TestKiosk kiosk;
+
+    @BeforeEach
+    void start() {
+        kiosk = TestKiosk.withAdmin();
+    }
+
+    @AfterEach
+    void stop() {
+        kiosk.close();
+    }
+
+    private static List<Integer> numbers(String html) {
+        List<Integer> out = new ArrayList<>();
+        Matcher m = NUMBERS.matcher(html);
+        while (m.find()) {
+            out.add(Integer.parseInt(m.group(1)));
+        }
+        return out;
+    }
+
+    /** The table row of check-in {@code number}. */
+    private static String row(String html, int number) {
+        Matcher m = Pattern.compile("<tr class=\"[^\"]*\">\\s*<td class=\"num\"><a href=\"[^\"]+\">" + number
+                + "</a>.*?</tr>", Pattern.DOTALL).matcher(html);
+        assertTrue(m.find(), "row of check-in " + number);
+        return m.group();
+    }
+
+    @Test
+    void theListPinsUrgentCheckInsOnTopThenNewestFirstWithNumberNameTimeTopicsAndReview() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            PatientFlowTest.walk(new Browser(server.port()), "en", "Ana", Map.of(), PatientFlowTest.calmCramps());
+            PatientFlowTest.walk(new Browser(server.port()), "en", "Ben", Map.of("saddle-numbness", "yes"),
+                    PatientFlowTest.calmCramps());
+            PatientFlowTest.walk(new Browser(server.port()), "es", "", Map.of(), PatientFlowTest.calmCramps());
+
+            Browser staff = kiosk.staffMember(server.port(), "maria");
+            HttpResponse<String> list = staff.page("/staff/check-ins");
+            assertEquals(200, list.statusCode());
+            assertEquals(List.of(2, 3, 1), numbers(list.body()), "urgent first, then newest first");
+            String ben = row(list.body(), 2);
+            assertTrue(ben.contains("urgent-row") && ben.contains("URGENT") && ben.contains("Ben"), ben);
+            String ana = row(list.body(), 1);
+            assertTrue(ana.contains("Ana") && ana.contains("Back cramps") && ana.contains("Not reviewed"), ana);
+            assertFalse(ana.contains("URGENT"));
+            assertTrue(ana.matches("(?s).*<td>\\d\\d:\\d\\d</td>.*"), "time of day: " + ana);
+            assertFalse(ana.contains("safety"), "the safety screen asked of everyone is not listed as a topic");
+            assertTrue(row(list.body(), 3).contains("(no name given)"));
+
+            String anaId = kiosk.app.checkIns().summariesForDay(LocalDate.now()).stream()
+                    .filter(s -> s.number() == 1).findFirst().orElseThrow().publicId();
+            staff.page("/staff/check-ins/" + anaId);
+            assertEquals(303, staff.post("/staff/check-ins/" + anaId + "/reviewed").statusCode());
+            String after = staff.page("/staff/check-ins").body();
+            assertTrue(row(after, 1).contains(">Reviewed<"), row(after, 1));
+            assertTrue(row(after, 2).contains("Not reviewed"));
+        });
+    }
+
+    @Test
+    void anotherDayIsShownWhenAskedForAndTodayByDefault() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            LocalDate day = LocalDate.now().minusDays(3);
+            kiosk.app.checkIns().insert(day, Instant.now().minusSeconds(3 * 86_400), "en", "Dora", List.of(
+                    new TopicResponse("cramps", "cramps", "0.1.0", "Back cramps",
+                            List.of(new StoredAnswer("pain-score", QuestionType.SCALE_0_10, "How bad?", List.of("4"), "4 out of 10")),
+                            List.of())));
+            Browser staff = TestKiosk.admin(server.port());
+            String today = staff.page("/staff/check-ins").body();
+            assertTrue(today.contains("No check-ins on this day."));
+            assertTrue(today.contains("data-live=\"yes\""), "today's list updates itself");
+            String then = staff.page("/staff/check-ins?day=" + day).body();
+            assertEquals(List.of(1), numbers(then));
+            assertTrue(then.contains("Dora"));
+            assertTrue(then.contains("data-live=\"no\""), "a past day does not");
+            assertTrue(then.contains("?day=" + day.minusDays(1)) && then.contains("?day=" + day.plusDays(1)));
+            assertEquals(400, staff.page("/staff/check-ins?day=2026-13-45").statusCode());
+        });
+    }
+
+    @Test
+    void anUrgentCheckInReachesAnOpenStaffScreenWithinTwoSecondsWithoutPatientData() throws Exception {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser staff = TestKiosk.admin(server.port());
+            HttpResponse<Stream<String>> stream = staff.http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(staff.origin() + "/staff/events"))
+                            .header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS);
+            assertEquals(200, stream.statusCode());
+            assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            Thread reader = new Thread(() -> stream.body().forEach(lines::add), "sse-test-reader");
+            reader.setDaemon(true);
+            reader.start();
+            assertEquals(": live", lines.poll(5, TimeUnit.SECONDS), "the stream is open");
+
+            PatientFlowTest.walk(new Browser(server.port()), "en", "Zebulon", Map.of("fever", "yes"),
+                    PatientFlowTest.calmCramps());
+            long submitted = System.nanoTime();
+            String data = nextEventData(lines, submitted + TimeUnit.SECONDS.toNanos(2));
+            assertNotNull(data, "an event within 2 seconds of the submission");
+            assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true}", data);
+            assertFalse(data.contains("Zebulon"), "no patient data in the stream");
+
+            PatientFlowTest.walk(new Browser(server.port()), "en", "Ana", Map.of(), PatientFlowTest.calmCramps());
+            String calm = nextEventData(lines, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+            assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":2,\"urgent\":false}", calm,
+                    "every check-in refreshes the list; only urgent ones alert");
+            stream.body().close();
+        });
+    }
+
+    @Test
+    void theListPageCarriesTheLiveScriptTheAlertBannerAndTheSoundSwitch() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            String page = TestKiosk.admin(server.port()).page("/staff/check-ins").body();
+            assertTrue(page.contains("<script src=\"/assets/staff.js\" defer></script>"));
+            assertTrue(page.contains("id=\"live-banner\" role=\"alert\" hidden"));
+            assertTrue(page.contains("Urgent check-in number {0}: please see the patient now."));
+            assertTrue(page.contains("id=\"sound-on\""));
+            String script = new Browser(server.port()).get("/assets/staff.js").body();
+            assertTrue(script.contains("new EventSource('/staff/events')"));
+            assertTrue(script.contains("createOscillator"), "an audible alert");
+            assertTrue(script.contains("X-Kiosk-Background"), "its reloads do not keep the session alive");
+        });
+    }
+
+    /** The data of the next {@code check-in} event, or null when none comes before {@code deadline} (nanoTime). */
+    private static String nextEventData(BlockingQueue<String> lines, long deadline) throws InterruptedException {
+        boolean inEvent = false;
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line == null) {
+                return null;
+            }
+            if (line.equals("event: check-in")) {
+                inEvent = true;
+            } else if (inEvent && line.startsWith("data: ")) {
+                return line.substring("data: ".length());
+            }
+        }
+        return null;
+    }
+}

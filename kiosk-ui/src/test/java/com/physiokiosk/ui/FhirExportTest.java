@@ -1,0 +1,209 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.safety.SafetyScreen;
+import com.physiokiosk.engine.staff.AuditAction;
+import io.javalin.testtools.JavalinTest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The FHIR exports parse as R4 resources with HAPI FHIR's strict parser and pass its R4 validator
+ * (offline: the R4 definitions ship in a jar), each response checked against its Questionnaire.
+ */
+@DisplayName("FHIR R4 export")
+class FhirExportTest {
+
+    private static final FhirContext FHIR = FhirContext.forR4();
+    /** Questionnaires the validator may look up by canonical URL, as a clinic's system would have imported them. */
+    private static final Map<String, Questionnaire> KNOWN = new ConcurrentHashMap<>();
+    private static final FhirValidator VALIDATOR = validator();
+
+    private TestKiosk kiosk;
+
+    @BeforeEach
+    void start() {
+        kiosk = TestKiosk.withAdmin();
+    }
+
+    @AfterEach
+    void stop() {
+        kiosk.close();
+    }
+
+    private static IParser strict() {
+        return FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+    }
+
+    @Test
+    void eachTopicIsAValidQuestionnaireWithTypesRequiredAndSkipLogic() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser staff = TestKiosk.admin(server.port());
+            HttpResponse<String> r = staff.get("/staff/questionnaires/cramps");
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/fhir+json"));
+            Questionnaire q = strict().parseResource(Questionnaire.class, r.body());
+            assertNoErrors(r.body());
+            assertFalse(errors(r.body().replace("\"type\" : \"boolean\"", "\"type\" : \"yes-no\"")).isEmpty(),
+                    "the validator is not a rubber stamp");
+
+            assertEquals("urn:physio-kiosk:questionnaire:cramps", q.getUrl());
+            assertEquals("0.1.0-SNAPSHOT", q.getVersion());
+            assertEquals(Enumerations.PublicationStatus.ACTIVE, q.getStatus());
+            assertEquals(kiosk.app.registry().find("cramps").orElseThrow().questions().stream()
+                    .map(com.physiokiosk.api.Question::linkId).toList(),
+                    q.getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList(), "every question, in order");
+            assertEquals(QuestionnaireItemType.DISPLAY, item(q, "intro").getType());
+            QuestionnaireItemComponent trigger = item(q, "trigger");
+            assertEquals(QuestionnaireItemType.CHOICE, trigger.getType());
+            assertTrue(trigger.getRepeats() && trigger.getRequired());
+            assertEquals("lifting", trigger.getAnswerOption().get(0).getValueCoding().getCode());
+            assertEquals("Lifting something heavy", trigger.getAnswerOption().get(0).getValueCoding().getDisplay());
+            QuestionnaireItemComponent pain = item(q, "pain-score");
+            assertEquals(QuestionnaireItemType.INTEGER, pain.getType());
+            assertEquals("10", pain.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/maxValue")
+                    .getValue().primitiveValue());
+            assertEquals(QuestionnaireItemType.BOOLEAN, item(q, "rhythmic").getType());
+
+            QuestionnaireItemComponent pregnant = item(q, "pregnant");
+            assertEquals(1, pregnant.getEnableWhen().size());
+            assertEquals("periods-or-pregnant", pregnant.getEnableWhenFirstRep().getQuestion());
+            assertTrue(pregnant.getEnableWhenFirstRep().getAnswerBooleanType().booleanValue());
+            QuestionnaireItemComponent weeks = item(q, "pregnancy-weeks");
+            assertEquals("yes", weeks.getEnableWhenFirstRep().getAnswerCoding().getCode());
+            assertEquals(Questionnaire.QuestionnaireItemOperator.EQUAL, weeks.getEnableWhenFirstRep().getOperator());
+            QuestionnaireItemComponent periodLink = item(q, "period-link");
+            assertEquals(2, periodLink.getEnableWhen().size());
+            assertEquals(Questionnaire.EnableWhenBehavior.ALL, periodLink.getEnableBehavior());
+            assertEquals(Questionnaire.QuestionnaireItemOperator.NOT_EQUAL, periodLink.getEnableWhen().get(1).getOperator());
+
+            String safetyJson = staff.get("/staff/questionnaires/safety").body();
+            Questionnaire safety = strict().parseResource(Questionnaire.class, safetyJson);
+            assertNoErrors(safetyJson);
+            assertEquals(SafetyScreen.FLAGS, safety.getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList());
+        });
+    }
+
+    @Test
+    void eachTopicOfACheckInIsAValidQuestionnaireResponseWithTypedAnswers() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            PatientFlowTest.walk(new Browser(server.port()), "en", "Ana", Map.of("fever", "yes"), PatientFlowTest.severeCramps());
+            CheckIn c = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+            Browser staff = TestKiosk.admin(server.port());
+            for (String topic : List.of("cramps", "safety")) {
+                Questionnaire q = strict().parseResource(Questionnaire.class, staff.get("/staff/questionnaires/" + topic).body());
+                KNOWN.put(q.getUrl(), q);
+            }
+
+            HttpResponse<String> r = staff.get("/staff/check-ins/" + c.publicId() + "/fhir/cramps");
+            assertEquals(200, r.statusCode());
+            assertEquals("attachment; filename=\"check-in-" + c.day() + "-1-cramps.json\"",
+                    r.headers().firstValue("Content-Disposition").orElse(""));
+            QuestionnaireResponse qr = strict().parseResource(QuestionnaireResponse.class, r.body());
+            assertNoErrors(r.body());
+            assertFalse(errors(r.body().replace("\"linkId\" : \"trigger\"", "\"linkId\" : \"no-such-question\"")).isEmpty(),
+                    "the validator really checks a response against its Questionnaire");
+            assertFalse(errors(r.body().replace("\"valueInteger\" : 8", "\"valueInteger\" : 11")).isEmpty(),
+                    "...down to the maximum of the pain scale");
+            assertFalse(r.body().contains("Ana"), "no name in the export: the record system links it to its patient");
+
+            assertEquals("urn:physio-kiosk:questionnaire:cramps|0.1.0-SNAPSHOT", qr.getQuestionnaire());
+            assertEquals(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED, qr.getStatus());
+            assertEquals(c.publicId() + "/cramps", qr.getIdentifier().getValue());
+            assertEquals(c.topics().get(1).answers().stream().map(a -> a.linkId()).toList(),
+                    qr.getItem().stream().map(QuestionnaireResponseItemComponent::getLinkId).toList(),
+                    "exactly the questions answered, in order");
+            assertFalse(qr.getItem().stream().anyMatch(i -> i.getLinkId().equals("pregnancy-weeks")), "skipped: not there");
+            List<String> triggers = answer(qr, "trigger").getAnswer().stream().map(a -> a.getValueCoding().getCode()).toList();
+            assertEquals(List.of("lifting", "sitting"), triggers);
+            assertEquals(8, answer(qr, "pain-score").getAnswerFirstRep().getValueIntegerType().getValue());
+            assertFalse(answer(qr, "rhythmic").getAnswerFirstRep().getValueBooleanType().booleanValue());
+            assertEquals("no", answer(qr, "pregnant").getAnswerFirstRep().getValueCoding().getCode());
+
+            String safetyJson = staff.get("/staff/check-ins/" + c.publicId() + "/fhir/safety").body();
+            QuestionnaireResponse safety = strict().parseResource(QuestionnaireResponse.class, safetyJson);
+            assertNoErrors(safetyJson);
+            assertTrue(answer(safety, "fever").getAnswerFirstRep().getValueBooleanType().booleanValue());
+            assertEquals(AuditAction.EXPORT_FHIR, kiosk.app.audit().latest(1).get(0).action());
+            assertEquals("safety", kiosk.app.audit().latest(1).get(0).detail());
+            assertEquals(404, staff.get("/staff/check-ins/" + c.publicId() + "/fhir/sleep").statusCode(),
+                    "a topic this check-in does not have");
+        });
+    }
+
+    private static QuestionnaireItemComponent item(Questionnaire q, String linkId) {
+        return q.getItem().stream().filter(i -> i.getLinkId().equals(linkId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no item " + linkId));
+    }
+
+    private static QuestionnaireResponseItemComponent answer(QuestionnaireResponse qr, String linkId) {
+        return qr.getItem().stream().filter(i -> i.getLinkId().equals(linkId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no answer " + linkId));
+    }
+
+    private static void assertNoErrors(String json) {
+        List<SingleValidationMessage> errors = errors(json);
+        assertTrue(errors.isEmpty(), () -> "R4 validation errors: " + errors.stream()
+                .map(m -> m.getLocationString() + ": " + m.getMessage()).toList());
+    }
+
+    /** Errors only: the validator also warns that a resource has no narrative (dom-6), a best-practice hint. */
+    private static List<SingleValidationMessage> errors(String json) {
+        return VALIDATOR.validateWithResult(json).getMessages().stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .toList();
+    }
+
+    private static FhirValidator validator() {
+        IValidationSupport questionnaires = new IValidationSupport() {
+            @Override
+            public FhirContext getFhirContext() {
+                return FHIR;
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T extends IBaseResource> T fetchResource(Class<T> type, String uri) {
+                if (uri == null || (type != null && !type.isAssignableFrom(Questionnaire.class))) {
+                    return null;
+                }
+                int bar = uri.indexOf('|');
+                return (T) KNOWN.get(bar < 0 ? uri : uri.substring(0, bar));
+            }
+        };
+        ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(FHIR),
+                new InMemoryTerminologyServerValidationSupport(FHIR), new CommonCodeSystemsTerminologyService(FHIR),
+                questionnaires);
+        return FHIR.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+    }
+}

@@ -1,0 +1,128 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.physiokiosk.api.QuestionType;
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.RetentionJob;
+import com.physiokiosk.engine.checkin.StoredAnswer;
+import com.physiokiosk.engine.checkin.StoredFinding;
+import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.storage.AuditLog;
+import io.javalin.testtools.JavalinTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Check-ins past the retention period are deleted, securely and audited; admins read the audit log. */
+@DisplayName("Retention and audit log")
+class RetentionAndAuditTest {
+
+    private static CheckIn store(TestKiosk kiosk, MutableClock clock, LocalDate day, String name) {
+        return kiosk.app.checkIns().insert(day, day.atTime(9, 30).atZone(clock.getZone()).toInstant(), "en", name, List.of(
+                new TopicResponse("cramps", "cramps", "0.1.0", "Back cramps",
+                        List.of(new StoredAnswer("pain-score", QuestionType.SCALE_0_10, "How bad?", List.of("7"), "7 out of 10")),
+                        List.of(new StoredFinding("severe", Severity.CONSULT, null, "Severe pain.", List.of("pain-score"), "seed")))));
+    }
+
+    @Test
+    void checkInsOlderThanTheRetentionPeriodAreDeletedAtStartAndTheLogHoldsNoPatientData() throws Exception {
+        MutableClock clock = MutableClock.now();
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(RetentionJob.class);
+        logger.setLevel(Level.INFO);
+        logger.addAppender(logged);
+        logged.start();
+        try (TestKiosk kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS,
+                Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD, "KIOSK_RETENTION_DAYS", "30"), clock)) {
+            LocalDate today = LocalDate.now(clock);
+            CheckIn tooOld = store(kiosk, clock, today.minusDays(31), "Zebulon");
+            CheckIn lastDayKept = store(kiosk, clock, today.minusDays(30), "Yolanda");
+            CheckIn fresh = store(kiosk, clock, today, "Xavier");
+
+            kiosk.app.retention().start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (kiosk.app.checkIns().find(tooOld.publicId()).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            kiosk.app.retention().stop();
+            assertTrue(kiosk.app.checkIns().find(tooOld.publicId()).isEmpty(), "deleted by the first run, at start");
+            assertTrue(kiosk.app.checkIns().find(lastDayKept.publicId()).isPresent(), "30 days back is still kept");
+            assertTrue(kiosk.app.checkIns().find(fresh.publicId()).isPresent());
+
+            clock.advance(Duration.ofDays(1));
+            assertEquals(1, kiosk.app.retention().runOnce(), "a day later the next one goes");
+            assertEquals(0, kiosk.app.retention().runOnce());
+
+            List<String> lines = logged.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertTrue(lines.contains("Retention: deleted 1 check-ins from before " + today.minusDays(30) + " (30 days kept)"),
+                    lines.toString());
+            assertTrue(lines.stream().noneMatch(l -> l.contains("Zebulon") || l.contains("Yolanda") || l.contains("How bad")),
+                    "no patient data in the log: " + lines);
+            List<AuditEntry> deletes = kiosk.app.audit().latest(10).stream()
+                    .filter(e -> e.action() == AuditAction.DELETE).toList();
+            assertEquals(List.of(lastDayKept.publicId(), tooOld.publicId()), deletes.stream().map(AuditEntry::checkInId).toList());
+            assertTrue(deletes.stream().allMatch(e -> e.username().equals(AuditLog.SYSTEM)
+                    && e.detail().equals("retention: older than 30 days")));
+
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                Browser admin = TestKiosk.admin(server.port());
+                assertEquals(404, admin.page("/staff/check-ins/" + tooOld.publicId()).statusCode(), "gone for staff too");
+                String audit = admin.page("/staff/audit").body();
+                assertTrue(audit.contains(tooOld.publicId()) && audit.contains(">deleted<") && audit.contains(">system<"));
+                assertFalse(audit.contains("Zebulon"));
+            });
+        } finally {
+            logger.detachAppender(logged);
+            logger.setLevel(null);
+        }
+    }
+
+    @Test
+    void theAuditLogShowsAdminsWhoSignedInViewedPrintedExportedAndReviewedWhichCheckInAndWhen() {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                PatientFlowTest.walk(new Browser(server.port()), "en", "Zebulon", Map.of(), PatientFlowTest.calmCramps());
+                String id = kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0);
+                Browser maria = kiosk.staffMember(server.port(), "maria");
+                String summary = "/staff/check-ins/" + id;
+                maria.page(summary);
+                maria.page(summary + "/print");
+                maria.bytes(summary + "/pdf");
+                maria.get(summary + "/fhir/cramps");
+                maria.post(summary + "/reviewed");
+                maria.post("/staff/sign-out");
+
+                assertEquals(403, kiosk.staffMember(server.port(), "pedro").page("/staff/audit").statusCode(),
+                        "a staff member who is not an admin cannot read the audit log");
+
+                String audit = TestKiosk.admin(server.port()).page("/staff/audit").body();
+                for (String action : List.of("signed in", "viewed", "printed", "downloaded PDF", "exported FHIR",
+                        "marked reviewed", "signed out", "account created")) {
+                    assertTrue(audit.contains(">" + action + "<"), action);
+                }
+                assertTrue(audit.contains(">maria<"));
+                assertTrue(audit.contains("href=\"/staff/check-ins/" + id + "\""), "which check-in, by id");
+                assertTrue(audit.matches("(?s).*<td>[^<]*\\d\\d:\\d\\d</td>.*"), "when");
+                assertFalse(audit.contains("Zebulon"), "never the patient's name");
+                List<AuditAction> mine = kiosk.app.audit().latest(50).stream().filter(e -> e.username().equals("maria"))
+                        .map(AuditEntry::action).toList();
+                assertEquals(List.of(AuditAction.SIGN_OUT, AuditAction.MARK_REVIEWED, AuditAction.EXPORT_FHIR,
+                        AuditAction.EXPORT_PDF, AuditAction.PRINT, AuditAction.VIEW, AuditAction.SIGN_IN), mine);
+            });
+        }
+    }
+}
