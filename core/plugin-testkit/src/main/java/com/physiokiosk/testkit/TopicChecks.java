@@ -127,7 +127,7 @@ public final class TopicChecks {
      * Every supported language holds exactly the keys the topic uses (see
      * {@link TopicValidator#keysUsed}) plus those its templates read with {@code screen.text("…")}: none
      * missing, none left over from an old version, the same set in every language. Keys are lower-case
-     * words joined by dots, like the kiosk's own.
+     * words and digits joined by dots.
      */
     public static void bundlesHoldTheKeysUsed(PluginUnderTest plugin, Path templates) {
         LoadedTopic topic = plugin.topic();
@@ -175,8 +175,8 @@ public final class TopicChecks {
     /**
      * The icon and every other file in the jar's {@code assets/} folder is a PNG, or an SVG with no
      * script or event handler, nothing fetched from elsewhere (links, {@code url()}, embedded images,
-     * addresses other than the SVG namespace, document types) and no style (the kiosk's
-     * Content-Security-Policy refuses inline styles; presentation attributes do the job).
+     * addresses other than the SVG namespace, document types) and no style element or attribute: a picture
+     * is a plain drawing in presentation attributes, whoever opens it and wherever it is shown.
      */
     public static void assetsArePlain(PluginUnderTest plugin) {
         Map<String, byte[]> assets = assets(plugin.jar());
@@ -210,8 +210,9 @@ public final class TopicChecks {
     /**
      * Each of the plugin's templates takes the {@link com.physiokiosk.api.ScreenContext} as its one
      * parameter, never writes unescaped output ({@code $unsafe}), holds no script, event handler, style or
-     * outside address, and every picture it shows with {@code screen.asset("…")} is in the jar's
-     * {@code assets/}. Every illustration a question names must be there to read.
+     * outside address (the kiosk's pages allow neither inline scripts nor inline styles), and every picture
+     * it shows with {@code screen.asset("…")} is in the jar's {@code assets/}. Every illustration a question
+     * names must be there to read.
      */
     public static void templatesAreSafe(PluginUnderTest plugin, Path templates) {
         Set<String> assets = assets(plugin.jar()).keySet();
