@@ -2,18 +2,29 @@ package com.physiokiosk.testkit;
 
 import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Finding;
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.ScreenContext;
+import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.config.PluginMode;
+import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.engine.plugins.TopicRegistry;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,18 +34,22 @@ import java.util.stream.Stream;
  * <pre>{@code
  * try (PluginUnderTest plugin = PluginUnderTest.load(Path.of("target/cramps-0.1.0.jar"))) {
  *     LoadedTopic topic = plugin.topic();            // fails the test with the reason if it did not start
- *     plugin.evaluate(answers) ...
+ *     plugin.given().answer("pain-score", "8").expect(Severity.CONSULT, "severe-pain").atLeast();
  * }
  * }</pre>
+ *
+ * <p>In a {@link TopicPluginTest} class the kit loads it once and hands it to each test method.
  */
 public final class PluginUnderTest implements AutoCloseable {
 
     private final Path pluginsDir;
+    private final Path jar;
     private final TopicRegistry registry;
     private final RuleCoverage coverage = new RuleCoverage();
 
-    private PluginUnderTest(Path pluginsDir, TopicRegistry registry) {
+    private PluginUnderTest(Path pluginsDir, Path jar, TopicRegistry registry) {
         this.pluginsDir = pluginsDir;
+        this.jar = jar;
         this.registry = registry;
     }
 
@@ -46,11 +61,11 @@ public final class PluginUnderTest implements AutoCloseable {
         }
         try {
             Path dir = Files.createTempDirectory("kiosk-plugin-test");
-            Files.copy(jar, dir.resolve(jar.getFileName()));
+            Path copy = Files.copy(jar, dir.resolve(jar.getFileName()));
             KioskPluginManager manager = KioskPluginManager.create(dir, PluginMode.DEPLOYMENT);
             TopicRegistry registry = new TopicRegistry(manager);
             registry.start();
-            return new PluginUnderTest(dir, registry);
+            return new PluginUnderTest(dir, copy, registry);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,6 +90,21 @@ public final class PluginUnderTest implements AutoCloseable {
         return registry.plugins();
     }
 
+    /** The plugin jar the kiosk loaded. */
+    public Path jar() {
+        return jar;
+    }
+
+    /** Starts a scenario: given these answers… */
+    public Scenario given() {
+        return new Scenario(this);
+    }
+
+    /** Starts a table of scenarios, each one rule firing or staying quiet, run as dynamic tests. */
+    public ScenarioTable table() {
+        return new ScenarioTable(this);
+    }
+
     /** The findings the kiosk would store for {@code answers}, skip logic applied, most severe first. */
     public List<Finding> evaluate(Answers answers) {
         return RuleEvaluator.evaluate(topic(), answers);
@@ -85,9 +115,92 @@ public final class PluginUnderTest implements AutoCloseable {
         return coverage;
     }
 
-    /** Starts a scenario: given these answers… */
-    public Scenario given() {
-        return new Scenario(this);
+    /**
+     * The topic's rule {@code ruleId}.
+     *
+     * @throws AssertionError when the topic has no such rule
+     */
+    public Rule rule(String ruleId) {
+        return topic().rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new AssertionError("Topic '" + topic().id() + "' has no rule '" + ruleId + "'"));
+    }
+
+    /** What the patient is shown, in {@code language}, by each rule that has a patient text, by rule id. */
+    public Map<String, String> patientTexts(String language) {
+        Map<String, String> out = new LinkedHashMap<>();
+        topic().rules().stream().filter(r -> r.patientKey() != null)
+                .forEach(r -> out.put(r.id(), topic().text(language, r.patientKey())));
+        return out;
+    }
+
+    /**
+     * What the patient is shown, in {@code language}, by each rule of {@code severity}, by rule id; for
+     * checking the wording a topic promises for, say, every urgent finding.
+     *
+     * @throws AssertionError when a rule of {@code severity} shows the patient no text of its own
+     */
+    public Map<String, String> patientTexts(Severity severity, String language) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Rule r : topic().rules()) {
+            if (r.severity() == severity) {
+                if (r.patientKey() == null) {
+                    throw new AssertionError(severity + " rule '" + r.id() + "' shows the patient no text of its own");
+                }
+                out.put(r.id(), topic().text(language, r.patientKey()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The linkIds of the questions the kiosk asks, in order, once the patient has given {@code answers}
+     * (written {@code "linkId=code"} or {@code "linkId=code,code"}), for skip-logic tests.
+     *
+     * @throws AssertionError when an answer names no question of the topic or is not one the kiosk accepts
+     */
+    public List<String> asked(String... answers) {
+        List<String> impossible = new ArrayList<>();
+        Map<String, List<String>> given = new LinkedHashMap<>();
+        Scenario.entries(answers).forEach((linkId, values) ->
+                Scenario.parse(topic(), linkId, values, impossible).ifPresent(v -> given.put(linkId, v)));
+        if (!impossible.isEmpty()) {
+            throw new AssertionError("Impossible answers " + List.of(answers) + ": " + String.join("; ", impossible));
+        }
+        return QuestionnaireFlow.enabled(topic().questions(), Answers.of(given)).stream().map(Question::linkId).toList();
+    }
+
+    /**
+     * The text of {@code fileName} in the plugin's {@code assets/} folder, as the kiosk would serve it; for
+     * checking how a picture is drawn.
+     *
+     * @throws AssertionError when the plugin has no such asset
+     */
+    public String assetText(String fileName) {
+        URL url = topic().asset(fileName)
+                .orElseThrow(() -> new AssertionError("Plugin has no asset '" + fileName + "' in assets/"));
+        try (InputStream in = url.openStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The HTML the kiosk draws between question {@code linkId} and its answer buttons: the question's
+     * illustration, rendered by the plugin's own template engine in {@code language}, with {@code answer}
+     * already chosen (nothing for a fresh screen). Texts come from the plugin's bundles and assets are
+     * addressed as the kiosk serves them, {@code /topic-assets/<topic id>/<file>}.
+     *
+     * @throws AssertionError when the topic has no such question or it has no illustration
+     */
+    public String renderIllustration(String linkId, String language, String... answer) {
+        LoadedTopic topic = topic();
+        Question question = topic.question(linkId)
+                .orElseThrow(() -> new AssertionError("Topic '" + topic.id() + "' has no question '" + linkId + "'"));
+        if (question.illustration() == null) {
+            throw new AssertionError("Question '" + linkId + "' has no illustration");
+        }
+        return topic.templates().render(question.illustration(), new Screen(topic, language, question, List.of(answer)));
     }
 
     @Override
@@ -97,6 +210,21 @@ public final class PluginUnderTest implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What an illustration template sees of the screen, as the kiosk hands it over. */
+    private record Screen(LoadedTopic topic, String language, Question question, List<String> answer)
+            implements ScreenContext {
+
+        @Override
+        public String text(String key) {
+            return topic.text(language, key);
+        }
+
+        @Override
+        public String asset(String fileName) {
+            return "/topic-assets/" + topic.id() + "/" + fileName;
         }
     }
 }

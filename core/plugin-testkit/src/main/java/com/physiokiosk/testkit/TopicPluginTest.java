@@ -14,8 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * plugin (load-time invariants: ids, conditions, texts in every language, templates, assets).
  *
  * <p>With {@link #requireRuleCoverage()}, the class fails unless its scenarios asserted every rule of
- * the topic both firing ({@code expect(..)}) and staying quiet ({@code doesNotRaise(..)}, or
- * {@code andNothingElse()} without expecting it).
+ * the topic both firing ({@code expect(..)}, or a {@link ScenarioTable#fires firing row}) and staying
+ * quiet ({@code doesNotRaise(..)}, a {@link ScenarioTable#quiet quiet row}, or {@code andNothingElse()}
+ * without expecting it). A class that checks no scenarios, only texts, skip logic or pictures, turns it
+ * off. {@link TopicChecks} holds the checks every topic wants beyond the kiosk's own validation.
  *
  * @since 1.0
  */

@@ -78,6 +78,11 @@ public final class MessageBundle {
         return byLanguage.keySet();
     }
 
+    /** Every key of {@code language}; empty when the bundle does not ship that language. */
+    public Set<String> keys(String language) {
+        return byLanguage.getOrDefault(language, Map.of()).keySet();
+    }
+
     /** The text of {@code key} in {@code language} exactly, with no fallback. */
     public Optional<String> find(String language, String key) {
         Map<String, String> texts = byLanguage.get(language);

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Checks a topic before it is offered to patients: ids unique, every condition and rule refers
  * to a question that exists (skip logic only to earlier questions), every answer code a condition
- * compares with is one the question offers, and every text resolves in every supported language.
+ * compares with is one the question offers, no condition waits for an answer to an information
+ * screen, and every text resolves in every supported language.
  */
 public final class TopicValidator {
 
@@ -35,7 +36,6 @@ public final class TopicValidator {
         }
         Map<String, Question> byId = new HashMap<>();
         Set<String> earlier = new HashSet<>();
-        Set<String> keys = new LinkedHashSet<>(List.of(info.titleKey(), info.summaryKey()));
         for (Question q : questions) {
             if (byId.putIfAbsent(q.linkId(), q) != null) {
                 problems.add("linkId '" + q.linkId() + "' is used twice");
@@ -47,13 +47,8 @@ public final class TopicValidator {
                 }
             }
             earlier.add(q.linkId());
-            keys.add(q.textKey());
-            if (q.helpKey() != null) {
-                keys.add(q.helpKey());
-            }
             Set<String> codes = new HashSet<>();
             for (AnswerOption o : q.options()) {
-                keys.add(o.textKey());
                 if (!codes.add(o.code())) {
                     problems.add("question '" + q.linkId() + "' has answer code '" + o.code() + "' twice");
                 }
@@ -68,11 +63,8 @@ public final class TopicValidator {
                 problems.add("rule id '" + r.id() + "' is used twice");
             }
             checkCondition("rule '" + r.id() + "'", r.when(), byId, problems);
-            keys.add(r.clinicianKey());
-            if (r.patientKey() != null) {
-                keys.add(r.patientKey());
-            }
         }
+        Set<String> keys = keysUsed(info, questions, rules);
         for (String lang : Languages.SUPPORTED) {
             if (!messages.languages().contains(lang)) {
                 problems.add("no messages_" + lang + ".properties");
@@ -84,6 +76,28 @@ public final class TopicValidator {
             }
         }
         return problems;
+    }
+
+    /**
+     * The message keys a topic uses: its title and summary, each question's text, help and answer
+     * options, each rule's patient and clinician texts. (A plugin's own templates may use more.)
+     */
+    public static Set<String> keysUsed(TopicInfo info, List<Question> questions, List<Rule> rules) {
+        Set<String> keys = new LinkedHashSet<>(List.of(info.titleKey(), info.summaryKey()));
+        for (Question q : questions) {
+            keys.add(q.textKey());
+            if (q.helpKey() != null) {
+                keys.add(q.helpKey());
+            }
+            q.options().forEach(o -> keys.add(o.textKey()));
+        }
+        for (Rule r : rules) {
+            keys.add(r.clinicianKey());
+            if (r.patientKey() != null) {
+                keys.add(r.patientKey());
+            }
+        }
+        return keys;
     }
 
     private static void checkCondition(String owner, Condition c, Map<String, Question> byId, List<String> problems) {
@@ -108,6 +122,14 @@ public final class TopicValidator {
                 problems.add(owner + " refers to unknown question '" + linkId + "'");
             } else if (q.type() != QuestionType.NUMBER && q.type() != QuestionType.SCALE_0_10) {
                 problems.add(owner + " compares '" + linkId + "' as a number, but it is a " + q.type() + " question");
+            }
+        } else if (c instanceof Condition.Answered answered) {
+            Question q = byId.get(answered.linkId());
+            if (q == null) {
+                problems.add(owner + " refers to unknown question '" + answered.linkId() + "'");
+            } else if (!q.type().isAnswerable()) {
+                problems.add(owner + " waits for an answer to '" + answered.linkId()
+                        + "', an information screen that is never answered");
             }
         } else {
             for (String linkId : c.linkIds()) {

@@ -74,6 +74,22 @@ class TopicValidatorTest {
     }
 
     @Test
+    void conditionsCannotWaitForAnAnswerToAnInformationScreen() {
+        List<Question> qs = List.of(Question.info("intro", "q.a"), Question.yesNo("b", "q.b")
+                .withEnableWhen(Condition.answered("intro")));
+        List<Rule> rules = List.of(Rule.of("r", Severity.INFO, Condition.not(Condition.answered("intro")), null,
+                "r.c", SRC), Rule.of("s", Severity.INFO, Condition.answered("ghost"), null, "r.c", SRC));
+        List<String> problems = TopicValidator.validate(INFO, qs, rules, texts());
+        assertTrue(problems.contains("question 'b' waits for an answer to 'intro', an information screen that is never answered"),
+                problems.toString());
+        assertTrue(problems.contains("rule 'r' waits for an answer to 'intro', an information screen that is never answered"),
+                problems.toString());
+        assertTrue(problems.contains("rule 's' refers to unknown question 'ghost'"), problems.toString());
+        assertEquals(List.of(), TopicValidator.validate(INFO, GOOD, List.of(Rule.of("r", Severity.INFO,
+                Condition.answered("c"), null, "r.c", SRC)), texts()));
+    }
+
+    @Test
     void everyTextMustResolveInEverySupportedLanguage() {
         List<String> problems = TopicValidator.validate(INFO, GOOD, List.of(), texts("o.y"));
         assertEquals(List.of("messages_es.properties lacks [o.y]"), problems);

@@ -3,21 +3,22 @@ package com.physiokiosk.topic.sexualactivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.api.Question;
-import com.physiokiosk.api.ScreenContext;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
 import com.physiokiosk.testkit.Scenario;
 import com.physiokiosk.testkit.TopicPluginTest;
-import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The packaged plugin, loaded through PF4J as the kiosk loads it, answering whole visits. Skip
- * logic is applied by the kiosk before the rules run, so answers to questions that would not have
- * been asked do not count. Every rule is seen both firing and staying quiet.
+ * The packaged plugin, loaded through PF4J as the kiosk loads it, answering a table of scenarios (each
+ * about one rule firing or staying quiet) and whole visits. Skip logic is applied by the kiosk before the
+ * rules run, so answers to questions that would not have been asked do not count. Every rule is seen both
+ * firing and staying quiet.
  */
 @TopicPluginTest
 @DisplayName("Back pain and intimacy, as the kiosk runs it")
@@ -63,44 +64,214 @@ class SexualActivityTopicScenariosIT {
         assertTrue(topic.templates() != null, "the movement illustration template is loaded");
     }
 
-    @Test
-    @DisplayName("the movement picture shows both figures with their captions, in the patient's language")
-    void movementIllustrationRenders(PluginUnderTest plugin) {
-        LoadedTopic topic = plugin.topic();
-        Question movement = topic.question("movement").orElseThrow();
-        for (String language : List.of("en", "es")) {
-            String html = topic.templates().render(movement.illustration(), new ScreenContext() {
-                @Override
-                public String language() {
-                    return language;
-                }
+    // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------
 
-                @Override
-                public String text(String key) {
-                    return topic.text(language, key);
-                }
+    @TestFactory
+    @DisplayName("scenarios")
+    Stream<DynamicTest> scenarios(PluginUnderTest plugin) {
+        return plugin.table()
+                // genital-numbness
+                .fires("genital-numbness", "less feeling in the genital area during intimacy is urgent",
+                        "sensation-change=yes")
+                .quiet("genital-numbness", "no change of feeling is not urgent", "sensation-change=no")
 
-                @Override
-                public String asset(String fileName) {
-                    return "/topic-assets/" + topic.id() + "/" + fileName;
-                }
+                // new-bladder-trouble
+                .fires("new-bladder-trouble", "new trouble passing or holding urine is urgent",
+                        "symptoms=urine-control")
+                .fires("new-bladder-trouble", "new bladder trouble is urgent even alongside burning",
+                        "symptoms=burning-urine,urine-control")
+                .quiet("new-bladder-trouble", "burning alone is not the bladder-control red flag",
+                        "symptoms=burning-urine")
 
-                @Override
-                public Question question() {
-                    return movement;
-                }
+                // fever-with-urinary-signs
+                .fires("fever-with-urinary-signs", "fever with burning urine is urgent",
+                        "symptoms=burning-urine,fever")
+                .fires("fever-with-urinary-signs", "fever with one-sided flank pain is urgent",
+                        "symptoms=flank-pain,fever")
+                .fires("fever-with-urinary-signs", "fever with pelvic pain is urgent",
+                        "symptoms=pelvic-pain,fever")
+                .quiet("fever-with-urinary-signs", "burning urine without fever is not urgent",
+                        "symptoms=burning-urine")
+                .quiet("fever-with-urinary-signs", "fever alone goes to the fever rule", "symptoms=fever")
 
-                @Override
-                public List<String> answer() {
-                    return List.of();
-                }
-            });
-            assertTrue(html.contains("/topic-assets/sexual-activity/movement-forward.svg"), html);
-            assertTrue(html.contains("/topic-assets/sexual-activity/movement-arching.svg"), html);
-            assertTrue(html.contains(topic.text(language, "ill.movement.forward")), html);
-            assertTrue(html.contains(topic.text(language, "ill.movement.arching")), html);
-        }
+                // fever
+                .fires("fever", "fever with back pain is urgent on its own", "symptoms=fever")
+                .quiet("fever", "fever with urinary signs is raised once, by the combined rule",
+                        "symptoms=fever,burning-urine")
+                .quiet("fever", "no symptoms, no fever flag", "symptoms=none")
+
+                // urinary-or-kidney-signs
+                .fires("urinary-or-kidney-signs", "burning urine without fever asks to see a doctor soon",
+                        "symptoms=burning-urine")
+                .fires("urinary-or-kidney-signs", "one-sided flank pain without fever asks to see a doctor soon",
+                        "symptoms=flank-pain")
+                .quiet("urinary-or-kidney-signs", "with fever the same symptoms are urgent instead",
+                        "symptoms=flank-pain,fever")
+                .quiet("urinary-or-kidney-signs", "pelvic pain alone goes to the pelvic rule", "symptoms=pelvic-pain")
+
+                // pelvic-pain
+                .fires("pelvic-pain", "pelvic pain without fever asks to see a doctor soon", "symptoms=pelvic-pain")
+                .fires("pelvic-pain", "pelvic pain with burning is flagged for both", "symptoms=pelvic-pain,burning-urine")
+                .quiet("pelvic-pain", "pelvic pain with fever is urgent instead", "symptoms=pelvic-pain,fever")
+                .quiet("pelvic-pain", "no pelvic pain, no pelvic flag", "symptoms=none")
+
+                // severe-pain
+                .fires("severe-pain", "pain of 7 out of 10 is flagged as severe", "pain-score=7")
+                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
+                .quiet("severe-pain", "pain of 6 out of 10 is not flagged as severe", "pain-score=6")
+
+                // lasting-pain
+                .fires("lasting-pain", "pain lasting two days or more is flagged", "duration=days")
+                .fires("lasting-pain", "pain that has not eased is flagged", "duration=ongoing")
+                .quiet("lasting-pain", "pain lasting about a day is not flagged", "duration=day")
+
+                // recent-spinal-fracture
+                .fires("recent-spinal-fracture", "a spinal fracture in the last three months is flagged",
+                        "spine-condition=fracture", "fracture-recent=yes")
+                .quiet("recent-spinal-fracture", "an old spinal fracture is not flagged",
+                        "spine-condition=fracture", "fracture-recent=no")
+
+                // new-activity
+                .fires("new-activity", "pain with something new is noted", "pattern=new")
+                .quiet("new-activity", "a long-standing pattern is not noted as new", "pattern=long-standing")
+
+                // recurring-pattern
+                .fires("recurring-pattern", "a long-standing pattern is noted", "pattern=long-standing")
+                .quiet("recurring-pattern", "something new is not noted as recurring", "pattern=new")
+
+                // known-spine-condition
+                .fires("known-spine-condition", "a known disc problem is noted", "spine-condition=disc")
+                .fires("known-spine-condition", "another back condition is noted", "spine-condition=other")
+                .quiet("known-spine-condition", "no known condition, no note", "spine-condition=none")
+
+                // pregnancy
+                .fires("pregnancy", "pregnancy is noted", "pregnancy=pregnant")
+                .fires("pregnancy", "breastfeeding is noted", "pregnancy=breastfeeding")
+                .quiet("pregnancy", "no pregnancy note when it does not apply", "pregnancy=no")
+
+                // low-mood
+                .fires("low-mood", "low mood is noted", "feelings=low-mood")
+                .quiet("low-mood", "worry alone is not noted as low mood", "feelings=worry")
+
+                // fear-avoidance
+                .fires("fear-avoidance", "worry about making the back worse is noted", "feelings=worry")
+                .fires("fear-avoidance", "holding back from intimacy is noted", "feelings=avoiding")
+                .quiet("fear-avoidance", "low mood alone is not noted as fear-avoidance", "feelings=low-mood")
+
+                // advice-warmth
+                .fires("advice-warmth", "anyone who rates the pain is offered warmth", "pain-score=2")
+                .quiet("advice-warmth", "no warmth advice when the topic was not answered")
+
+                // advice-massage
+                .fires("advice-massage", "pain soon after gets massage advice", "timing=after")
+                .fires("advice-massage", "pain the next morning gets massage advice", "timing=next-morning")
+                .quiet("advice-massage", "pain only during gets no massage advice", "timing=during")
+
+                // advice-hot-cold
+                .fires("advice-hot-cold", "soreness lasting about a day gets hot and cold advice", "duration=day")
+                .quiet("advice-hot-cold", "pain gone within hours gets no hot and cold advice", "duration=hours")
+
+                // advice-pain-relief
+                .fires("advice-pain-relief", "someone not pregnant who does not premedicate is offered pharmacy relief",
+                        "pain-score=4", "pain-relief-before=no", "pregnancy=no")
+                .quiet("advice-pain-relief", "someone pregnant is not advised over-the-counter medicine",
+                        "pain-score=4", "pain-relief-before=no", "pregnancy=pregnant")
+                .quiet("advice-pain-relief", "someone who already takes painkillers beforehand gets the masking advice instead",
+                        "pain-score=4", "pain-relief-before=yes", "pregnancy=no")
+                .quiet("advice-pain-relief", "no pain, no pain relief advice",
+                        "pain-score=0", "pain-relief-before=no", "pregnancy=no")
+
+                // advice-no-masking
+                .fires("advice-no-masking", "painkillers taken to carry on get the no-masking advice",
+                        "pain-relief-before=yes")
+                .quiet("advice-no-masking", "no painkillers beforehand, no masking advice", "pain-relief-before=no")
+
+                // advice-medicine-check
+                .fires("advice-medicine-check", "someone who might be pregnant is told to ask before medicine",
+                        "pregnancy=maybe")
+                .quiet("advice-medicine-check", "someone not pregnant gets no medicine check", "pregnancy=no")
+
+                // advice-pillows
+                .fires("advice-pillows", "pain during intimacy gets pillow advice", "timing=during", "movement=unsure")
+                .fires("advice-pillows", "a clear movement trigger gets pillow advice", "timing=after",
+                        "movement=arching-back")
+                .quiet("advice-pillows", "pain afterwards with no clear movement gets no pillow advice",
+                        "timing=after", "movement=unsure")
+
+                // advice-flexion-sensitive
+                .fires("advice-flexion-sensitive", "pain on bending forward gets the all-fours advice",
+                        "movement=bending-forward")
+                .quiet("advice-flexion-sensitive", "pain on both movements gets no one-way advice",
+                        "movement=bending-forward,arching-back")
+                .quiet("advice-flexion-sensitive", "pain on arching gets no bending-forward advice",
+                        "movement=arching-back")
+
+                // advice-extension-sensitive
+                .fires("advice-extension-sensitive", "pain on arching gets the do-not-arch advice",
+                        "movement=arching-back")
+                .quiet("advice-extension-sensitive", "pain on both movements gets no one-way advice",
+                        "movement=bending-forward,arching-back")
+
+                // advice-positions
+                .fires("advice-positions", "no clear movement gets the try-positions advice", "movement=unsure")
+                .fires("advice-positions", "both movements get the try-positions advice",
+                        "movement=bending-forward,arching-back")
+                .quiet("advice-positions", "one clear movement gets specific advice instead", "movement=bending-forward")
+
+                // advice-talk-partner
+                .fires("advice-talk-partner", "pain during intimacy gets the talk-to-your-partner advice",
+                        "timing=during")
+                .fires("advice-talk-partner", "a long-standing pattern gets the talk-to-your-partner advice",
+                        "timing=after", "pattern=long-standing")
+                .fires("advice-talk-partner", "holding back gets the talk-to-your-partner advice",
+                        "timing=after", "feelings=avoiding")
+                .fires("advice-talk-partner", "painkillers to carry on get the talk-to-your-partner advice",
+                        "timing=after", "pain-relief-before=yes")
+                .quiet("advice-talk-partner", "new, short pain afterwards with no worries gets no partner advice",
+                        "timing=after", "pattern=new", "feelings=none", "pain-relief-before=no")
+
+                // advice-talk-openly
+                .fires("advice-talk-openly", "recurring pain gets the talk-openly advice", "pattern=long-standing")
+                .quiet("advice-talk-openly", "new pain gets no talk-openly advice", "pattern=new")
+
+                // advice-slow-down
+                .fires("advice-slow-down", "a disc problem gets the slow-down advice", "spine-condition=disc")
+                .fires("advice-slow-down", "a spinal fracture gets the slow-down advice",
+                        "spine-condition=fracture", "fracture-recent=no")
+                .quiet("advice-slow-down", "wear and tear gets the avoid-triggers advice instead",
+                        "spine-condition=degeneration")
+
+                // advice-avoid-triggers
+                .fires("advice-avoid-triggers", "wear and tear gets the avoid-triggers advice",
+                        "spine-condition=degeneration")
+                .quiet("advice-avoid-triggers", "a disc problem alone gets no avoid-triggers advice",
+                        "spine-condition=disc")
+
+                // advice-mattress
+                .fires("advice-mattress", "next-morning pain on a sagging mattress gets mattress advice",
+                        "timing=next-morning", "mattress=sagging")
+                .fires("advice-mattress", "next-morning pain on a soft mattress gets mattress advice",
+                        "timing=next-morning", "mattress=soft")
+                .quiet("advice-mattress", "a medium-firm mattress already gets no mattress advice",
+                        "timing=next-morning", "mattress=medium-firm")
+
+                // advice-mood
+                .fires("advice-mood", "low mood gets the mood advice", "feelings=low-mood,avoiding")
+                .quiet("advice-mood", "no low mood, no mood advice", "feelings=none")
+
+                // advice-usually-settles
+                .fires("advice-usually-settles", "short, moderate soreness after something new is reassured",
+                        "pattern=new", "duration=hours", "pain-score=5")
+                .quiet("advice-usually-settles", "severe pain after something new is not reassured",
+                        "pattern=new", "duration=hours", "pain-score=7")
+                .quiet("advice-usually-settles", "pain lasting days after something new is not reassured",
+                        "pattern=new", "duration=days", "pain-score=3")
+                .quiet("advice-usually-settles", "a long-standing pattern is not reassured",
+                        "pattern=long-standing", "duration=hours", "pain-score=3")
+                .tests();
     }
+
+    // ---- whole visits ------------------------------------------------------------------------
 
     @Test
     @DisplayName("short, mild soreness afterwards gets self-care advice and no flag")
@@ -221,7 +392,7 @@ class SexualActivityTopicScenariosIT {
     @Test
     @DisplayName("'fracture in the last three months' does not count unless a fracture was chosen")
     void fractureDateIgnoredWithoutFracture(PluginUnderTest plugin) {
-        calmVisit(plugin).answer("spine-condition", "disc").answer("fracture-recent", "yes")
+        calmVisit(plugin).answer("spine-condition", "disc").staleAnswer("fracture-recent", "yes")
                 .doesNotRaise("recent-spinal-fracture");
     }
 
@@ -258,6 +429,27 @@ class SexualActivityTopicScenariosIT {
     }
 
     @Test
+    @DisplayName("a recurring pattern with a disc problem, severe lasting pain and painkillers beforehand: "
+            + "masking and slow-down advice, no extra pill advice")
+    void recurringDiscPatient(PluginUnderTest plugin) {
+        calmVisit(plugin).answer("pattern", "long-standing").answer("spine-condition", "disc")
+                .answer("pain-relief-before", "yes").answer("duration", "days").answer("pain-score", "8")
+                .expect(Severity.CONSULT, "severe-pain")
+                .expect(Severity.CONSULT, "lasting-pain")
+                .expect(Severity.INFO, "recurring-pattern")
+                .expect(Severity.INFO, "known-spine-condition")
+                .expect(Severity.ADVICE, "advice-slow-down")
+                .expect(Severity.ADVICE, "advice-no-masking")
+                .expect(Severity.ADVICE, "advice-talk-partner")
+                .expect(Severity.ADVICE, "advice-talk-openly")
+                .expect(Severity.ADVICE, "advice-hot-cold")
+                .expect(Severity.ADVICE, "advice-warmth")
+                .expect(Severity.ADVICE, "advice-massage")
+                .expect(Severity.ADVICE, "advice-positions")
+                .andNothingElse();
+    }
+
+    @Test
     @DisplayName("pain on both bending and arching gets the general position advice, not a one-way tip")
     void bothMovements(PluginUnderTest plugin) {
         calmVisit(plugin).answer("movement", "bending-forward", "arching-back")
@@ -287,7 +479,7 @@ class SexualActivityTopicScenariosIT {
     @Test
     @DisplayName("a mattress answer does not count when the pain does not come the next morning")
     void mattressIgnoredWithoutNextMorningPain(PluginUnderTest plugin) {
-        calmVisit(plugin).answer("timing", "after").answer("mattress", "sagging")
+        calmVisit(plugin).answer("timing", "after").staleAnswer("mattress", "sagging")
                 .doesNotRaise("advice-mattress");
     }
 

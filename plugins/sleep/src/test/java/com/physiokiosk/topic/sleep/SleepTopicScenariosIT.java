@@ -1,23 +1,23 @@
 package com.physiokiosk.topic.sleep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.api.Question;
-import com.physiokiosk.api.ScreenContext;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
 import com.physiokiosk.testkit.TopicPluginTest;
-import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The packaged plugin, loaded through PF4J the way the kiosk loads it, answering the scenario table.
- * Findings are those the kiosk would store: skip logic applied first, most severe first.
+ * The packaged plugin, loaded through PF4J the way the kiosk loads it, answering a table of scenarios
+ * (each about one rule firing or staying quiet) and whole visits. Findings are those the kiosk would
+ * store: skip logic applied first. Every rule is seen both firing and staying quiet.
  */
 @TopicPluginTest
 @DisplayName("Sleep topic, as the kiosk runs it")
@@ -40,45 +40,195 @@ class SleepTopicScenariosIT {
         assertNotNull(topic.templates(), "the plugin's own templates are loaded");
     }
 
-    @Test
-    @DisplayName("the sleep-position picture renders through the plugin's own template engine")
-    void positionPictureRenders(PluginUnderTest plugin) {
-        LoadedTopic topic = plugin.topic();
-        Question position = topic.question("position").orElseThrow();
-        ScreenContext screen = new ScreenContext() {
-            @Override
-            public String language() {
-                return "es";
-            }
+    // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------
 
-            @Override
-            public String text(String key) {
-                return topic.text("es", key);
-            }
+    @TestFactory
+    @DisplayName("scenarios")
+    Stream<DynamicTest> scenarios(PluginUnderTest plugin) {
+        return plugin.table()
+                // night-pain-unrelieved
+                .fires("night-pain-unrelieved", "night pain that no position eases is urgent",
+                        "pain-timing=night", "position-eases=no")
+                .fires("night-pain-unrelieved", "unsure when it is worst, but no position eases it in bed, is urgent",
+                        "pain-timing=none", "position-eases=no")
+                .fires("night-pain-unrelieved", "night pain that no position eases is urgent also when the day is worse",
+                        "pain-timing=activity,night", "position-eases=no")
+                .quiet("night-pain-unrelieved", "night pain that eases on turning over is not urgent",
+                        "pain-timing=night", "position-eases=yes")
+                .quiet("night-pain-unrelieved", "night pain that eases a little is not urgent",
+                        "pain-timing=night", "position-eases=partly")
+                .quiet("night-pain-unrelieved", "no pain in bed is not urgent",
+                        "pain-timing=none", "position-eases=no-pain-in-bed")
 
-            @Override
-            public String asset(String fileName) {
-                return "/topics/sleep/assets/" + fileName;
-            }
+                // leg-symptoms
+                .fires("leg-symptoms", "tingling in a leg is urgent", "warning-signs=leg-numb")
+                .fires("leg-symptoms", "weakness in a leg is urgent", "warning-signs=leg-weak")
+                .fires("leg-symptoms", "leg numbness with other warning signs is urgent",
+                        "warning-signs=leg-numb,height-loss")
+                .quiet("leg-symptoms", "no warning signs is not urgent", "warning-signs=none")
+                .quiet("leg-symptoms", "getting shorter is not a leg symptom", "warning-signs=height-loss")
 
-            @Override
-            public Question question() {
-                return position;
-            }
+                // possible-fracture
+                .fires("possible-fracture", "sudden severe back pain is urgent", "warning-signs=sudden-severe")
+                .fires("possible-fracture", "getting shorter is urgent", "warning-signs=height-loss")
+                .fires("possible-fracture", "sudden severe pain with loss of height is urgent",
+                        "warning-signs=sudden-severe,height-loss")
+                .quiet("possible-fracture", "no warning signs raises no fracture flag", "warning-signs=none")
+                .quiet("possible-fracture", "leg weakness alone raises no fracture flag", "warning-signs=leg-weak")
 
-            @Override
-            public List<String> answer() {
-                return List.of("front");
-            }
-        };
-        String html = topic.templates().render(position.illustration(), screen);
-        assertTrue(html.contains("<figure class=\"illustration sleep-positions\">"), html);
-        assertTrue(html.contains("<figcaption>"), html);
-        assertEquals(4, html.split("<img ", -1).length - 1, html);
-        assertTrue(html.contains("Boca abajo"), html);
-        assertEquals(1, html.split("position chosen", -1).length - 1, html);
-        assertFalse(html.contains("style="), html);
-        assertFalse(html.contains("<script"), html);
+                // night-pain-partly-relieved
+                .fires("night-pain-partly-relieved", "night pain that a new position eases only a little is flagged",
+                        "pain-timing=night", "position-eases=partly")
+                .quiet("night-pain-partly-relieved", "night pain that eases on turning over is not flagged",
+                        "pain-timing=night", "position-eases=yes")
+                .quiet("night-pain-partly-relieved", "night pain that never eases is urgent instead",
+                        "pain-timing=night", "position-eases=no")
+
+                // pain-persists-when-up
+                .fires("pain-persists-when-up", "morning pain that does not ease once up is flagged",
+                        "pain-timing=waking", "eases-on-rising=no")
+                .quiet("pain-persists-when-up", "morning pain that eases within half an hour is not flagged",
+                        "pain-timing=waking", "eases-on-rising=quickly")
+                .quiet("pain-persists-when-up", "morning pain that eases slowly is not flagged",
+                        "pain-timing=waking", "eases-on-rising=slowly")
+
+                // postpartum-pain-persisting
+                .fires("postpartum-pain-persisting", "back pain six weeks after a birth is flagged",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=6")
+                .fires("postpartum-pain-persisting", "back pain worse with activity two weeks after a birth is flagged",
+                        "pain-timing=activity", "pregnancy-or-birth=recent-birth", "weeks-since-birth=2")
+                .quiet("postpartum-pain-persisting", "night pain five weeks after a birth is not yet flagged",
+                        "pain-timing=night", "pregnancy-or-birth=recent-birth", "weeks-since-birth=5")
+                .quiet("postpartum-pain-persisting", "pain worse with activity without a recent birth is not this flag",
+                        "pain-timing=activity", "pregnancy-or-birth=neither")
+                .quiet("postpartum-pain-persisting", "pregnancy is not the months after a birth",
+                        "pain-timing=activity", "pregnancy-or-birth=pregnant")
+
+                // severe-pain
+                .fires("severe-pain", "pain of 8 out of 10 is flagged as severe", "pain-score=8")
+                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
+                .quiet("severe-pain", "pain of 7 out of 10 is not flagged as severe", "pain-score=7")
+
+                // night-pain-eased-by-position
+                .fires("night-pain-eased-by-position", "night pain that eases on turning over is noted",
+                        "pain-timing=night", "position-eases=yes")
+                .quiet("night-pain-eased-by-position", "night pain that eases a little is not noted as mechanical",
+                        "pain-timing=night", "position-eases=partly")
+
+                // slow-to-settle-on-rising
+                .fires("slow-to-settle-on-rising", "morning pain that takes over half an hour to settle is noted",
+                        "pain-timing=waking", "eases-on-rising=slowly")
+                .quiet("slow-to-settle-on-rising", "morning pain that settles quickly is not noted",
+                        "pain-timing=waking", "eases-on-rising=quickly")
+
+                // pregnancy
+                .fires("pregnancy", "pregnancy is noted for the physiotherapist", "pregnancy-or-birth=pregnant")
+                .quiet("pregnancy", "no pregnancy note for someone to whom it does not apply",
+                        "pregnancy-or-birth=neither")
+                .quiet("pregnancy", "no pregnancy note after a birth",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=3")
+
+                // old-mattress
+                .fires("old-mattress", "a mattress over ten years old is noted", "mattress-age=gt10")
+                .quiet("old-mattress", "a mattress of five to ten years is not noted", "mattress-age=5to10")
+                .quiet("old-mattress", "an unknown mattress age is not noted", "mattress-age=unsure")
+
+                // postpartum-night-pattern
+                .fires("postpartum-night-pattern", "night pain after a birth that settles on rising is noted",
+                        "pain-timing=night", "eases-on-rising=quickly",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=4")
+                .fires("postpartum-night-pattern", "waking pain after a birth that settles slowly is noted",
+                        "pain-timing=waking", "eases-on-rising=slowly",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=20")
+                .quiet("postpartum-night-pattern", "the same night pain without a recent birth is not this note",
+                        "pain-timing=night", "eases-on-rising=quickly", "pregnancy-or-birth=neither")
+                .quiet("postpartum-night-pattern", "night pain after a birth that does not settle on rising is flagged instead",
+                        "pain-timing=night", "eases-on-rising=no",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=4")
+
+                // lactation-bone-loss
+                .fires("lactation-bone-loss", "breastfeeding after a birth is noted for bone loss",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=10", "breastfeeding=yes")
+                .quiet("lactation-bone-loss", "not breastfeeding after a birth is not noted",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=10", "breastfeeding=no")
+
+                // advice-medium-firm-not-soft
+                .fires("advice-medium-firm-not-soft", "a soft mattress gets medium-firm advice", "mattress-firmness=soft")
+                .fires("advice-medium-firm-not-soft", "an unknown mattress gets medium-firm advice",
+                        "mattress-firmness=unsure")
+                .quiet("advice-medium-firm-not-soft", "a medium-firm mattress needs no change", "mattress-firmness=medium")
+                .quiet("advice-medium-firm-not-soft", "a hard mattress gets the other mattress tip",
+                        "mattress-firmness=firm")
+
+                // advice-medium-firm-not-hard
+                .fires("advice-medium-firm-not-hard", "a hard mattress gets medium-firm advice", "mattress-firmness=firm")
+                .fires("advice-medium-firm-not-hard", "an unknown mattress gets the hard-mattress tip too",
+                        "mattress-firmness=unsure")
+                .quiet("advice-medium-firm-not-hard", "a medium-firm mattress needs no change", "mattress-firmness=medium")
+                .quiet("advice-medium-firm-not-hard", "a soft mattress gets the other mattress tip",
+                        "mattress-firmness=soft")
+
+                // advice-pelvis-level
+                .fires("advice-pelvis-level", "a side sleeper whose hip sinks in gets support advice",
+                        "position=side", "pelvis-sag=yes")
+                .fires("advice-pelvis-level", "a mixed sleeper unsure about the hip gets support advice",
+                        "position=mixed", "pelvis-sag=unsure")
+                .quiet("advice-pelvis-level", "a side sleeper whose back stays straight needs no support advice",
+                        "position=side", "pelvis-sag=no")
+
+                // advice-knee-pillow
+                .fires("advice-knee-pillow", "a side sleeper with only a head pillow is advised a knee pillow",
+                        "position=side", "pillows=head")
+                .fires("advice-knee-pillow", "a mixed sleeper with no pillows is advised a knee pillow",
+                        "position=mixed", "pillows=none")
+                .quiet("advice-knee-pillow", "a side sleeper who already uses a knee pillow is not told again",
+                        "position=side", "pillows=head,between-knees")
+                .quiet("advice-knee-pillow", "a side sleeper with a body pillow is not told again",
+                        "position=side", "pillows=body")
+                .quiet("advice-knee-pillow", "a back sleeper gets no knee-pillow advice",
+                        "position=back", "pillows=head")
+
+                // advice-side-lying
+                .fires("advice-side-lying", "a back sleeper with night pain is advised to try side-lying",
+                        "pain-timing=night", "position=back")
+                .fires("advice-side-lying", "a front sleeper with morning pain is advised to try side-lying",
+                        "pain-timing=waking", "position=front")
+                .quiet("advice-side-lying", "a side sleeper is not told to lie on the side",
+                        "pain-timing=night", "position=side")
+                .quiet("advice-side-lying", "a back sleeper whose pain is worst in the day gets no position advice",
+                        "pain-timing=activity", "position=back")
+
+                // advice-replace-mattress
+                .fires("advice-replace-mattress", "a sagging old mattress gets replacement advice",
+                        "mattress-age=gt10", "mattress-sag=yes")
+                .quiet("advice-replace-mattress", "an old mattress that does not sag gets no replacement advice",
+                        "mattress-age=gt10", "mattress-sag=no")
+                .quiet("advice-replace-mattress", "unsure whether it sags gets no replacement advice",
+                        "mattress-age=5to10", "mattress-sag=unsure")
+
+                // advice-warmth
+                .fires("advice-warmth", "night pain gets warmth advice", "pain-timing=night")
+                .fires("advice-warmth", "morning pain gets warmth advice", "pain-timing=waking")
+                .quiet("advice-warmth", "pain worst in the day gets no warmth advice", "pain-timing=activity")
+                .quiet("advice-warmth", "no particular time gets no warmth advice", "pain-timing=none")
+
+                // advice-calcium-vitamin-d
+                .fires("advice-calcium-vitamin-d", "breastfeeding after a birth gets calcium and vitamin D advice",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=8", "breastfeeding=yes")
+                .quiet("advice-calcium-vitamin-d", "not breastfeeding gets no calcium advice",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=8", "breastfeeding=no")
+
+                // advice-feeding-support
+                .fires("advice-feeding-support", "after a birth, feeding and lifting advice is given",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=1", "breastfeeding=no")
+                .quiet("advice-feeding-support", "pregnancy gets no feeding advice", "pregnancy-or-birth=pregnant")
+
+                // advice-core-rehab
+                .fires("advice-core-rehab", "after a birth, core and pelvic floor work is suggested",
+                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=12", "breastfeeding=yes")
+                .quiet("advice-core-rehab", "no recent birth, no postpartum exercise advice",
+                        "pregnancy-or-birth=neither")
+                .tests();
     }
 
     // ---- red flags: urgent whatever else was answered ------------------------------------------
@@ -111,6 +261,18 @@ class SleepTopicScenariosIT {
                 .answer("warning-signs", "none")
                 .answer("pregnancy-or-birth", "neither")
                 .expect(Severity.URGENT, "night-pain-unrelieved")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("night pain that no position eases is urgent for a side sleeper on a good bed, not merely 'partly eased'")
+    void nightPainUrgentOnAGoodBed(PluginUnderTest plugin) {
+        plugin.given()
+                .answers("pain-score=1", "pain-timing=night", "position-eases=no", "eases-on-rising=quickly",
+                        "position=side", "pelvis-sag=no", "pillows=between-knees", "mattress-firmness=medium",
+                        "mattress-age=lt5", "warning-signs=none", "pregnancy-or-birth=neither")
+                .expect(Severity.URGENT, "night-pain-unrelieved")
+                .expect(Severity.ADVICE, "advice-warmth")
                 .andNothingElse();
     }
 
@@ -315,6 +477,25 @@ class SleepTopicScenariosIT {
     }
 
     @Test
+    @DisplayName("a nursing mother with night pain that settles on rising gets the postpartum notes and advice, no flag")
+    void nursingMother(PluginUnderTest plugin) {
+        plugin.given()
+                .answers("pain-score=5", "pain-timing=night", "position-eases=yes", "eases-on-rising=quickly",
+                        "position=back", "pillows=head", "mattress-firmness=medium", "mattress-age=lt5",
+                        "warning-signs=none", "pregnancy-or-birth=recent-birth", "weeks-since-birth=3",
+                        "breastfeeding=yes")
+                .expect(Severity.INFO, "night-pain-eased-by-position")
+                .expect(Severity.INFO, "postpartum-night-pattern")
+                .expect(Severity.INFO, "lactation-bone-loss")
+                .expect(Severity.ADVICE, "advice-calcium-vitamin-d")
+                .expect(Severity.ADVICE, "advice-feeding-support")
+                .expect(Severity.ADVICE, "advice-core-rehab")
+                .expect(Severity.ADVICE, "advice-side-lying")
+                .expect(Severity.ADVICE, "advice-warmth")
+                .andNothingElse();
+    }
+
+    @Test
     @DisplayName("a patient unsure about the mattress gets both mattress tips")
     void unsureMattress(PluginUnderTest plugin) {
         plugin.given()
@@ -347,8 +528,8 @@ class SleepTopicScenariosIT {
     void pregnancyNotedPostpartumSkipped(PluginUnderTest plugin) {
         plugin.given()
                 .answer("pregnancy-or-birth", "pregnant")
-                .answer("weeks-since-birth", "10")
-                .answer("breastfeeding", "yes")
+                .staleAnswer("weeks-since-birth", "10")
+                .staleAnswer("breastfeeding", "yes")
                 .expect(Severity.INFO, "pregnancy")
                 .andNothingElse();
     }
@@ -358,7 +539,7 @@ class SleepTopicScenariosIT {
     void staleHipAnswerDoesNotCount(PluginUnderTest plugin) {
         plugin.given()
                 .answer("position", "back")
-                .answer("pelvis-sag", "yes")
+                .staleAnswer("pelvis-sag", "yes")
                 .answer("pillows", "head")
                 .doesNotRaise("advice-pelvis-level");
     }
@@ -368,7 +549,7 @@ class SleepTopicScenariosIT {
     void staleNightAnswerDoesNotCount(PluginUnderTest plugin) {
         plugin.given()
                 .answer("pain-timing", "activity")
-                .answer("position-eases", "no")
+                .staleAnswer("position-eases", "no")
                 .doesNotRaise("night-pain-unrelieved");
     }
 

@@ -8,31 +8,35 @@ import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
 import com.physiokiosk.testkit.Scenario;
 import com.physiokiosk.testkit.TopicPluginTest;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
- * The packaged plugin, loaded through PF4J as the kiosk loads it, and a table of whole-visit
- * scenarios: given a patient's answers, exactly these findings. Every answer set is a complete
- * visit (every required question the patient is shown is answered), and the host applies skip
- * logic before the rules run, as it does at the kiosk.
+ * The packaged plugin, loaded through PF4J as the kiosk loads it: a table of scenarios, each about one
+ * rule firing or staying quiet, and whole visits, given a patient's answers, exactly these findings.
+ * The host applies skip logic before the rules run, as it does at the kiosk. Every rule is seen both
+ * firing and staying quiet.
  */
 @TopicPluginTest
 @DisplayName("Pain after stretching, as the kiosk runs it")
 class StretchingTopicScenariosIT {
 
     /** A whole visit with nothing to flag: most scenarios change one or two answers of it. */
+    private static final String[] CALM = {
+            "pain-change=not-worse", "pain-score=3", "leg-symptoms=none", "spine-condition=none",
+            "stretches=hip-thigh", "hold-time=20-to-30", "technique=none", "new-exercise=no",
+            "muscle-balance=similar"};
+
+    /** The calm visit with some of its answers replaced (a later answer to a question replaces the earlier) or added. */
+    private static String[] calmBut(String... changes) {
+        return Stream.concat(Stream.of(CALM), Stream.of(changes)).toArray(String[]::new);
+    }
+
     private static Scenario calmVisit(PluginUnderTest plugin) {
-        return plugin.given()
-                .answer("pain-change", "not-worse")
-                .answer("pain-score", "3")
-                .answer("leg-symptoms", "none")
-                .answer("spine-condition", "none")
-                .answer("stretches", "hip-thigh")
-                .answer("hold-time", "20-to-30")
-                .answer("technique", "none")
-                .answer("new-exercise", "no")
-                .answer("muscle-balance", "similar");
+        return plugin.given().answers(CALM);
     }
 
     // ---- loading -----------------------------------------------------------------------------
@@ -46,6 +50,145 @@ class StretchingTopicScenariosIT {
         assertTrue(topic.asset("stretching.svg").isPresent());
         assertEquals("Pain after stretching", topic.title("en"));
         assertEquals("Dolor después de estirar", topic.title("es"));
+    }
+
+    // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------
+
+    @TestFactory
+    @DisplayName("scenarios")
+    Stream<DynamicTest> scenarios(PluginUnderTest plugin) {
+        return plugin.table()
+                // nerve-both-legs
+                .fires("nerve-both-legs", "tingling in both legs is urgent",
+                        "leg-symptoms=tingling", "leg-pattern=both-legs")
+                .fires("nerve-both-legs", "shooting pain that moves from leg to leg is urgent",
+                        "leg-symptoms=shooting", "leg-pattern=both-legs,worse")
+                .quiet("nerve-both-legs", "tingling in one leg is not urgent for both legs",
+                        "leg-symptoms=tingling", "leg-pattern=neither")
+                .quiet("nerve-both-legs", "no leg symptoms raise no both-legs flag", "leg-symptoms=none")
+
+                // nerve-getting-worse
+                .fires("nerve-getting-worse", "numbness that is spreading is urgent",
+                        "leg-symptoms=numbness", "leg-pattern=worse")
+                .fires("nerve-getting-worse", "weakness that is getting worse is urgent",
+                        "leg-symptoms=weakness", "leg-pattern=worse")
+                .quiet("nerve-getting-worse", "steady numbness in one leg is not urgent",
+                        "leg-symptoms=numbness", "leg-pattern=neither")
+                .quiet("nerve-getting-worse", "symptoms in both legs that are not spreading go to the both-legs rule",
+                        "leg-symptoms=numbness", "leg-pattern=both-legs")
+
+                // nerve-symptoms
+                .fires("nerve-symptoms", "pain shooting down a leg asks to stop stretching and consult",
+                        "leg-symptoms=shooting", "leg-pattern=neither")
+                .fires("nerve-symptoms", "pins and needles in a foot asks to stop stretching and consult",
+                        "leg-symptoms=tingling", "leg-pattern=neither")
+                .fires("nerve-symptoms", "numbness in a leg asks to stop stretching and consult",
+                        "leg-symptoms=numbness", "leg-pattern=neither")
+                .fires("nerve-symptoms", "the consult note stays alongside an urgent flag",
+                        "leg-symptoms=tingling", "leg-pattern=both-legs")
+                .quiet("nerve-symptoms", "no leg symptoms raise no nerve flag", "leg-symptoms=none")
+
+                // leg-weakness
+                .fires("leg-weakness", "a weak leg is flagged on its own",
+                        "leg-symptoms=tingling,weakness", "leg-pattern=neither")
+                .quiet("leg-weakness", "tingling without weakness gets no weakness flag",
+                        "leg-symptoms=tingling", "leg-pattern=neither")
+
+                // structural-sudden-pain
+                .fires("structural-sudden-pain", "a sudden sharp pain or pop while stretching is flagged",
+                        "pain-change=sudden")
+                .fires("structural-sudden-pain", "a pop and pain afterwards is flagged",
+                        "pain-change=sudden,after")
+                .quiet("structural-sudden-pain", "pain that built up after stretching is not a sudden pop",
+                        "pain-change=after")
+
+                // structural-known-condition
+                .fires("structural-known-condition", "a known herniated disc made worse by stretching is flagged",
+                        "pain-change=after", "spine-condition=disc-herniation")
+                .fires("structural-known-condition", "worn discs hurting while stretching are flagged",
+                        "pain-change=during", "spine-condition=disc-degeneration")
+                .fires("structural-known-condition", "a vertebra out of line and worse after stretching is flagged",
+                        "pain-change=after", "spine-condition=misalignment")
+                .quiet("structural-known-condition", "a known disc problem not made worse is only noted",
+                        "pain-change=not-worse", "spine-condition=disc-herniation")
+                .quiet("structural-known-condition", "pain after stretching with no known spine problem is not flagged",
+                        "pain-change=after", "spine-condition=none")
+
+                // severe-pain
+                .fires("severe-pain", "pain of 8 out of 10 is flagged as severe", "pain-score=8")
+                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
+                .quiet("severe-pain", "pain of 7 out of 10 is not flagged as severe", "pain-score=7")
+
+                // spine-condition-note
+                .fires("spine-condition-note", "a known back condition not made worse is noted for the physiotherapist",
+                        "pain-change=not-worse", "spine-condition=spine-injury")
+                .quiet("spine-condition-note", "a known condition made worse is flagged instead of noted",
+                        "pain-change=during", "spine-condition=spine-injury")
+                .quiet("spine-condition-note", "no known condition gets no note",
+                        "pain-change=not-worse", "spine-condition=none")
+
+                // stretch-routine
+                .fires("stretch-routine", "the stretches done are noted for the physiotherapist",
+                        "stretches=bend-forward,knees-to-chest")
+                .fires("stretch-routine", "back arches are noted for the physiotherapist", "stretches=arch-back")
+                .quiet("stretch-routine", "no named stretches gets no routine note", "stretches=not-sure")
+
+                // deconditioned
+                .fires("deconditioned", "a recent start after years of inactivity is noted", "new-exercise=yes")
+                .quiet("deconditioned", "someone who has kept active gets no note", "new-exercise=no")
+
+                // muscle-imbalance
+                .fires("muscle-imbalance", "tummy muscles stronger than back muscles is noted",
+                        "muscle-balance=tummy-stronger")
+                .fires("muscle-imbalance", "back muscles stronger than tummy muscles is noted",
+                        "muscle-balance=back-stronger")
+                .quiet("muscle-imbalance", "balanced muscles get no note", "muscle-balance=similar")
+                .quiet("muscle-imbalance", "not knowing which is stronger gets no note", "muscle-balance=unsure")
+
+                // advice-stretch-gently
+                .fires("advice-stretch-gently", "bouncing gets the gentle, held stretch advice",
+                        calmBut("technique=bounce"))
+                .fires("advice-stretch-gently", "short holds get the 20 to 30 second advice",
+                        calmBut("hold-time=under-20"))
+                .fires("advice-stretch-gently", "pain after stretching gets the gentle stretch advice",
+                        calmBut("pain-change=after"))
+                .quiet("advice-stretch-gently", "good technique with no worse pain needs no stretching advice",
+                        CALM)
+                .quiet("advice-stretch-gently", "with nerve symptoms the patient is told to pause, not how to stretch",
+                        calmBut("technique=into-pain", "leg-symptoms=tingling", "leg-pattern=neither"))
+                .quiet("advice-stretch-gently", "after a sudden pop the patient is told to pause, not how to stretch",
+                        calmBut("pain-change=sudden", "technique=bounce"))
+                .quiet("advice-stretch-gently", "a known disc problem made worse is told to pause",
+                        calmBut("pain-change=during", "spine-condition=disc-herniation"))
+
+                // advice-build-up
+                .fires("advice-build-up", "a recent start after inactivity gets build-up advice", "new-exercise=yes")
+                .fires("advice-build-up", "rushing into deep stretches gets build-up advice",
+                        "new-exercise=no", "technique=rush")
+                .fires("advice-build-up", "pushing into pain gets build-up advice",
+                        "new-exercise=no", "technique=into-pain")
+                .quiet("advice-build-up", "a long-time exerciser who eases in gets no build-up advice",
+                        "new-exercise=no", "technique=none")
+                .quiet("advice-build-up", "bouncing alone is covered by the stretch advice, not build-up",
+                        "new-exercise=no", "technique=bounce")
+
+                // advice-core-balance
+                .fires("advice-core-balance", "stronger tummy muscles get core advice", "muscle-balance=tummy-stronger")
+                .fires("advice-core-balance", "not knowing which is stronger still gets core advice",
+                        "muscle-balance=unsure")
+                .fires("advice-core-balance", "a vertebra out of line gets stabilising core advice",
+                        "muscle-balance=similar", "spine-condition=misalignment")
+                .quiet("advice-core-balance", "balanced muscles and no misalignment get no core advice",
+                        "muscle-balance=similar", "spine-condition=none")
+
+                // advice-target-muscles
+                .fires("advice-target-muscles", "pain after stretching gets ask-which-muscles advice",
+                        "pain-change=after", "stretches=twist")
+                .fires("advice-target-muscles", "not knowing the stretches gets ask-which-muscles advice",
+                        "pain-change=not-worse", "stretches=not-sure")
+                .quiet("advice-target-muscles", "no worse pain with known stretches gets no such advice",
+                        "pain-change=not-worse", "stretches=twist")
+                .tests();
     }
 
     // ---- no flags ----------------------------------------------------------------------------
@@ -69,6 +212,22 @@ class StretchingTopicScenariosIT {
                 .answer("technique", "bounce", "into-pain", "rush")
                 .answer("new-exercise", "yes")
                 .answer("muscle-balance", "tummy-stronger")
+                .expect(Severity.ADVICE, "advice-stretch-gently")
+                .expect(Severity.ADVICE, "advice-build-up")
+                .expect(Severity.ADVICE, "advice-core-balance")
+                .expect(Severity.ADVICE, "advice-target-muscles")
+                .expect(Severity.INFO, "stretch-routine")
+                .expect(Severity.INFO, "deconditioned")
+                .expect(Severity.INFO, "muscle-imbalance")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("the seed's beginner who bends forward and bounces into pain after years off gets advice and no flags")
+    void seedBeginnerBendingForward(PluginUnderTest plugin) {
+        plugin.given()
+                .answers(calmBut("pain-change=after", "pain-score=5", "stretches=bend-forward", "hold-time=under-20",
+                        "technique=bounce,into-pain", "new-exercise=yes", "muscle-balance=tummy-stronger"))
                 .expect(Severity.ADVICE, "advice-stretch-gently")
                 .expect(Severity.ADVICE, "advice-build-up")
                 .expect(Severity.ADVICE, "advice-core-balance")
@@ -110,6 +269,12 @@ class StretchingTopicScenariosIT {
                 .andNothingElse();
     }
 
+    @Test
+    @DisplayName("a patient who answers nothing raises nothing")
+    void nothingAnsweredRaisesNothing(PluginUnderTest plugin) {
+        plugin.given().andNothingElse();
+    }
+
     // ---- consult -----------------------------------------------------------------------------
 
     @Test
@@ -122,6 +287,19 @@ class StretchingTopicScenariosIT {
                 .answer("technique", "into-pain")
                 .expect(Severity.CONSULT, "nerve-symptoms")
                 .expect(Severity.ADVICE, "advice-build-up")
+                .expect(Severity.ADVICE, "advice-target-muscles")
+                .expect(Severity.INFO, "stretch-routine")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("a herniated disc with tingling down one leg after stretching is told to stop and consult, not how to stretch")
+    void discWithSciaticaConsults(PluginUnderTest plugin) {
+        plugin.given()
+                .answers(calmBut("pain-change=during,after", "leg-symptoms=shooting,tingling", "leg-pattern=neither",
+                        "spine-condition=disc-herniation", "stretches=knees-to-chest"))
+                .expect(Severity.CONSULT, "nerve-symptoms")
+                .expect(Severity.CONSULT, "structural-known-condition")
                 .expect(Severity.ADVICE, "advice-target-muscles")
                 .expect(Severity.INFO, "stretch-routine")
                 .andNothingElse();
@@ -223,6 +401,19 @@ class StretchingTopicScenariosIT {
                 .atLeast();
     }
 
+    @Test
+    @DisplayName("numbness in both legs is urgent even with no back pain today")
+    void numbnessInBothLegsWithoutPainIsUrgent(PluginUnderTest plugin) {
+        calmVisit(plugin)
+                .answer("pain-score", "0")
+                .answer("leg-symptoms", "numbness")
+                .answer("leg-pattern", "both-legs")
+                .expect(Severity.URGENT, "nerve-both-legs")
+                .expect(Severity.CONSULT, "nerve-symptoms")
+                .expect(Severity.INFO, "stretch-routine")
+                .andNothingElse();
+    }
+
     // ---- skip logic, as the host applies it --------------------------------------------------
 
     @Test
@@ -230,7 +421,7 @@ class StretchingTopicScenariosIT {
     void staleLegPatternDoesNotCount(PluginUnderTest plugin) {
         calmVisit(plugin)
                 .answer("leg-symptoms", "none")
-                .answer("leg-pattern", "both-legs", "worse")
+                .staleAnswer("leg-pattern", "both-legs", "worse")
                 .expect(Severity.INFO, "stretch-routine")
                 .andNothingElse();
     }

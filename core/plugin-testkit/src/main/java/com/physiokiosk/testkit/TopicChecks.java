@@ -1,0 +1,292 @@
+package com.physiokiosk.testkit;
+
+import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.i18n.Languages;
+import com.physiokiosk.engine.i18n.MessageBundle;
+import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.plugins.TopicValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * Checks every topic plugin wants on top of what the kiosk refuses at load ({@link TopicValidator}: ids,
+ * conditions, answer codes, a text for every key in every language). Each check throws an
+ * {@link AssertionError} listing everything it found wrong. Run them all from a {@link TopicPluginTest}
+ * class:
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> generalChecks(PluginUnderTest plugin) {
+ *     return TopicChecks.all(plugin);
+ * }
+ * }</pre>
+ *
+ * <p>The plugin's jte templates are read from {@link #TEMPLATE_SOURCES} ({@code src/main/jte}; Maven runs
+ * tests in the module's folder), because the jar holds them compiled only.
+ */
+public final class TopicChecks {
+
+    /** Where a plugin module keeps its jte templates, relative to the module's folder. */
+    public static final Path TEMPLATE_SOURCES = Path.of("src/main/jte");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(\\.[a-z0-9]+)+");
+    private static final Pattern TEXT_CALL = Pattern.compile("screen\\.text\\(\"([^\"]+)\"\\)");
+    private static final Pattern ASSET_CALL = Pattern.compile("screen\\.asset\\(\"([^\"]+)\"\\)");
+    private static final String TEMPLATE_PARAM = "@param com.physiokiosk.api.ScreenContext screen";
+    private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final Pattern EVENT_HANDLER = Pattern.compile("\\bon[a-z]+\\s*=");
+
+    /** What a plain picture must not hold, with why: scripts, anything fetched from elsewhere, styles. */
+    private static final Map<Pattern, String> NOT_PLAIN = notPlain();
+
+    private TopicChecks() {
+    }
+
+    private static Map<Pattern, String> notPlain() {
+        Map<Pattern, String> out = new LinkedHashMap<>();
+        out.put(Pattern.compile("<script"), "a script");
+        out.put(EVENT_HANDLER, "an event handler");
+        out.put(Pattern.compile("href\\s*="), "a link (href)");
+        out.put(Pattern.compile("url\\("), "an external reference (url())");
+        out.put(Pattern.compile("<image|<foreignobject"), "an embedded image or document");
+        out.put(Pattern.compile("https?:"), "an address other than the SVG namespace");
+        out.put(Pattern.compile("<!doctype|<!entity"), "a document type or entity");
+        out.put(Pattern.compile("<style|style\\s*="), "a style");
+        return out;
+    }
+
+    /** Every check below, each a dynamic test, with the templates in {@link #TEMPLATE_SOURCES}. */
+    public static Stream<DynamicTest> all(PluginUnderTest plugin) {
+        return all(plugin, TEMPLATE_SOURCES);
+    }
+
+    /** Every check below, each a dynamic test, with the templates in {@code templates}. */
+    public static Stream<DynamicTest> all(PluginUnderTest plugin, Path templates) {
+        return Stream.of(
+                DynamicTest.dynamicTest("every text is finished: not blank, no {0} placeholder, no broken character",
+                        () -> textsAreFinished(plugin)),
+                DynamicTest.dynamicTest("every language holds exactly the keys the topic and its templates use",
+                        () -> bundlesHoldTheKeysUsed(plugin, templates)),
+                DynamicTest.dynamicTest("patient texts fit the severity of their rule",
+                        () -> patientTextsFitSeverity(plugin)),
+                DynamicTest.dynamicTest("the icon and every asset are plain SVG or PNG",
+                        () -> assetsArePlain(plugin)),
+                DynamicTest.dynamicTest("templates take the screen, write only escaped output and find their assets",
+                        () -> templatesAreSafe(plugin, templates)));
+    }
+
+    /**
+     * Every text of every language is not blank, holds no {@code {0}}-style placeholder (the kiosk's
+     * message bundle replaces those with arguments, which topic texts never get, so the patient would read
+     * "{0}"), and no U+FFFD (what is left of an accent when a bundle is not saved as UTF-8).
+     */
+    public static void textsAreFinished(PluginUnderTest plugin) {
+        MessageBundle messages = plugin.topic().messages();
+        List<String> problems = new ArrayList<>();
+        for (String language : messages.languages()) {
+            for (String key : new TreeSet<>(messages.keys(language))) {
+                String text = messages.find(language, key).orElseThrow();
+                if (text.isBlank()) {
+                    problems.add(language + " " + key + " is blank");
+                }
+                if (PLACEHOLDER.matcher(text).find()) {
+                    problems.add(language + " " + key + " holds a placeholder: " + text);
+                }
+                if (text.indexOf('\uFFFD') >= 0) {
+                    problems.add(language + " " + key + " holds U+FFFD (is the file UTF-8?): " + text);
+                }
+            }
+        }
+        fail("Unfinished texts", problems);
+    }
+
+    /**
+     * Every supported language holds exactly the keys the topic uses (see
+     * {@link TopicValidator#keysUsed}) plus those its templates read with {@code screen.text("…")}: none
+     * missing, none left over from an old version, the same set in every language. Keys are lower-case
+     * words and digits joined by dots.
+     */
+    public static void bundlesHoldTheKeysUsed(PluginUnderTest plugin, Path templates) {
+        LoadedTopic topic = plugin.topic();
+        Set<String> used = new TreeSet<>(TopicValidator.keysUsed(topic.info(), topic.questions(), topic.rules()));
+        templateSources(topic, templates).values().forEach(source -> used.addAll(calls(TEXT_CALL, source)));
+        List<String> problems = new ArrayList<>();
+        for (String language : Languages.SUPPORTED) {
+            Set<String> shipped = topic.messages().keys(language);
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(shipped);
+            Set<String> unused = new TreeSet<>(shipped);
+            unused.removeAll(used);
+            if (!missing.isEmpty()) {
+                problems.add("messages_" + language + " lacks " + missing);
+            }
+            if (!unused.isEmpty()) {
+                problems.add("messages_" + language + " holds keys nothing uses " + unused);
+            }
+        }
+        used.stream().filter(k -> !KEY.matcher(k).matches())
+                .forEach(k -> problems.add("key '" + k + "' is not lower-case words joined by dots"));
+        fail("Bundles do not match the topic", problems);
+    }
+
+    /**
+     * Who reads what. An INFO rule is context for the physiotherapist only, so it has no patient text (the
+     * kiosk would show one to the patient). A CONSULT rule has one: the patient is told what will be looked
+     * at. An URGENT rule needs none: whatever the topic says, the kiosk shows its own "please speak to
+     * reception now" message for every urgent finding; a topic that adds its own words checks their wording
+     * itself. (An ADVICE rule without a patient text cannot be built.)
+     */
+    public static void patientTextsFitSeverity(PluginUnderTest plugin) {
+        List<String> problems = new ArrayList<>();
+        for (Rule r : plugin.topic().rules()) {
+            if (r.severity() == Severity.INFO && r.patientKey() != null) {
+                problems.add("INFO rule '" + r.id() + "' shows the patient " + r.patientKey());
+            }
+            if (r.severity() == Severity.CONSULT && r.patientKey() == null) {
+                problems.add("CONSULT rule '" + r.id() + "' tells the patient nothing");
+            }
+        }
+        fail("Patient texts do not fit their rules", problems);
+    }
+
+    /**
+     * The icon and every other file in the jar's {@code assets/} folder is a PNG, or an SVG with no
+     * script or event handler, nothing fetched from elsewhere (links, {@code url()}, embedded images,
+     * addresses other than the SVG namespace, document types) and no style element or attribute: a picture
+     * is a plain drawing in presentation attributes, whoever opens it and wherever it is shown.
+     */
+    public static void assetsArePlain(PluginUnderTest plugin) {
+        Map<String, byte[]> assets = assets(plugin.jar());
+        List<String> problems = new ArrayList<>();
+        String icon = plugin.topic().info().icon();
+        if (icon != null && !assets.containsKey(icon)) {
+            problems.add("icon " + icon + " is not in assets/");
+        }
+        assets.forEach((name, bytes) -> {
+            if (name.endsWith(".png")) {
+                if (!Arrays.equals(Arrays.copyOf(bytes, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
+                    problems.add(name + " is not a PNG image");
+                }
+            } else if (name.endsWith(".svg")) {
+                String svg = new String(bytes, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).replace(SVG_NAMESPACE, "");
+                if (!svg.contains("<svg")) {
+                    problems.add(name + " is not an SVG image");
+                }
+                NOT_PLAIN.forEach((pattern, what) -> {
+                    if (pattern.matcher(svg).find()) {
+                        problems.add(name + " holds " + what);
+                    }
+                });
+            } else {
+                problems.add(name + " is neither SVG nor PNG");
+            }
+        });
+        fail("Assets are not plain pictures", problems);
+    }
+
+    /**
+     * Each of the plugin's templates takes the {@link com.physiokiosk.api.ScreenContext} as its one
+     * parameter, never writes unescaped output ({@code $unsafe}), holds no script, event handler, style or
+     * outside address (the kiosk's pages allow neither inline scripts nor inline styles), and every picture
+     * it shows with {@code screen.asset("…")} is in the jar's {@code assets/}. Every illustration a question
+     * names must be there to read.
+     */
+    public static void templatesAreSafe(PluginUnderTest plugin, Path templates) {
+        Set<String> assets = assets(plugin.jar()).keySet();
+        List<String> problems = new ArrayList<>();
+        templateSources(plugin.topic(), templates).forEach((name, source) -> {
+            if (!source.startsWith(TEMPLATE_PARAM + "\n") || source.split("@param", -1).length != 2) {
+                problems.add(name + " does not take exactly one parameter, " + TEMPLATE_PARAM);
+            }
+            String lower = source.toLowerCase(Locale.ROOT);
+            for (String banned : List.of("$unsafe", "<script", "<style", "style=", "http:", "https:")) {
+                if (lower.contains(banned)) {
+                    problems.add(name + " holds " + banned);
+                }
+            }
+            if (EVENT_HANDLER.matcher(lower).find()) {
+                problems.add(name + " holds an event handler");
+            }
+            calls(ASSET_CALL, source).stream().filter(a -> !assets.contains(a))
+                    .forEach(a -> problems.add(name + " shows " + a + ", which is not in assets/"));
+        });
+        fail("Templates are not safe", problems);
+    }
+
+    /** The sources of the plugin's templates by file name; those its questions name must be there. */
+    private static Map<String, String> templateSources(LoadedTopic topic, Path dir) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".jte")).sorted().toList()) {
+                    sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<String> missing = topic.questions().stream().map(q -> q.illustration())
+                .filter(t -> t != null && !sources.containsKey(t)).toList();
+        if (!missing.isEmpty()) {
+            throw new AssertionError("Cannot read the templates " + missing + " in " + dir.toAbsolutePath()
+                    + " (tests run in the plugin module's folder)");
+        }
+        return sources;
+    }
+
+    private static Set<String> calls(Pattern call, String source) {
+        Set<String> found = new LinkedHashSet<>();
+        Matcher m = call.matcher(source);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    /** The files in the jar's {@code assets/} folder, by file name. */
+    private static Map<String, byte[]> assets(Path jar) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.isDirectory() && entry.getName().startsWith("assets/")) {
+                    try (InputStream in = file.getInputStream(entry)) {
+                        out.put(entry.getName().substring("assets/".length()), in.readAllBytes());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static void fail(String what, List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new AssertionError(what + ": " + String.join("; ", problems));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.physiokiosk.testkit;
+
+import com.physiokiosk.api.Topic;
+import com.physiokiosk.testkit.fixture.FixtureTopic;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+/**
+ * Packs a fixture topic into a plugin jar the way the plugins' build does: PF4J descriptor, extension
+ * index, the topic's class, its bundles and assets (from {@code src/test/resources/fixture}), with any
+ * file replaced, added or left out for the case at hand.
+ */
+final class FixtureJar {
+
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+
+    private FixtureJar(Class<? extends Topic> topic) {
+        put("plugin.properties", "plugin.id=fixture\nplugin.version=1.0.0\nplugin.requires=>=1.0.0 & <2.0.0\n"
+                + "plugin.class=\nplugin.provider=Physio Kiosk test kit\n");
+        put("META-INF/extensions.idx", topic.getName() + "\n");
+        String classFile = topic.getName().replace('.', '/') + ".class";
+        files.put(classFile, resource("/" + classFile));
+        for (String name : new String[] {"messages_en.properties", "messages_es.properties", "assets/fixture.svg"}) {
+            files.put(name, resource("/fixture/" + name));
+        }
+    }
+
+    /** The sound fixture topic. */
+    static FixtureJar fixture() {
+        return new FixtureJar(FixtureTopic.class);
+    }
+
+    /** Another fixture topic, with the same bundles and assets. */
+    static FixtureJar of(Class<? extends Topic> topic) {
+        return new FixtureJar(topic);
+    }
+
+    /** The jar with {@code path} holding {@code text} (UTF-8) instead, or as well. */
+    FixtureJar with(String path, String text) {
+        put(path, text);
+        return this;
+    }
+
+    /** The jar with a line added to a text file of it. */
+    FixtureJar withLine(String path, String line) {
+        return with(path, new String(files.get(path), StandardCharsets.UTF_8) + line + "\n");
+    }
+
+    /** Writes the jar into {@code dir} and loads it as the kiosk would. */
+    PluginUnderTest load(Path dir) {
+        Path jar = dir.resolve("fixture-" + Integer.toHexString(files.hashCode()) + "-" + System.nanoTime() + ".jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                zip.putNextEntry(new JarEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return PluginUnderTest.load(jar);
+    }
+
+    private void put(String path, String text) {
+        files.put(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] resource(String path) {
+        try (InputStream in = FixtureJar.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the test classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package com.physiokiosk.topic.sexualactivity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Question;
+import com.physiokiosk.api.QuestionType;
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.api.TopicInfo;
+import com.physiokiosk.testkit.PluginUnderTest;
+import com.physiokiosk.testkit.TopicChecks;
+import com.physiokiosk.testkit.TopicPluginTest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * What is particular to the intimacy topic, checked on the packaged jar as the kiosk loads it: its skip
+ * logic, its place on the topic screen, its sources, and texts that are discreet enough to read over a
+ * shoulder. What every topic needs (ids, conditions, bundles, plain pictures, safe templates) is checked
+ * by the kiosk at load and by {@link TopicChecks}; what the patient is told for which answers, by
+ * {@link SexualActivityTopicScenariosIT}.
+ */
+@TopicPluginTest(requireRuleCoverage = false)
+@DisplayName("Back pain and intimacy topic")
+class SexualActivityTopicIT {
+
+    @TestFactory
+    @DisplayName("general checks")
+    Stream<DynamicTest> generalChecks(PluginUnderTest plugin) {
+        return TopicChecks.all(plugin);
+    }
+
+    // ---- skip logic --------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("the mattress is asked about only when the pain comes the next morning")
+    void mattressOnlyForNextMorning(PluginUnderTest plugin) {
+        assertFalse(plugin.asked("timing=during,after").contains("mattress"));
+        assertFalse(plugin.asked("timing=unsure").contains("mattress"));
+        assertTrue(plugin.asked("timing=after,next-morning").contains("mattress"));
+    }
+
+    @Test
+    @DisplayName("when a spinal fracture happened is asked only of those who had one")
+    void fractureDateOnlyAfterFracture(PluginUnderTest plugin) {
+        assertFalse(plugin.asked("spine-condition=disc,degeneration").contains("fracture-recent"));
+        assertFalse(plugin.asked("spine-condition=none").contains("fracture-recent"));
+        assertTrue(plugin.asked("spine-condition=disc,fracture").contains("fracture-recent"));
+    }
+
+    @Test
+    @DisplayName("every safety question is asked of everyone")
+    void safetyQuestionsAlwaysAsked(PluginUnderTest plugin) {
+        for (String linkId : List.of("symptoms", "sensation-change", "pain-score", "duration")) {
+            assertEquals(Condition.always(), plugin.topic().question(linkId).orElseThrow().enableWhen(), linkId);
+        }
+    }
+
+    @Test
+    @DisplayName("the pain score question is linkId pain-score, a 0-10 scale")
+    void painScoreIsAScale(PluginUnderTest plugin) {
+        assertEquals(QuestionType.SCALE_0_10, plugin.topic().question("pain-score").orElseThrow().type());
+    }
+
+    @Test
+    @DisplayName("a patient sees between 8 and 14 screens")
+    void screenCount(PluginUnderTest plugin) {
+        List<List<String>> journeys = List.of(
+                plugin.asked("timing=during", "spine-condition=none"),
+                plugin.asked("timing=next-morning", "spine-condition=none"),
+                plugin.asked("timing=during", "spine-condition=fracture"),
+                plugin.asked("timing=next-morning", "spine-condition=fracture"));
+        for (List<String> journey : journeys) {
+            assertTrue(journey.size() >= 8 && journey.size() <= 14, journey.size() + " screens: " + journey);
+        }
+        assertEquals(12, journeys.get(0).size(), "the shortest journey");
+        assertEquals(14, journeys.get(3).size(), "the longest journey");
+    }
+
+    @Test
+    @DisplayName("questions where a patient picks symptoms or feelings have exactly one exclusive 'none' option")
+    void multiChoicesHaveExclusiveNone(PluginUnderTest plugin) {
+        for (Question q : plugin.topic().questions()) {
+            if (q.type() == QuestionType.MULTI_CHOICE) {
+                assertEquals(1, q.options().stream().filter(o -> o.exclusive()).count(), q.linkId());
+                assertTrue(q.options().get(q.options().size() - 1).exclusive(), q.linkId() + ": last is exclusive");
+            }
+        }
+        for (String linkId : List.of("symptoms", "spine-condition", "feelings")) {
+            assertTrue(plugin.topic().question(linkId).orElseThrow().option("none").orElseThrow().exclusive(), linkId);
+        }
+    }
+
+    @Test
+    @DisplayName("the movement question, and only it, shows the movement illustration")
+    void movementIllustration(PluginUnderTest plugin) {
+        assertEquals("movement.jte", plugin.topic().question("movement").orElseThrow().illustration());
+        assertEquals(1, plugin.topic().questions().stream().filter(q -> q.illustration() != null).count());
+    }
+
+    // ---- structure ---------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("topic info is sexual-activity, order 10, with its icon")
+    void topicInfo(PluginUnderTest plugin) {
+        assertEquals(new TopicInfo("sexual-activity", "topic.title", "topic.summary", "sexual-activity.svg", 10), plugin.topic().info());
+    }
+
+    @Test
+    @DisplayName("linkIds are lower-case words joined by hyphens")
+    void linkIdsAreLowerCaseWords(PluginUnderTest plugin) {
+        plugin.topic().questions().forEach(q -> assertTrue(q.linkId().matches("[a-z][a-z-]*"), q.linkId()));
+    }
+
+    @Test
+    @DisplayName("every rule names one of the two seed articles, with a citation or section")
+    void everyRuleCitesASeed(PluginUnderTest plugin) {
+        Set<String> seeds = Set.of("000_c78e4aa8519698dc.txt", "001_f0239f123ba0a3af.txt");
+        plugin.topic().rules().forEach(r -> {
+            assertTrue(seeds.contains(r.source().document()), r.id() + " cites " + r.source().document());
+            assertNotNull(r.source().citation(), r.id() + " names a study or section");
+        });
+    }
+
+    @Test
+    @DisplayName("every flag of CONTENT.md is there with its severity")
+    void contentFlags(PluginUnderTest plugin) {
+        assertEquals(Severity.URGENT, plugin.rule("genital-numbness").severity());
+        assertEquals(Severity.URGENT, plugin.rule("fever-with-urinary-signs").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("urinary-or-kidney-signs").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("severe-pain").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("lasting-pain").severity());
+    }
+
+    // ---- texts and pictures ------------------------------------------------------------------
+
+    @Test
+    @DisplayName("Spanish is read as UTF-8 with its accents intact")
+    void spanishAccents(PluginUnderTest plugin) {
+        assertEquals("¿Cómo es su colchón?", plugin.topic().text("es", "q.mattress.text"));
+    }
+
+    @Test
+    @DisplayName("patient texts use discreet words that are fine to read over a shoulder")
+    void discreetPatientTexts(PluginUnderTest plugin) {
+        List<String> banned = List.of("sex", "coit", "intercourse", "erection", "penetrat", "orgasm",
+                "genital", "vagin", "penis", "diagnos", "infection", "cauda", "herniat", "fracture");
+        plugin.patientTexts("en").forEach((rule, text) -> banned.forEach(word ->
+                assertFalse(text.toLowerCase(Locale.ROOT).contains(word), rule + " says '" + word + "'")));
+        String summary = (plugin.topic().text("en", "topic.title") + " " + plugin.topic().text("en", "topic.summary"))
+                .toLowerCase(Locale.ROOT);
+        assertFalse(summary.contains("sex"), summary);
+    }
+
+    @Test
+    @DisplayName("every urgent rule tells the patient to speak to reception now")
+    void urgentTextsSendToReception(PluginUnderTest plugin) {
+        plugin.patientTexts(Severity.URGENT, "en").forEach((rule, text) -> assertTrue(text.startsWith("Please speak to reception now."), rule));
+        plugin.patientTexts(Severity.URGENT, "es").forEach((rule, text) -> assertTrue(text.startsWith("Por favor, hable ahora mismo con recepción."), rule));
+    }
+
+    @Test
+    @DisplayName("see-a-doctor-soon texts ask the patient to mention it at reception today")
+    void soonTextsMentionReceptionToday(PluginUnderTest plugin) {
+        for (String rule : List.of("urinary-or-kidney-signs", "pelvic-pain")) {
+            assertTrue(plugin.patientTexts("en").get(rule).contains("mention this at reception today"), rule);
+            assertTrue(plugin.patientTexts("es").get(rule).contains("hoy en recepción"), rule);
+        }
+    }
+
+    @Test
+    @DisplayName("the movement picture shows both figures with their captions, in the patient's language")
+    void movementIllustrationRenders(PluginUnderTest plugin) {
+        for (String language : List.of("en", "es")) {
+            String html = plugin.renderIllustration("movement", language);
+            assertTrue(html.contains("/topic-assets/sexual-activity/movement-forward.svg"), html);
+            assertTrue(html.contains("/topic-assets/sexual-activity/movement-arching.svg"), html);
+            assertTrue(html.contains(plugin.topic().text(language, "ill.movement.forward")), html);
+            assertTrue(html.contains(plugin.topic().text(language, "ill.movement.arching")), html);
+        }
+    }
+
+    @Test
+    @DisplayName("the icon and the movement pictures are 64 by 64 line drawings in the text colour")
+    void pictures(PluginUnderTest plugin) {
+        for (String file : List.of("sexual-activity.svg", "movement-forward.svg", "movement-arching.svg")) {
+            String svg = plugin.assetText(file);
+            assertTrue(svg.contains("viewBox=\"0 0 64 64\""), file);
+            assertTrue(svg.contains("stroke=\"currentColor\""), file);
+        }
+    }
+}
