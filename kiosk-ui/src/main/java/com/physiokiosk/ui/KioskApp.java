@@ -3,6 +3,7 @@ package com.physiokiosk.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.physiokiosk.engine.checkin.CheckInService;
 import com.physiokiosk.engine.checkin.RetentionJob;
+import com.physiokiosk.engine.config.ClinicSettings;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.plugins.DatabasePluginStatusProvider;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
@@ -21,10 +22,12 @@ import com.physiokiosk.ui.web.FhirController;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.PatientController;
 import com.physiokiosk.ui.web.Security;
+import com.physiokiosk.ui.web.SettingsController;
 import com.physiokiosk.ui.web.StaffAuthController;
 import com.physiokiosk.ui.web.StaffEvents;
 import com.physiokiosk.ui.web.StaffPages;
 import com.physiokiosk.ui.web.StaffSessions;
+import com.physiokiosk.ui.web.TopicsAdminController;
 import io.javalin.Javalin;
 import java.time.Clock;
 
@@ -34,7 +37,8 @@ import java.time.Clock;
  */
 public final class KioskApp {
 
-    private final KioskConfig config;
+    private final KioskConfig startUp;
+    private final ClinicSettings settings;
     private final Database database;
     private final TopicRegistry registry;
     private final PluginAdmin pluginAdmin;
@@ -45,10 +49,11 @@ public final class KioskApp {
     private final StaffEvents staffEvents;
     private final Javalin javalin;
 
-    private KioskApp(KioskConfig config, Database database, TopicRegistry registry, PluginAdmin pluginAdmin,
+    private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicRegistry registry, PluginAdmin pluginAdmin,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
                      StaffEvents staffEvents, Javalin javalin) {
-        this.config = config;
+        this.startUp = startUp;
+        this.settings = settings;
         this.database = database;
         this.registry = registry;
         this.pluginAdmin = pluginAdmin;
@@ -74,6 +79,8 @@ public final class KioskApp {
     /** As {@link #create(KioskConfig, String)}, with the clock that decides "today" and check-in times. */
     public static KioskApp create(KioskConfig config, Clock clock, String adminPassword) {
         Database database = Database.open(config.dataDir());
+        // The one source of the settings an admin may change: every reader asks it on each use.
+        ClinicSettings settings = new ClinicSettings(config, database, clock);
         CheckInRepository checkIns = new CheckInRepository(database);
         AuditLog audit = new AuditLog(database, clock);
         StaffAccounts staffAccounts = new StaffAccounts(new StaffRepository(database), audit, clock);
@@ -83,13 +90,13 @@ public final class KioskApp {
         TopicRegistry registry = new TopicRegistry(plugins);
         registry.start();
         PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry);
-        CheckInService service = new CheckInService(registry, checkIns, clock, config.defaultLanguage());
+        CheckInService service = new CheckInService(registry, checkIns, clock, () -> settings.get().defaultLanguage());
         Pages pages = new Pages();
-        PatientController patient = new PatientController(config, registry, service, pages);
+        PatientController patient = new PatientController(settings, settings::hasLogo, registry, service, pages);
         HealthController health = new HealthController(registry);
 
         StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());
-        StaffPages staffPages = new StaffPages(config, pages, sessions);
+        StaffPages staffPages = new StaffPages(settings, pages, sessions);
         StaffEvents events = new StaffEvents(sessions, staffPages);
         service.addListener(events);
         Routes.Staff staff = new Routes.Staff(
@@ -98,17 +105,19 @@ public final class KioskApp {
                 events,
                 new FhirController(registry, checkIns, audit, staffPages, new ObjectMapper()),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
+                new TopicsAdminController(pluginAdmin, registry, audit, staffPages),
+                new SettingsController(settings, audit, staffPages),
                 staffPages,
                 new Security(sessions));
-        Javalin javalin = Routes.create(config, patient, new AssetController(registry), health, pages, staff);
-        RetentionJob retention = new RetentionJob(checkIns, audit, clock, config.retentionDays());
-        return new KioskApp(config, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
+        Javalin javalin = Routes.create(settings, patient, new AssetController(registry), health, pages, staff);
+        RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
+        return new KioskApp(config, settings, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
                 javalin);
     }
 
     /** Starts listening on the configured address and port, and the hourly retention job. */
     public KioskApp start() {
-        javalin.start(config.bindAddress(), config.port());
+        javalin.start(startUp.bindAddress(), startUp.port());
         retention.start();
         return this;
     }
@@ -153,7 +162,13 @@ public final class KioskApp {
         return database;
     }
 
+    /** The settings in force now: the start-up configuration with the admin's changes on top. */
     public KioskConfig config() {
-        return config;
+        return settings.get();
+    }
+
+    /** The clinic settings an admin changes at run time. */
+    public ClinicSettings settings() {
+        return settings;
     }
 }

@@ -1,6 +1,7 @@
 package com.physiokiosk.ui;
 
 import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
@@ -18,8 +19,11 @@ import com.physiokiosk.ui.web.PatientSession;
 import com.physiokiosk.ui.web.Security;
 import com.physiokiosk.ui.web.StaffAuthController;
 import com.physiokiosk.ui.web.StaffEvents;
+import com.physiokiosk.ui.web.SettingsController;
 import com.physiokiosk.ui.web.StaffPages;
+import com.physiokiosk.ui.web.TopicsAdminController;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
@@ -28,6 +32,7 @@ import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.SessionCookieConfig;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,14 +51,20 @@ public final class Routes {
 
     /** The staff side: its controllers, its pages, and the access and form-token checks. */
     record Staff(StaffAuthController auth, CheckInsController checkIns, StaffEvents events, FhirController fhir,
-                 AdminController admin, StaffPages pages, Security security) {
+                 AdminController admin, TopicsAdminController topics, SettingsController settings, StaffPages pages,
+                 Security security) {
     }
 
-    static Javalin create(KioskConfig config, PatientController patient, AssetController assets,
+    static Javalin create(Supplier<KioskConfig> settings, PatientController patient, AssetController assets,
                           HealthController health, Pages pages, Staff staff) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = 64 * 1024;
+            // Only the admin upload forms take a multipart body (Security.checkForm); the engine
+            // refuses a jar or logo over its own limit with the reason.
+            c.jetty.multipartConfig.maxFileSize(PluginAdmin.MAX_JAR_BYTES + 1024 * 1024, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(PluginAdmin.MAX_JAR_BYTES + 2 * 1024 * 1024, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
             c.staticFiles.add(s -> {
                 s.hostedPath = "/assets";
                 s.directory = "/public";
@@ -87,6 +98,7 @@ public final class Routes {
             c.routes.post("/reset", patient::reset);
 
             c.routes.get("/topic-assets/{topic}/{file}", assets::topicAsset);
+            c.routes.get(SettingsController.LOGO_URL, staff.settings()::logo);
 
             // Staff: sign-in and the first admin's set-up, open to anyone (set-up only from this machine)
             c.routes.get("/staff/sign-in", staff.auth()::signInForm, Access.ANYONE);
@@ -110,37 +122,48 @@ public final class Routes {
             c.routes.get("/staff/accounts", staff.admin()::accounts, Access.ADMIN);
             c.routes.post("/staff/accounts", staff.admin()::createAccount, Access.ADMIN);
             c.routes.post("/staff/accounts/{username}/disabled", staff.admin()::setDisabled, Access.ADMIN);
+            c.routes.post("/staff/accounts/{username}/password", staff.admin()::resetPassword, Access.ADMIN);
+            c.routes.get("/staff/admin/topics", staff.topics()::page, Access.ADMIN);
+            c.routes.post("/staff/admin/topics/{plugin}/enabled", staff.topics()::setEnabled, Access.ADMIN);
+            c.routes.get("/staff/admin/topics/{plugin}/remove", staff.topics()::confirmRemove, Access.ADMIN);
+            c.routes.post("/staff/admin/topics/{plugin}/remove", staff.topics()::remove, Access.ADMIN);
+            c.routes.post(TopicsAdminController.UPLOAD_PATH, staff.topics()::upload, Access.ADMIN);
+            c.routes.post("/staff/admin/topics/rescan", staff.topics()::rescan, Access.ADMIN);
+            c.routes.get("/staff/admin/settings", staff.settings()::page, Access.ADMIN);
+            c.routes.post("/staff/admin/settings", staff.settings()::save, Access.ADMIN);
+            c.routes.post(SettingsController.LOGO_PATH, staff.settings()::uploadLogo, Access.ADMIN);
+            c.routes.post("/staff/admin/logo/remove", staff.settings()::removeLogo, Access.ADMIN);
 
             // Operations
             c.routes.get("/health", health::health);
 
             c.routes.exception(ForbiddenResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.FORBIDDEN,
                     "staff.forbidden.title", "admin-only".equals(e.getMessage()) ? "staff.forbidden.admin" : "staff.forbidden.expired",
-                    () -> message(ctx, pages, config, "expired.title", "expired.text")));
+                    () -> message(ctx, pages, settings, "expired.title", "expired.text")));
             c.routes.exception(NotFoundResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.NOT_FOUND,
-                    "staff.not-found.title", "staff.not-found.text", () -> patient.notAvailable(ctx, config.defaultLanguage())));
+                    "staff.not-found.title", "staff.not-found.text", () -> patient.notAvailable(ctx, settings.get().defaultLanguage())));
             c.routes.exception(BadRequestResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.BAD_REQUEST,
-                    "staff.bad-request.title", "staff.bad-request.text", () -> message(ctx, pages, config, "error.title", "error.text")));
+                    "staff.bad-request.title", "staff.bad-request.text", () -> message(ctx, pages, settings, "error.title", "error.text")));
             c.routes.exception(StorageException.class, (e, ctx) -> {
                 log.error("Storage failure on {} {}: {}", ctx.method(), shortPath(ctx), e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-                message(ctx, pages, config, "storage.title", "storage.text");
+                message(ctx, pages, settings, "storage.title", "storage.text");
             });
             c.routes.exception(Security.BadRequest.class, (e, ctx) -> {
                 ctx.status(e.status());
-                message(ctx, pages, config, "request.title", e.messageKey());
+                message(ctx, pages, settings, "request.title", e.messageKey());
             });
             c.routes.exception(Exception.class, (e, ctx) -> {
                 try {
                     if (isUnreadableRequest(e)) {
                         // A body cut short or malformed: the client's fault, not the kiosk's.
                         ctx.status(HttpStatus.BAD_REQUEST);
-                        message(ctx, pages, config, "request.title", "request.unreadable");
+                        message(ctx, pages, settings, "request.title", "request.unreadable");
                         return;
                     }
                     log.error("Unexpected failure on {} {}", ctx.method(), shortPath(ctx), e);
                     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
-                    message(ctx, pages, config, "error.title", "error.text");
+                    message(ctx, pages, settings, "error.title", "error.text");
                 } catch (RuntimeException onADeadRequest) {
                     // Javalin hands an exception thrown here back to this same handler: never throw,
                     // or a request that is already gone (a stream closed at shutdown) loops for ever.
@@ -151,7 +174,7 @@ public final class Routes {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
                         || "Not Found".equals(ctx.result())) {
                     refusal(ctx, staff, HttpStatus.NOT_FOUND, "staff.not-found.title", "staff.not-found.text",
-                            () -> patient.notAvailable(ctx, config.defaultLanguage()));
+                            () -> patient.notAvailable(ctx, settings.get().defaultLanguage()));
                 }
             });
         });
@@ -196,8 +219,9 @@ public final class Routes {
         return sessions;
     }
 
-    private static void message(io.javalin.http.Context ctx, Pages pages, KioskConfig config, String titleKey,
-                                String textKey) {
+    private static void message(io.javalin.http.Context ctx, Pages pages, Supplier<KioskConfig> settings,
+                                String titleKey, String textKey) {
+        KioskConfig config = settings.get();
         String lang = PatientSession.visit(ctx).map(v -> v.language()).orElse(config.defaultLanguage());
         Texts t = Texts.in(lang);
         Page page = new Page(t, t.get(titleKey), config.languages(), null, true, config.idleTimeout().toSeconds(),

@@ -107,6 +107,30 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /**
+     * Posts a multipart form as a browser sends a file: {@code fields} (name, value, …) and the
+     * current form token, then one file.
+     */
+    HttpResponse<String> postFile(String path, String fileField, String fileName, String contentType, byte[] content,
+                                  String... fields) {
+        String boundary = "----kiosk-test-" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of(fields));
+        all.add("csrf");
+        all.add(csrf);
+        for (int i = 0; i + 1 < all.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i) + "\"\r\n\r\n"
+                    + all.get(i + 1) + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(origin + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     static String location(HttpResponse<String> r) {
         return r.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
                 "expected a redirect, got " + r.statusCode() + ": " + r.body()));

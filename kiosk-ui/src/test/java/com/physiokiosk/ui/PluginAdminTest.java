@@ -45,9 +45,14 @@ class PluginAdminTest {
 
     @BeforeEach
     void copyBuiltPlugins() throws IOException {
+        copyBuiltPlugins(plugins);
+    }
+
+    /** Copies every built topic plugin jar to {@code folder}, so a test may add and remove some. */
+    static void copyBuiltPlugins(Path folder) throws IOException {
         try (Stream<Path> jars = Files.list(TestKiosk.BUILT_PLUGINS)) {
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
-                Files.copy(jar, plugins.resolve(jar.getFileName()));
+                Files.copy(jar, folder.resolve(jar.getFileName()));
             }
         }
     }
@@ -67,7 +72,8 @@ class PluginAdminTest {
         return kiosk.app.pluginAdmin();
     }
 
-    private static Browser safetyDone(int port) {
+    /** A patient who has answered the safety screen and is on the topic choice. */
+    static Browser safetyDone(int port) {
         Browser b = new Browser(port);
         b.get("/");
         b.postRaw("/start", "lang", "en");
@@ -209,9 +215,13 @@ class PluginAdminTest {
         }
     }
 
-    /** A copy of {@code jar} without the entry {@code drop}, and with descriptor lines replaced. */
     private Path zipWithout(Path jar, String drop, String descriptorLines) throws IOException {
-        Path copy = Files.createTempFile(data, "variant", ".jar");
+        return zipWithout(data, jar, drop, descriptorLines);
+    }
+
+    /** A copy of {@code jar} in {@code dir} without the entry {@code drop}, and with descriptor lines replaced. */
+    static Path zipWithout(Path dir, Path jar, String drop, String descriptorLines) throws IOException {
+        Path copy = Files.createTempFile(dir, "variant", ".jar");
         Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (FileSystem fs = FileSystems.newFileSystem(copy)) {
             if (drop != null) {

@@ -66,6 +66,7 @@ class StaffAccessTest {
                     case "id" -> checkInId;
                     case "topic" -> topic;
                     case "username" -> "admin";
+                    case "plugin" -> topic;
                     default -> throw new AssertionError("unknown path parameter in " + path + ": teach this test about it");
                 };
                 m.appendReplacement(out, value);

@@ -8,7 +8,8 @@ public final class Views {
     private Views() {
     }
 
-    public record WelcomePage(Page page, String clinicName, List<Choice> languages) {
+    /** @param logoUrl the clinic logo's address, or {@code null} when there is no logo */
+    public record WelcomePage(Page page, String clinicName, String logoUrl, List<Choice> languages) {
     }
 
     public record NamePage(Page page, String name, String error) {
@@ -75,7 +76,8 @@ public final class Views {
                            String detail) {
     }
 
-    public record AccountsPage(Page page, List<AccountRow> accounts, String error, int minLength) {
+    /** @param notice what the last action did, or {@code null} */
+    public record AccountsPage(Page page, List<AccountRow> accounts, String error, String notice, int minLength) {
     }
 
     public record AccountRow(String username, String role, boolean locked, boolean disabled, boolean self) {
@@ -108,5 +110,42 @@ public final class Views {
     }
 
     public record Link(String url, String label) {
+    }
+
+    /**
+     * The admin's topics page.
+     *
+     * @param error  why the last action was refused, or {@code null}
+     * @param notice what the last action did, or {@code null}
+     */
+    public record TopicsAdminPage(Page page, String safetyName, List<PluginRow> plugins, String error, String notice,
+                                  long maxMegabytes) {
+    }
+
+    /**
+     * One plugin on the admin's topics page.
+     *
+     * @param on whether the topic is offered to patients now
+     */
+    public record PluginRow(String id, String name, String version, String state, String problem, boolean on) {
+    }
+
+    /** The confirmation step before a plugin is removed. */
+    public record RemovePluginPage(Page page, String id, String name, String question) {
+    }
+
+    /** A language a clinic may offer, on the settings form. */
+    public record LanguageOption(String code, String label, boolean offered, boolean isDefault) {
+    }
+
+    /**
+     * The admin's clinic settings page.
+     *
+     * @param error  the refused setting and why, or {@code null}
+     * @param notice what the last action did, or {@code null}
+     */
+    public record SettingsPage(Page page, String clinicName, List<LanguageOption> languages, String idleSeconds,
+                               String retentionDays, boolean askName, boolean hasLogo, String error, String notice,
+                               int maxLogoKilobytes) {
     }
 }

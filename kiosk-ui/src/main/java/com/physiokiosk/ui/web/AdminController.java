@@ -55,9 +55,11 @@ public final class AdminController {
                 e.detail() == null ? "" : e.detail());
     }
 
-    /** {@code /staff/accounts}. */
+    /** {@code /staff/accounts}; {@code ?reset=username} after a password reset. */
     public void accounts(Context ctx) {
-        renderAccounts(ctx, null);
+        String reset = ctx.queryParam("reset");
+        renderAccounts(ctx, null, reset != null && accounts.find(reset).isPresent()
+                ? pages.texts().get("staff.accounts.reset-done", reset) : null);
     }
 
     /** {@code POST /staff/accounts}: a new account. */
@@ -67,7 +69,7 @@ public final class AdminController {
         String error = withNewPassword(ctx, password -> accounts.create(pages.user(ctx).username(), username, role, password));
         if (error != null) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderAccounts(ctx, pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH));
+            renderAccounts(ctx, pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH), null);
             return;
         }
         ctx.redirect("/staff/accounts", HttpStatus.SEE_OTHER);
@@ -80,7 +82,7 @@ public final class AdminController {
         if (username.equals(pages.user(ctx).username())) {
             // An admin who switched themselves off could leave the kiosk with no admin at all.
             ctx.status(HttpStatus.BAD_REQUEST);
-            renderAccounts(ctx, pages.texts().get("staff.accounts.not-yourself"));
+            renderAccounts(ctx, pages.texts().get("staff.accounts.not-yourself"), null);
             return;
         }
         if (!accounts.setDisabled(pages.user(ctx).username(), username, disabled)) {
@@ -92,20 +94,39 @@ public final class AdminController {
         ctx.redirect("/staff/accounts", HttpStatus.SEE_OTHER);
     }
 
-    private void renderAccounts(Context ctx, String error) {
+    /**
+     * {@code POST /staff/accounts/{username}/password}: an admin sets a new password; the account's
+     * lock is lifted and its open sessions end.
+     */
+    public void resetPassword(Context ctx) {
+        String username = ctx.pathParam("username");
+        if (accounts.find(username).isEmpty()) {
+            throw new NotFoundResponse("no-such-account");
+        }
+        String error = withNewPassword(ctx, password -> accounts.resetPassword(pages.user(ctx).username(), username, password));
+        if (error != null) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            renderAccounts(ctx, pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH), null);
+            return;
+        }
+        sessions.endAllOf(username);
+        ctx.redirect("/staff/accounts?reset=" + username, HttpStatus.SEE_OTHER);
+    }
+
+    private void renderAccounts(Context ctx, String error, String notice) {
         String me = pages.user(ctx).username();
         List<AccountRow> rows = accounts.list().stream()
                 .map(a -> new AccountRow(a.username(), pages.texts().get("staff.role." + a.role().code()),
                         a.lockedAt(clock.instant()), a.disabled(), a.username().equals(me)))
                 .toList();
-        pages.render(ctx, "staff/accounts.jte", new AccountsPage(pages.page(ctx, "staff.accounts.title"), rows, error,
+        pages.render(ctx, "staff/accounts.jte", new AccountsPage(pages.page(ctx, "staff.accounts.title"), rows, error, notice,
                 StaffAccounts.MIN_PASSWORD_LENGTH));
     }
 
     /**
      * Runs {@code create} with the form's new password once it was typed the same twice.
      *
-     * @return the message key of what went wrong, or {@code null} when the account was made
+     * @return the message key of what went wrong, or {@code null} when the password was taken
      */
     static String withNewPassword(Context ctx, Consumer<String> create) {
         String password = Objects.requireNonNullElse(ctx.formParam("password"), "");

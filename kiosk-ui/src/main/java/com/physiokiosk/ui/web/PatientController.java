@@ -32,6 +32,8 @@ import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -50,13 +52,17 @@ public final class PatientController {
     static final int MAX_NAME_LENGTH = 40;
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' .-]{1," + MAX_NAME_LENGTH + "}");
 
-    private final KioskConfig config;
+    /** The clinic's settings as they are now: a change on the admin page applies to the next request. */
+    private final Supplier<KioskConfig> settings;
+    private final BooleanSupplier hasLogo;
     private final TopicRegistry registry;
     private final CheckInService checkIns;
     private final Pages pages;
 
-    public PatientController(KioskConfig config, TopicRegistry registry, CheckInService checkIns, Pages pages) {
-        this.config = config;
+    public PatientController(Supplier<KioskConfig> settings, BooleanSupplier hasLogo, TopicRegistry registry,
+                             CheckInService checkIns, Pages pages) {
+        this.settings = settings;
+        this.hasLogo = hasLogo;
         this.registry = registry;
         this.checkIns = checkIns;
         this.pages = pages;
@@ -66,18 +72,19 @@ public final class PatientController {
 
     public void welcome(Context ctx) {
         String lang = language(ctx);
-        List<Choice> langs = config.languages().stream()
+        List<Choice> langs = config().languages().stream()
                 .map(l -> new Choice(l, Texts.in(l).get("language.name"), l.equals(lang), null)).toList();
-        pages.render(ctx, "welcome.jte", new WelcomePage(page(ctx, lang, "welcome.title", null), config.clinicName(), langs));
+        pages.render(ctx, "welcome.jte", new WelcomePage(page(ctx, lang, "welcome.title", null), config().clinicName(),
+                hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null, langs));
     }
 
     public void start(Context ctx) {
         String lang = ctx.formParam("lang");
-        if (lang == null || !config.languages().contains(lang)) {
-            lang = config.defaultLanguage();
+        if (lang == null || !config().languages().contains(lang)) {
+            lang = config().defaultLanguage();
         }
-        PatientSession.startNew(ctx, Visit.start(lang), config.idleTimeout());
-        ctx.redirect(config.askName() ? "/name" : firstSafetyUrl(), HttpStatus.SEE_OTHER);
+        PatientSession.startNew(ctx, Visit.start(lang), config().idleTimeout());
+        ctx.redirect(config().askName() ? "/name" : firstSafetyUrl(), HttpStatus.SEE_OTHER);
     }
 
     /** Switches language at any point without losing answers, and returns to the same screen. */
@@ -85,7 +92,7 @@ public final class PatientController {
         String lang = ctx.formParam("lang");
         String back = ctx.formParam("returnTo");
         Optional<Visit> visit = PatientSession.visit(ctx);
-        if (lang == null || !config.languages().contains(lang) || visit.isEmpty()) {
+        if (lang == null || !config().languages().contains(lang) || visit.isEmpty()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
@@ -184,7 +191,7 @@ public final class PatientController {
         QuestionnaireFlow.Progress progress = QuestionnaireFlow.progress(topic.questions(), answers, q.linkId());
         String back = QuestionnaireFlow.previous(topic.questions(), answers, q.linkId())
                 .map(p -> questionUrl(topic, p))
-                .orElse(isSafety(topic) ? (config.askName() ? "/name" : "/") : "/topics");
+                .orElse(isSafety(topic) ? (config().askName() ? "/name" : "/") : "/topics");
         String url = questionUrl(topic, q);
         String value = q.type() == QuestionType.NUMBER || q.type() == QuestionType.SHORT_TEXT
                 ? (given.isEmpty() ? "" : given.get(0)) : "";
@@ -295,7 +302,7 @@ public final class PatientController {
                 ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
                 return;
             }
-            PatientSession.finish(ctx, result, visit.displayName(), visit.language(), config.idleTimeout());
+            PatientSession.finish(ctx, result, visit.displayName(), visit.language(), config().idleTimeout());
             ctx.redirect("/done", HttpStatus.SEE_OTHER);
         });
     }
@@ -309,7 +316,7 @@ public final class PatientController {
         PatientSession.Finished f = finished.get();
         pages.render(ctx, "result.jte", new ResultPage(
                 page(ctx, f.language(), "result.title", null)
-                        .returningAfter(Math.min(RESULT_SECONDS, config.idleTimeout().toSeconds())),
+                        .returningAfter(Math.min(RESULT_SECONDS, config().idleTimeout().toSeconds())),
                 f.result().number(), f.name(), f.result().urgent(), f.result().advice(), f.result().notes()));
     }
 
@@ -456,14 +463,18 @@ public final class PatientController {
         return topic.id().equals(registry.safety().id());
     }
 
+    private KioskConfig config() {
+        return settings.get();
+    }
+
     static String questionUrl(LoadedTopic topic, Question q) {
         return "/q/" + topic.id() + "/" + q.linkId();
     }
 
     private Page page(Context ctx, String lang, String titleKey, String returnTo) {
         Texts t = Texts.in(lang);
-        return new Page(t, titleKey == null ? "" : t.get(titleKey), config.languages(), returnTo, true,
-                config.idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0, null);
+        return new Page(t, titleKey == null ? "" : t.get(titleKey), config().languages(), returnTo, true,
+                config().idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0, null);
     }
 
     /** The language of the current visit, or the clinic's default. */
@@ -471,7 +482,7 @@ public final class PatientController {
         return PatientSession.visit(ctx).map(Visit::language)
                 .or(() -> PatientSession.finished(ctx).map(PatientSession.Finished::language))
                 .filter(Languages::isSupported)
-                .orElse(config.defaultLanguage());
+                .orElse(config().defaultLanguage());
     }
 
     static boolean isLocalPath(String path) {

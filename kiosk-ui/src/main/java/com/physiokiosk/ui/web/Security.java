@@ -65,18 +65,24 @@ public final class Security {
         }
     }
 
+    /** The admin upload forms, the only addresses that take a multipart body (a file). */
+    static final Set<String> UPLOAD_PATHS = Set.of(TopicsAdminController.UPLOAD_PATH, SettingsController.LOGO_PATH);
+
     /**
-     * Accepts only what a kiosk form sends: a URL-encoded form. Anything else (JSON, a broken multipart
-     * body, no content type) is refused before any handler reads it.
+     * Accepts only what a kiosk form sends: a URL-encoded form, or a multipart form on the admin
+     * upload addresses alone. Anything else (JSON, a multipart body elsewhere, no content type) is
+     * refused before any handler reads it.
      */
     public static void checkForm(Context ctx) {
         if (!"POST".equals(ctx.method().name())) {
             return;
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
-        if (!type.startsWith("application/x-www-form-urlencoded")) {
-            throw new BadRequest(415, "request.form-only");
+        if (type.startsWith("application/x-www-form-urlencoded")
+                || type.startsWith("multipart/form-data") && UPLOAD_PATHS.contains(ctx.path())) {
+            return;
         }
+        throw new BadRequest(415, "request.form-only");
     }
 
     /** Whether {@code path} is a staff page, with the staff session and cookie. */

@@ -7,6 +7,7 @@ import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.MessagePage;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.function.Supplier;
 
 /**
  * What every staff page shares: texts in the clinic's default language, the signed-in member (set
@@ -16,23 +17,25 @@ public final class StaffPages {
 
     private static final String USER = "kiosk.staff-session";
 
-    private final KioskConfig config;
+    /** The clinic's settings as they are now. */
+    private final Supplier<KioskConfig> settings;
     private final Pages pages;
     private final StaffSessions sessions;
 
-    public StaffPages(KioskConfig config, Pages pages, StaffSessions sessions) {
-        this.config = config;
+    public StaffPages(Supplier<KioskConfig> settings, Pages pages, StaffSessions sessions) {
+        this.settings = settings;
         this.pages = pages;
         this.sessions = sessions;
     }
 
     /** Staff read the kiosk in the clinic's default language. */
     public Texts texts() {
-        return Texts.in(config.defaultLanguage());
+        return Texts.in(config().defaultLanguage());
     }
 
+    /** The clinic's settings as they are now. */
     public KioskConfig config() {
-        return config;
+        return settings.get();
     }
 
     public Pages pages() {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,14 +40,15 @@ public final class CheckInService {
     private final TopicRegistry registry;
     private final CheckInRepository repository;
     private final Clock clock;
-    private final String staffLanguage;
+    private final Supplier<String> staffLanguage;
     private final List<Consumer<CheckInStored>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param clock         gives the time and, through its zone, the clinic's "today"
-     * @param staffLanguage the language staff read answers and notes in
+     * @param staffLanguage the language staff read answers and notes in, as set now
      */
-    public CheckInService(TopicRegistry registry, CheckInRepository repository, Clock clock, String staffLanguage) {
+    public CheckInService(TopicRegistry registry, CheckInRepository repository, Clock clock,
+                          Supplier<String> staffLanguage) {
         this.registry = registry;
         this.repository = repository;
         this.clock = clock;
@@ -123,6 +125,7 @@ public final class CheckInService {
     }
 
     private TopicResponse response(LoadedTopic topic, Answers answers, List<Finding> findings, String patientLanguage) {
+        String staffLanguage = this.staffLanguage.get();
         List<StoredAnswer> stored = new ArrayList<>();
         for (Question q : QuestionnaireFlow.enabled(topic.questions(), answers)) {
             if (answers.isAnswered(q.linkId())) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +24,15 @@ public final class RetentionJob {
     private final CheckInRepository checkIns;
     private final AuditLog audit;
     private final Clock clock;
-    private final int retentionDays;
+    private final IntSupplier retentionDays;
     private ScheduledExecutorService scheduler;
 
     /**
      * @param clock         gives "today" in the clinic's time zone
-     * @param retentionDays check-ins of a day more than this many days before today are deleted
+     * @param retentionDays check-ins of a day more than this many days before today are deleted; read
+     *                      on every run, so a clinic admin's change applies to the next run
      */
-    public RetentionJob(CheckInRepository checkIns, AuditLog audit, Clock clock, int retentionDays) {
+    public RetentionJob(CheckInRepository checkIns, AuditLog audit, Clock clock, IntSupplier retentionDays) {
         this.checkIns = checkIns;
         this.audit = audit;
         this.clock = clock;
@@ -63,6 +65,7 @@ public final class RetentionJob {
      * @return how many check-ins were deleted
      */
     public int runOnce() {
+        int retentionDays = this.retentionDays.getAsInt();
         LocalDate firstDayKept = LocalDate.now(clock).minusDays(retentionDays);
         List<String> deleted = checkIns.deleteBefore(firstDayKept);
         if (!deleted.isEmpty()) {

@@ -116,6 +116,11 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
         }
     }
 
+    /** Whether a clinic logo was uploaded, without reading it. */
+    public boolean hasLogo() {
+        return Files.isRegularFile(logo);
+    }
+
     /** A logo image and its media type. */
     public record Logo(byte[] bytes, String mediaType) {
     }

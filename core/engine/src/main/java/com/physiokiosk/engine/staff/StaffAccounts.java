@@ -172,6 +172,21 @@ public final class StaffAccounts {
         return found;
     }
 
+    /**
+     * An admin sets a new password for an account; any lock after failed sign-ins is lifted.
+     *
+     * @return whether there is such an account
+     * @throws AccountException when the password is too short or too long
+     */
+    public boolean resetPassword(String byAdmin, String username, String password) {
+        checkPassword(password);
+        boolean found = accounts.setPassword(username, Passwords.hash(password));
+        if (found) {
+            audit.record(byAdmin, AuditAction.PASSWORD_RESET, null, username);
+        }
+        return found;
+    }
+
     private static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new AccountException(Problem.PASSWORD_TOO_SHORT);

@@ -131,6 +131,18 @@ public final class StaffRepository {
         });
     }
 
+    /** A new password hash; clears the failure count and any lock. @return whether there is such an account */
+    public boolean setPassword(String username, String passwordHash) {
+        return db.write("reset a staff password", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_account SET password_hash = ?,"
+                    + " failed_attempts = 0, locked_until = NULL WHERE username = ?")) {
+                ps.setString(1, passwordHash);
+                ps.setString(2, username);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** @return whether there is such an account */
     public boolean setDisabled(String username, boolean disabled) {
         return db.write("switch a staff account", c -> {

@@ -1,0 +1,219 @@
+package com.physiokiosk.ui.web;
+
+import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.plugins.PluginAdmin;
+import com.physiokiosk.engine.plugins.PluginStatus;
+import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.PluginRow;
+import com.physiokiosk.ui.view.Views.RemovePluginPage;
+import com.physiokiosk.ui.view.Views.TopicsAdminPage;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The admin's topics page: every plugin with its state and problem, switch a topic on or off, install
+ * an uploaded plugin jar, rescan the plugins folder, remove a plugin after a confirmation step. The
+ * general safety screen is shown as always on and has no switch. Every action is in the audit log.
+ */
+public final class TopicsAdminController {
+
+    /** Where the upload form posts; multipart is accepted here (see {@link Security#checkForm}). */
+    public static final String UPLOAD_PATH = "/staff/admin/topics/upload";
+
+    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    private static final int MAX_DETAIL = 300;
+
+    private final PluginAdmin plugins;
+    private final TopicRegistry registry;
+    private final AuditLog audit;
+    private final StaffPages pages;
+    /** One admin action on the plugin host at a time. */
+    private final Object lock = new Object();
+
+    public TopicsAdminController(PluginAdmin plugins, TopicRegistry registry, AuditLog audit, StaffPages pages) {
+        this.plugins = plugins;
+        this.registry = registry;
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    /** {@code GET /staff/admin/topics}; {@code ?installed=}, {@code ?removed=} or {@code ?rescanned} after an action. */
+    public void page(Context ctx) {
+        Texts t = pages.texts();
+        String notice = null;
+        if (isPluginId(ctx.queryParam("installed"))) {
+            notice = t.get("staff.topics.installed", ctx.queryParam("installed"));
+        } else if (isPluginId(ctx.queryParam("removed"))) {
+            notice = t.get("staff.topics.removed", ctx.queryParam("removed"));
+        } else if (ctx.queryParam("rescanned") != null) {
+            notice = t.get("staff.topics.rescanned");
+        }
+        render(ctx, HttpStatus.OK, null, notice);
+    }
+
+    /** {@code POST /staff/admin/topics/{plugin}/enabled}: {@code enabled=true} switches on, anything else off. */
+    public void setEnabled(Context ctx) {
+        String id = existing(ctx);
+        boolean on = "true".equals(ctx.formParam("enabled"));
+        String who = pages.user(ctx).username();
+        synchronized (lock) {
+            try {
+                if (on) {
+                    plugins.enable(id);
+                } else {
+                    plugins.disable(id);
+                }
+            } catch (PluginAdmin.RefusedException e) {
+                refused(ctx, who, (on ? "switch on " : "switch off ") + id, e);
+                return;
+            }
+        }
+        audit.record(who, on ? AuditAction.TOPIC_ENABLED : AuditAction.TOPIC_DISABLED, null, id);
+        ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code GET /staff/admin/topics/{plugin}/remove}: the confirmation step. */
+    public void confirmRemove(Context ctx) {
+        String id = existing(ctx);
+        Texts t = pages.texts();
+        String name = name(id, t);
+        pages.render(ctx, "staff/remove-plugin.jte", new RemovePluginPage(pages.page(ctx, "staff.topics.remove.title"),
+                id, name, t.get("staff.topics.remove.confirm", name, id)));
+    }
+
+    /** {@code POST /staff/admin/topics/{plugin}/remove}: stops, unloads and deletes the plugin. */
+    public void remove(Context ctx) {
+        String id = existing(ctx);
+        String who = pages.user(ctx).username();
+        String version = status(id).map(PluginStatus::version).orElse("");
+        synchronized (lock) {
+            try {
+                plugins.remove(id);
+            } catch (PluginAdmin.RefusedException e) {
+                refused(ctx, who, "remove " + id, e);
+                return;
+            }
+        }
+        audit.record(who, AuditAction.PLUGIN_REMOVED, null, (id + " " + version).strip());
+        ctx.redirect("/staff/admin/topics?removed=" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /staff/admin/topics/upload}: a multipart form with the plugin jar as {@code jar}. */
+    public void upload(Context ctx) {
+        String who = pages.user(ctx).username();
+        UploadedFile jar = ctx.contentType() != null && ctx.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/")
+                ? ctx.uploadedFile("jar") : null;
+        if (jar == null || jar.size() == 0) {
+            render(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.topics.install.no-file"), null);
+            return;
+        }
+        String id;
+        synchronized (lock) {
+            try (InputStream in = jar.content()) {
+                if (jar.size() > PluginAdmin.MAX_JAR_BYTES) {
+                    throw new PluginAdmin.RefusedException("The file is larger than "
+                            + PluginAdmin.MAX_JAR_BYTES / (1024 * 1024) + " MB");
+                }
+                id = plugins.install(in);
+            } catch (PluginAdmin.RefusedException e) {
+                refused(ctx, who, "upload " + safeFileName(jar.filename()), e);
+                return;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        audit.record(who, AuditAction.PLUGIN_INSTALLED, null,
+                (id + " " + status(id).map(PluginStatus::version).orElse("")).strip());
+        ctx.redirect("/staff/admin/topics?installed=" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** {@code POST /staff/admin/topics/rescan}: loads jars dropped into the plugins folder. */
+    public void rescan(Context ctx) {
+        List<String> before = plugins.plugins().stream().map(PluginStatus::id).toList();
+        List<PluginStatus> after;
+        synchronized (lock) {
+            after = plugins.rescan();
+        }
+        String added = after.stream().map(PluginStatus::id).filter(id -> !before.contains(id))
+                .collect(Collectors.joining(", "));
+        audit.record(pages.user(ctx).username(), AuditAction.PLUGINS_RESCANNED, null,
+                added.isEmpty() ? "nothing new" : "found " + added);
+        ctx.redirect("/staff/admin/topics?rescanned", HttpStatus.SEE_OTHER);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private void refused(Context ctx, String who, String what, PluginAdmin.RefusedException e) {
+        audit.record(who, AuditAction.PLUGIN_REFUSED, null, shorten(what + ": " + e.getMessage()));
+        render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pages.texts().get("staff.topics.refused", e.getMessage()), null);
+    }
+
+    private void render(Context ctx, HttpStatus status, String error, String notice) {
+        Texts t = pages.texts();
+        List<PluginRow> rows = plugins.plugins().stream()
+                .map(p -> new PluginRow(p.id(), name(p.id(), t), p.version(), stateLabel(p.state(), t), p.problem(),
+                        "STARTED".equals(p.state()) && registry.topics().stream().anyMatch(x -> x.pluginId().equals(p.id()))))
+                .toList();
+        ctx.status(status);
+        pages.render(ctx, "staff/topics.jte", new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
+                t.get("staff.topics.safety"), rows, error, notice, PluginAdmin.MAX_JAR_BYTES / (1024 * 1024)));
+    }
+
+    /** The topic's title in the staff language when it is running, its plugin id otherwise. */
+    private String name(String pluginId, Texts t) {
+        return registry.topics().stream().filter(x -> x.pluginId().equals(pluginId)).findFirst()
+                .map((LoadedTopic x) -> x.title(t.language())).orElse(pluginId);
+    }
+
+    private static String stateLabel(String state, Texts t) {
+        return switch (state) {
+            case "STARTED" -> t.get("staff.topics.state.started");
+            case "DISABLED" -> t.get("staff.topics.state.disabled");
+            case "FAILED" -> t.get("staff.topics.state.failed");
+            default -> t.get("staff.topics.state.other", state);
+        };
+    }
+
+    private Optional<PluginStatus> status(String id) {
+        return plugins.plugins().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    /** The {@code {plugin}} of the path, when there is such a plugin; otherwise 404 (the safety screen is none). */
+    private String existing(Context ctx) {
+        String id = ctx.pathParam("plugin");
+        if (!isPluginId(id) || status(id).isEmpty()) {
+            throw new NotFoundResponse("no-such-plugin");
+        }
+        return id;
+    }
+
+    private static boolean isPluginId(String id) {
+        return id != null && PLUGIN_ID.matcher(id).matches();
+    }
+
+    /** An uploaded file's name for the audit log: its last part, plain characters only, short. */
+    private static String safeFileName(String name) {
+        if (name == null) {
+            return "a file";
+        }
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        return shorten(last.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    private static String shorten(String s) {
+        return s.length() > MAX_DETAIL ? s.substring(0, MAX_DETAIL) + "…" : s;
+    }
+}

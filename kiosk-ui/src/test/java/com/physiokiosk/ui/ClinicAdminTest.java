@@ -1,0 +1,412 @@
+package com.physiokiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.staff.AuditEntry;
+import io.javalin.testtools.JavalinTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin pages over HTTP: topics on and off, plugin install and remove, clinic settings, password reset. */
+@DisplayName("Clinic administration pages")
+class ClinicAdminTest {
+
+    @TempDir
+    Path plugins;
+    @TempDir
+    Path data;
+
+    private TestKiosk kiosk;
+
+    @BeforeEach
+    void copyBuiltPlugins() throws IOException {
+        PluginAdminTest.copyBuiltPlugins(plugins);
+    }
+
+    @AfterEach
+    void stop() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+    }
+
+    private TestKiosk start() {
+        return TestKiosk.start(plugins, Map.of("KIOSK_DATA_DIR", data.toString(),
+                "KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD), Clock.systemDefaultZone());
+    }
+
+    private static Browser safetyDone(int port) {
+        return PluginAdminTest.safetyDone(port);
+    }
+
+    private static Browser adminOn(int port, String page) {
+        Browser admin = TestKiosk.admin(port);
+        assertEquals(200, admin.page(page).statusCode(), page);
+        return admin;
+    }
+
+    private List<AuditEntry> audit(AuditAction action) {
+        return kiosk.app.audit().latest(200).stream().filter(e -> e.action() == action).toList();
+    }
+
+    // ---- topics ---------------------------------------------------------------------------------
+
+    @Test
+    void anAdminSwitchesATopicOffWhilePatientsAreMidwayAndOnAgain() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser onCramps = safetyDone(server.port());
+            onCramps.post("/topics", "topic", "cramps");
+            onCramps.post("/q/cramps/intro");
+            Browser onSleep = safetyDone(server.port());
+            String sleepFirst = Browser.location(onSleep.post("/topics", "topic", "sleep"));
+
+            Browser admin = adminOn(server.port(), "/staff/admin/topics");
+            HttpResponse<String> page = admin.page("/staff/admin/topics");
+            assertTrue(page.body().contains("General safety screen"), "the safety screen is listed");
+            assertTrue(page.body().contains("cannot be switched off"));
+            assertFalse(page.body().contains("/staff/admin/topics/safety/"), "no switch for the safety screen");
+            for (String id : List.of("cramps", "sleep", "stretching", "postpartum", "sexual-activity")) {
+                assertTrue(page.body().contains("action=\"/staff/admin/topics/" + id + "/enabled\""), id);
+            }
+            assertEquals(404, admin.post("/staff/admin/topics/safety/enabled", "enabled", "false").statusCode(),
+                    "nobody can switch the safety screen off");
+
+            HttpResponse<String> off = admin.post("/staff/admin/topics/sleep/enabled", "enabled", "false");
+            assertEquals(303, off.statusCode(), off.body());
+            assertTrue(admin.page("/staff/admin/topics").body().contains("Off"));
+
+            // The sleep patient is taken back to the topic choice with a kind message.
+            assertEquals("/topics", Browser.location(onSleep.get(sleepFirst)));
+            HttpResponse<String> choice = onSleep.get("/topics");
+            assertTrue(choice.body().contains("That topic is no longer available"));
+            assertFalse(choice.body().contains("value=\"sleep\""), "gone from the choice at once");
+            assertEquals(404, new Browser(server.port()).get("/q/sleep/pain-score").statusCode());
+            assertEquals(404, safetyDone(server.port()).get("/q/sleep/pain-score").statusCode());
+
+            // The cramps patient carries on to the end.
+            PatientFlowTest.calmCramps().forEach((linkId, values) -> onCramps.post("/q/cramps/" + linkId,
+                    values.stream().flatMap(v -> Stream.of("answer", v)).toArray(String[]::new)));
+            assertEquals("/done", Browser.location(onCramps.post("/submit")));
+
+            admin.page("/staff/admin/topics");
+            assertEquals(303, admin.post("/staff/admin/topics/sleep/enabled", "enabled", "true").statusCode());
+            assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"sleep\""), "back at once");
+
+            assertEquals("sleep", audit(AuditAction.TOPIC_DISABLED).get(0).detail());
+            assertEquals("admin", audit(AuditAction.TOPIC_DISABLED).get(0).username());
+            assertEquals("sleep", audit(AuditAction.TOPIC_ENABLED).get(0).detail());
+        });
+    }
+
+    @Test
+    void aTopicSwitchedOffOnThePageStaysOffAfterARestart() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser admin = adminOn(server.port(), "/staff/admin/topics");
+            assertEquals(303, admin.post("/staff/admin/topics/postpartum/enabled", "enabled", "false").statusCode());
+        });
+        kiosk.app.stop();
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            assertFalse(safetyDone(server.port()).get("/topics").body().contains("value=\"postpartum\""),
+                    "still off after a restart");
+            String row = rowOf(adminOn(server.port(), "/staff/admin/topics").page("/staff/admin/topics").body(), "postpartum");
+            assertTrue(row.contains("Off") && row.contains("Switch on"), row);
+        });
+    }
+
+    @Test
+    void aGoodJarUploadedOnThePageIsInstalledAndOfferedAtOnce() throws IOException {
+        Path sleep = Files.move(plugins.resolve("sleep.jar"), data.resolve("sleep-upload.jar"));
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            assertFalse(safetyDone(server.port()).get("/topics").body().contains("value=\"sleep\""));
+            Browser admin = adminOn(server.port(), "/staff/admin/topics");
+            assertTrue(admin.page("/staff/admin/topics").body().contains("enctype=\"multipart/form-data\""));
+            HttpResponse<String> r = admin.postFile("/staff/admin/topics/upload", "jar", "sleep.jar",
+                    "application/java-archive", Files.readAllBytes(sleep));
+            assertEquals(303, r.statusCode(), r.body());
+            assertEquals("/staff/admin/topics?installed=sleep", Browser.location(r));
+            assertTrue(admin.page(Browser.location(r)).body().contains("Plugin sleep installed"));
+            assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"sleep\""), "offered at once");
+            assertTrue(audit(AuditAction.PLUGIN_INSTALLED).get(0).detail().startsWith("sleep "));
+            assertTrue(Files.exists(plugins.resolve("sleep.jar")));
+
+            // A multipart body anywhere else is still refused.
+            assertEquals(415, admin.postFile("/staff/accounts", "jar", "x.jar", "application/java-archive",
+                    new byte[] {1}).statusCode());
+        });
+    }
+
+    @Test
+    void badJarsAreRefusedOnThePageWithTheReasonAndTheKioskIsUntouched() throws IOException {
+        kiosk = start();
+        Path sleep = TestKiosk.BUILT_PLUGINS.resolve("sleep.jar");
+        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+        bad.put("not a valid jar", "not a jar".getBytes());
+        bad.put("not a Physio Kiosk plugin", Files.readAllBytes(variant(sleep, "plugin.properties", null)));
+        bad.put("already installed", Files.readAllBytes(TestKiosk.BUILT_PLUGINS.resolve("cramps.jar")));
+        bad.put("messages_es.properties", Files.readAllBytes(variant(sleep, "messages_es.properties", "plugin.id=sleep-copy")));
+        bad.put("sleep-next is refused", Files.readAllBytes(variant(sleep, null, "plugin.id=sleep-next\nplugin.requires=>=2.0.0")));
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            var before = kiosk.app.registry().plugins();
+            List<String> filesBefore = files();
+            Browser admin = adminOn(server.port(), "/staff/admin/topics");
+            for (Map.Entry<String, byte[]> e : bad.entrySet()) {
+                HttpResponse<String> r = admin.postFile("/staff/admin/topics/upload", "jar", "upload.jar",
+                        "application/java-archive", e.getValue());
+                assertEquals(422, r.statusCode(), e.getKey());
+                assertTrue(r.body().contains("Refused:"), e.getKey());
+                assertTrue(r.body().contains(e.getKey()), e.getKey() + " in " + r.body());
+            }
+            HttpResponse<String> none = admin.postFile("/staff/admin/topics/upload", "jar", "", "application/octet-stream",
+                    new byte[0]);
+            assertEquals(400, none.statusCode());
+            assertTrue(none.body().contains("Choose a plugin jar"));
+            assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
+            assertEquals(filesBefore, files(), "nothing left in the plugins folder");
+            assertEquals(5, audit(AuditAction.PLUGIN_REFUSED).size());
+            assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"cramps\""));
+        });
+    }
+
+    @Test
+    void removeAsksFirstThenUnloadsAndOldCheckInsStillPrintAndRescanFindsADroppedJar() throws IOException {
+        kiosk = start();
+        Path kept = data.resolve("stretching-kept.jar");
+        Files.copy(plugins.resolve("stretching.jar"), kept);
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            PatientFlowTest.walk(new Browser(server.port()), "en", "Ana", Map.of(), PatientFlowTest.calmCramps());
+            String id = kiosk.app.checkIns().idsForDay(java.time.LocalDate.now()).get(0);
+            Browser admin = adminOn(server.port(), "/staff/admin/topics");
+            HttpResponse<String> confirm = admin.page("/staff/admin/topics/cramps/remove");
+            assertEquals(200, confirm.statusCode());
+            assertTrue(confirm.body().contains("Yes, remove it"));
+            assertTrue(kiosk.app.registry().find("cramps").isPresent(), "nothing removed by asking");
+            HttpResponse<String> removed = admin.post("/staff/admin/topics/cramps/remove");
+            assertEquals("/staff/admin/topics?removed=cramps", Browser.location(removed));
+            assertTrue(kiosk.app.registry().find("cramps").isEmpty());
+            assertFalse(Files.exists(plugins.resolve("cramps.jar")));
+            assertFalse(admin.page("/staff/admin/topics").body().contains("/staff/admin/topics/cramps/enabled"));
+            assertEquals(404, safetyDone(server.port()).get("/q/cramps/intro").statusCode());
+            assertEquals(404, admin.page("/staff/admin/topics/cramps/remove").statusCode());
+            assertEquals(200, admin.page("/staff/check-ins/" + id + "/print").statusCode(), "its check-in still prints");
+            assertTrue(audit(AuditAction.PLUGIN_REMOVED).get(0).detail().startsWith("cramps"));
+
+            // Remove stretching from the host, drop its jar back in the folder and rescan.
+            admin.page("/staff/admin/topics");
+            admin.post("/staff/admin/topics/stretching/remove");
+            Files.copy(kept, plugins.resolve("stretching.jar"));
+            admin.page("/staff/admin/topics");
+            assertEquals("/staff/admin/topics?rescanned", Browser.location(admin.post("/staff/admin/topics/rescan")));
+            assertTrue(kiosk.app.registry().find("stretching").isPresent(), "found by the rescan");
+            assertEquals("found stretching", audit(AuditAction.PLUGINS_RESCANNED).get(0).detail());
+        });
+    }
+
+    // ---- settings -------------------------------------------------------------------------------
+
+    @Test
+    void settingsChangedOnThePageApplyToTheNextPatientAndAreAudited() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            assertTrue(new Browser(server.port()).get("/").body().contains("Physiotherapy clinic"));
+            Browser admin = adminOn(server.port(), "/staff/admin/settings");
+            HttpResponse<String> saved = admin.post("/staff/admin/settings", "clinicName", "Clínica Río", "languages", "es",
+                    "defaultLanguage", "es", "idleTimeoutSeconds", "120", "retentionDays", "14");
+            assertEquals("/staff/admin/settings?saved", Browser.location(saved));
+
+            Browser patient = new Browser(server.port());
+            HttpResponse<String> welcome = patient.get("/");
+            assertTrue(welcome.body().contains("Clínica Río"), "new name at once");
+            assertTrue(welcome.body().contains("value=\"es\"") && !welcome.body().contains("value=\"en\""), "Spanish only");
+            assertFalse(welcome.body().contains("/clinic-logo"), "no logo, no img");
+            String next = Browser.location(patient.postRaw("/start", "lang", "en"));
+            assertTrue(next.startsWith("/q/safety/"), "no name question: " + next);
+            assertEquals(14, kiosk.app.config().retentionDays());
+            assertEquals(120, kiosk.app.config().idleTimeout().toSeconds());
+            assertEquals("es", kiosk.app.config().defaultLanguage());
+
+            AuditEntry entry = audit(AuditAction.SETTINGS_CHANGED).get(0);
+            assertEquals("admin", entry.username());
+            assertTrue(entry.detail().contains("kiosk.clinic-name=Clínica Río") && entry.detail().contains("kiosk.ask-name=false")
+                    && entry.detail().contains("kiosk.languages=es"), entry.detail());
+
+            // Staff pages now read the default language, Spanish.
+            assertTrue(admin.page("/staff/admin/settings").body().contains("Ajustes de la clínica"));
+        });
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingTheSettingAndChangeNothing() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            var before = kiosk.app.config();
+            Browser admin = adminOn(server.port(), "/staff/admin/settings");
+            Map<String, String[]> cases = Map.of(
+                    "kiosk.idle-timeout-seconds", new String[] {"New name", "en", "en", "5", "30"},
+                    "kiosk.retention-days", new String[] {"New name", "en", "en", "90", "0"},
+                    "kiosk.clinic-name", new String[] {"  ", "en", "en", "90", "30"},
+                    "kiosk.languages", new String[] {"New name", null, "en", "90", "30"});
+            for (Map.Entry<String, String[]> c : cases.entrySet()) {
+                String[] v = c.getValue();
+                HttpResponse<String> r = v[1] == null
+                        ? admin.post("/staff/admin/settings", "clinicName", v[0], "defaultLanguage", v[2],
+                                "idleTimeoutSeconds", v[3], "retentionDays", v[4], "askName", "true")
+                        : admin.post("/staff/admin/settings", "clinicName", v[0], "languages", v[1], "defaultLanguage", v[2],
+                                "idleTimeoutSeconds", v[3], "retentionDays", v[4], "askName", "true");
+                assertEquals(400, r.statusCode(), c.getKey());
+                assertTrue(r.body().contains(c.getKey()), c.getKey() + " named: " + r.body());
+                assertEquals(before, kiosk.app.config(), "nothing changed by " + c.getKey());
+            }
+            HttpResponse<String> notOffered = admin.post("/staff/admin/settings", "clinicName", "X", "languages", "en",
+                    "defaultLanguage", "es", "idleTimeoutSeconds", "90", "retentionDays", "30", "askName", "true");
+            assertEquals(400, notOffered.statusCode());
+            assertTrue(notOffered.body().contains("kiosk.languages"));
+            assertEquals(before, kiosk.app.config());
+            assertTrue(kiosk.app.settings().stored().isEmpty(), "nothing stored");
+            assertTrue(audit(AuditAction.SETTINGS_CHANGED).isEmpty());
+            assertTrue(new Browser(server.port()).get("/").body().contains("Physiotherapy clinic"));
+        });
+    }
+
+    @Test
+    void aLogoUploadedOnThePageIsShownOnTheWelcomeScreenAndANonImageIsRefused() throws IOException {
+        kiosk = start();
+        byte[] png = png();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            assertEquals(404, new Browser(server.port()).get("/clinic-logo").statusCode());
+            Browser admin = adminOn(server.port(), "/staff/admin/settings");
+            HttpResponse<String> refused = admin.postFile("/staff/admin/logo", "logo", "logo.txt", "text/plain",
+                    "not an image".getBytes());
+            assertEquals(422, refused.statusCode());
+            assertTrue(refused.body().contains("PNG or JPEG"), refused.body());
+            assertFalse(kiosk.app.settings().hasLogo());
+
+            HttpResponse<String> saved = admin.postFile("/staff/admin/logo", "logo", "logo.png", "image/png", png);
+            assertEquals("/staff/admin/settings?logo=saved", Browser.location(saved));
+            assertTrue(new Browser(server.port()).get("/").body().contains("<img src=\"/clinic-logo\""));
+            HttpResponse<byte[]> img = new Browser(server.port()).bytes("/clinic-logo");
+            assertEquals(200, img.statusCode());
+            assertEquals("image/png", img.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(png.length, img.body().length);
+            assertTrue(audit(AuditAction.LOGO_CHANGED).get(0).detail().startsWith("image/png"));
+
+            admin.page("/staff/admin/settings");
+            assertEquals("/staff/admin/settings?logo=removed", Browser.location(admin.post("/staff/admin/logo/remove")));
+            assertFalse(new Browser(server.port()).get("/").body().contains("/clinic-logo"));
+            assertEquals(1, audit(AuditAction.LOGO_REMOVED).size());
+        });
+    }
+
+    // ---- accounts -------------------------------------------------------------------------------
+
+    @Test
+    void aPasswordResetLetsTheUserInWithTheNewPasswordOnlyAndEndsTheirSessions() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser maria = kiosk.staffMember(server.port(), "maria");
+            assertEquals(200, maria.page("/staff/check-ins").statusCode());
+            Browser admin = adminOn(server.port(), "/staff/accounts");
+            assertTrue(admin.page("/staff/accounts").body().contains("action=\"/staff/accounts/maria/password\""));
+
+            HttpResponse<String> tooShort = admin.post("/staff/accounts/maria/password", "password", "short", "confirm", "short");
+            assertEquals(400, tooShort.statusCode());
+            assertTrue(tooShort.body().contains("at least 12"));
+            assertEquals(404, admin.post("/staff/accounts/nobody/password", "password", "a new long password",
+                    "confirm", "a new long password").statusCode());
+
+            HttpResponse<String> reset = admin.post("/staff/accounts/maria/password", "password", "a new long password",
+                    "confirm", "a new long password");
+            assertEquals("/staff/accounts?reset=maria", Browser.location(reset));
+            assertTrue(admin.page(Browser.location(reset)).body().contains("The password of maria was changed"));
+            assertEquals(303, maria.page("/staff/check-ins").statusCode(), "her open session has ended");
+
+            Browser old = new Browser(server.port());
+            old.page("/staff/sign-in");
+            assertEquals(401, old.post("/staff/sign-in", "username", "maria", "password", TestKiosk.ADMIN_PASSWORD).statusCode(),
+                    "the old password no longer works");
+            TestKiosk.signedIn(server.port(), "maria", "a new long password");
+            assertEquals("maria", audit(AuditAction.PASSWORD_RESET).get(0).detail());
+        });
+    }
+
+    @Test
+    void aResetLiftsTheLockAfterFailedSignIns() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            kiosk.staffMember(server.port(), "maria");
+            for (int i = 0; i < 5; i++) {
+                kiosk.app.staffAccounts().signIn("maria", "wrong password " + i);
+            }
+            assertTrue(kiosk.app.staffAccounts().find("maria").orElseThrow().lockedAt(java.time.Instant.now()));
+            Browser admin = adminOn(server.port(), "/staff/accounts");
+            admin.post("/staff/accounts/maria/password", "password", "a new long password", "confirm", "a new long password");
+            assertFalse(kiosk.app.staffAccounts().find("maria").orElseThrow().lockedAt(java.time.Instant.now()));
+            TestKiosk.signedIn(server.port(), "maria", "a new long password");
+        });
+    }
+
+    @Test
+    void staffWhoAreNotAdminsGet403OnEveryAdminPageAndSeeNoAdminLinks() {
+        kiosk = start();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser staff = kiosk.staffMember(server.port(), "maria");
+            HttpResponse<String> list = staff.page("/staff/check-ins");
+            assertFalse(list.body().contains("/staff/admin/"), "no admin links for staff");
+            for (String page : List.of("/staff/admin/topics", "/staff/admin/settings", "/staff/admin/topics/cramps/remove")) {
+                assertEquals(403, staff.page(page).statusCode(), page);
+            }
+            assertEquals(403, staff.post("/staff/admin/topics/cramps/enabled", "enabled", "false").statusCode());
+            assertEquals(403, staff.postFile("/staff/admin/topics/upload", "jar", "a.jar", "application/java-archive",
+                    new byte[] {1, 2}).statusCode());
+            assertTrue(kiosk.app.registry().find("cramps").isPresent());
+            Browser admin = adminOn(server.port(), "/staff/check-ins");
+            String nav = admin.page("/staff/check-ins").body();
+            assertTrue(nav.contains("href=\"/staff/admin/topics\"") && nav.contains("href=\"/staff/admin/settings\""));
+        });
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private static String rowOf(String html, String pluginId) {
+        int at = html.indexOf("data-plugin=\"" + pluginId + "\"");
+        assertTrue(at >= 0, pluginId + " listed");
+        return html.substring(at, html.indexOf("</tr>", at));
+    }
+
+    private List<String> files() throws IOException {
+        try (Stream<Path> s = Files.list(plugins)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private Path variant(Path jar, String drop, String descriptorLines) throws IOException {
+        return PluginAdminTest.zipWithout(data, jar, drop, descriptorLines);
+    }
+}
