@@ -67,18 +67,31 @@ class MalformedRequestsTest {
     private final List<String> problems = new ArrayList<>();
 
     @BeforeEach
-    void start() {
-        kiosk = TestKiosk.start();
+    void start() throws IOException {
+        // A copy of the plugins: the corpus may well remove some through the admin pages.
+        java.nio.file.Path plugins = java.nio.file.Files.createTempDirectory("kiosk-corpus-plugins");
+        try (var jars = java.nio.file.Files.list(TestKiosk.BUILT_PLUGINS)) {
+            for (java.nio.file.Path jar : jars.toList()) {
+                java.nio.file.Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+        kiosk = TestKiosk.start(plugins, java.util.Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD),
+                java.time.Clock.systemDefaultZone());
         kiosk.app.javalin().start("127.0.0.1", 0);
         port = kiosk.app.javalin().port();
+        kiosk.app.registry().topics().forEach(t -> topicsAtStart.put(t.id(), t));
+        topicsAtStart.put(SafetyScreen.ID, kiosk.app.registry().safety());
     }
+
+    /** The topics as they were before the corpus ran: it may switch off or remove some on the admin pages. */
+    private final java.util.Map<String, LoadedTopic> topicsAtStart = new java.util.HashMap<>();
 
     @AfterEach
     void stop() {
         kiosk.close();
     }
 
-    /** A patient session at some stage of a visit: its cookie and form token. */
+    /** A session (a patient's at some stage of a visit, or an admin's): its cookie header value and form token. */
     private record Session(String cookie, String csrf) {
     }
 
@@ -88,18 +101,21 @@ class MalformedRequestsTest {
                 .filter(e -> io.javalin.http.HandlerType.commonHttp().contains(e.endpoint.method)).toList();
         assertTrue(routes.size() >= 15, "routes come from the app: " + routes.size());
         List<Session> sessions = new ArrayList<>();
+        List<Session> staffSessions = new ArrayList<>();
         int sent = 0;
         for (int i = 0; i < REQUESTS; i++) {
             if (i % 250 == 0) {
                 sessions = freshSessions();
+                staffSessions = List.of(adminSession());
             }
             ParsedEndpoint route = routes.get(random.nextInt(routes.size()));
-            Session session = random.nextInt(5) == 0 ? null : sessions.get(random.nextInt(sessions.size()));
+            List<Session> pool = route.endpoint.path.startsWith("/staff") && random.nextInt(4) != 0 ? staffSessions : sessions;
+            Session session = random.nextInt(5) == 0 ? null : pool.get(random.nextInt(pool.size()));
             String method = random.nextInt(8) == 0 ? pick(METHODS) : route.endpoint.method.name();
             String path = concretePath(route.endpoint.path);
             List<String> headers = new ArrayList<>();
             if (session != null) {
-                headers.add("Cookie: KIOSK_SESSION=" + session.cookie());
+                headers.add("Cookie: " + session.cookie());
             }
             byte[] body = null;
             if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
@@ -142,6 +158,8 @@ class MalformedRequestsTest {
                 case "topic" -> pick(TOPICS);
                 case "linkId" -> pick(LINK_IDS);
                 case "file" -> pick(FILES);
+                case "plugin" -> pick(TOPICS);
+                case "username" -> pick(new String[] {"admin", "nobody", "%ZZ", "a".repeat(300), ""});
                 default -> pick(IDS);
             });
             last = m.end();
@@ -236,9 +254,25 @@ class MalformedRequestsTest {
                     .orElseThrow().stream().filter(c -> c.getName().equals("KIOSK_SESSION")).map(HttpCookie::getValue)
                     .findFirst().orElse("none");
             Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(b.get(stage == 3 ? "/done" : "/name").body());
-            out.add(new Session(cookie, csrf.find() ? csrf.group(1) : ""));
+            out.add(new Session("KIOSK_SESSION=" + cookie, csrf.find() ? csrf.group(1) : ""));
         }
         return out;
+    }
+
+    /** A signed-in admin: every staff and admin page and action is open to the corpus. */
+    private Session adminSession() {
+        Browser admin;
+        try {
+            admin = TestKiosk.admin(port);
+        } catch (RuntimeException | AssertionError lockedOrChanged) {
+            // The corpus may have reset the admin password or locked the account: then it runs without.
+            return new Session("KIOSK_STAFF=none", "");
+        }
+        String cookie = admin.http.cookieHandler().map(h -> ((java.net.CookieManager) h).getCookieStore().getCookies())
+                .orElseThrow().stream().filter(c -> c.getName().equals("KIOSK_STAFF")).map(HttpCookie::getValue)
+                .findFirst().orElse("none");
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(admin.page("/staff/accounts").body());
+        return new Session("KIOSK_STAFF=" + cookie, csrf.find() ? csrf.group(1) : "");
     }
 
     /** Every stored answer is one its question accepts; every check-in is whole; the file is sound. */
@@ -253,8 +287,7 @@ class MalformedRequestsTest {
                 invalid.add(id + " topics " + topics);
             }
             for (TopicResponse t : c.topics()) {
-                Optional<LoadedTopic> topic = t.topicId().equals(SafetyScreen.ID)
-                        ? Optional.of(kiosk.app.registry().safety()) : kiosk.app.registry().find(t.topicId());
+                Optional<LoadedTopic> topic = Optional.ofNullable(topicsAtStart.get(t.topicId()));
                 for (StoredAnswer a : t.answers()) {
                     Optional<Question> q = topic.flatMap(x -> x.question(a.linkId()));
                     if (q.isEmpty() || !AnswerParser.parse(q.get(), a.values()).isValid()) {

@@ -39,7 +39,8 @@ public final class AssetController {
         }
         ctx.contentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
         // An SVG opened on its own must not run anything.
-        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+        ctx.header("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox");
         ctx.header("Cache-Control", "private, max-age=300");
         ctx.result(bytes);
     }

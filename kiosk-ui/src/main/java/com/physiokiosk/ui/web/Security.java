@@ -102,6 +102,10 @@ public final class Security {
             return;
         }
         if (roles.isEmpty()) {
+            if ("*".equals(ctx.endpoint().path)) {
+                // No route of ours matched (a HEAD or OPTIONS probe, say): nothing here.
+                throw new io.javalin.http.NotFoundResponse();
+            }
             log.error("Staff route {} {} has no Access rule; refused", ctx.method(), ctx.endpoint().path);
             throw new ForbiddenResponse("no-access-rule");
         }
