@@ -1,0 +1,83 @@
+package com.physiokiosk.bench.suite;
+
+import com.physiokiosk.bench.BenchMain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Every benchmark of issue 8, in order, then the table. A benchmark that fails to run becomes a
+ * missed row with its error: the table never loses a row.
+ */
+public final class Suite {
+
+    private Suite() {
+    }
+
+    /** The benchmarks, start-up first while the machine holds nothing else of ours. */
+    static List<Benchmark> all() {
+        return List.of(new StartupBenchmark(), new QuestionScreenBenchmark(), new SubmissionBenchmark(),
+                new MemoryBenchmark(), PendingBenchmark.pdfSummary(), PendingBenchmark.topicToggle());
+    }
+
+    /** Runs the suite; returns the exit code: 0 when no target was missed, 1 otherwise, 2 when it cannot run. */
+    public static int run(String[] args) throws Exception {
+        Path jar = Path.of(BenchMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        BenchOptions options = BenchOptions.parse(args, jar);
+        if (!Files.isRegularFile(options.kioskJar()) || !Files.isDirectory(options.kioskJar().resolveSibling("plugins"))) {
+            System.err.println("No kiosk jar with its plugins folder at " + options.kioskJar()
+                    + "; build first: mvn -B -q -Pbench -DskipTests package");
+            return 2;
+        }
+        deleteTree(options.workDir());
+        Files.createDirectories(options.workDir());
+        // Before the first logger exists: the engine's logs go to a file, the console keeps the table.
+        System.setProperty("bench.log", options.workDir().resolve("harness.log").toString());
+        System.setProperty("logback.configurationFile", "bench-logback.xml");
+
+        Bench bench = new Bench(options);
+        Report report = new Report(Machine.describe(options.workDir()), options);
+        for (Benchmark b : all()) {
+            if (!options.selected(b.name())) {
+                continue;
+            }
+            System.out.println(b.name() + " …");
+            String load = Machine.loadAverage();
+            Machine.Ticks before = Machine.Ticks.now();
+            long start = System.nanoTime();
+            List<Row> rows;
+            try {
+                rows = b.run(bench);
+            } catch (Exception | AssertionError e) {
+                e.printStackTrace();
+                rows = List.of(new Row(b.name(), "—", "—", null, "—", "—", Row.Status.MISSED,
+                        "the benchmark failed: " + e));
+            }
+            report.add(rows, new Report.Conditions(b.name(), load, Machine.Ticks.now().othersPercentSince(before),
+                    (System.nanoTime() - start) / 1_000_000_000L));
+        }
+        String md = report.markdown();
+        System.out.println();
+        System.out.println(md);
+        report.write(options.resultsFile());
+        System.out.println("Written to " + options.resultsFile());
+        if (!options.keep()) {
+            deleteTree(options.workDir());
+        }
+        return report.anyMissed() ? 1 : 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
