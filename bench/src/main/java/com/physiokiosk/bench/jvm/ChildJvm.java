@@ -108,6 +108,16 @@ public final class ChildJvm implements AutoCloseable {
     public record Ready(Duration after, String body) {
     }
 
+    /** CPU time the server has used so far, all threads, or -1 when it cannot be read. */
+    public long cpuNanos() {
+        return cpuNanos(process.toHandle());
+    }
+
+    /** CPU time {@code process} has used so far, or -1 when it cannot be read. */
+    public static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
     /** Resident memory now and at its peak, from {@code /proc/<pid>/status}. */
     public Memory memory() {
         return Memory.of(process.pid());

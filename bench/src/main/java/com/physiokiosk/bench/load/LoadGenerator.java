@@ -3,11 +3,13 @@ package com.physiokiosk.bench.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -34,6 +36,15 @@ public final class LoadGenerator {
 
     /** Runs {@code plan} with the clients {@code clients} makes (one per index). */
     public static LoadResult run(LoadPlan plan, IntFunction<Client> clients) {
+        return run(plan, clients, null);
+    }
+
+    /**
+     * As {@link #run(LoadPlan, IntFunction)}, also reading {@code serverCpuNanos} (the CPU time the
+     * server under test has used so far) as the measured phase begins and ends: the server's CPU per
+     * call does not depend on how much of the machine the load generator itself takes.
+     */
+    public static LoadResult run(LoadPlan plan, IntFunction<Client> clients, LongSupplier serverCpuNanos) {
         Phase phase = new Phase(plan);
         CyclicBarrier ready = new CyclicBarrier(plan.clients(), phase::begin);
         List<Thread> threads = new ArrayList<>();
@@ -47,6 +58,7 @@ public final class LoadGenerator {
             threads.add(t);
             t.start();
         }
+        long cpu = serverCpuNanos == null ? -1 : phase.cpuDuringMeasuredPhase(serverCpuNanos);
         long deadline = System.nanoTime() + plan.warmUp().plus(plan.measure()).plus(Duration.ofMinutes(2)).toNanos();
         for (Thread t : threads) {
             try {
@@ -64,8 +76,9 @@ public final class LoadGenerator {
         Histogram all = new Histogram(HIGHEST_NANOS, 3);
         histograms.forEach(all::add);
         double seconds = (phase.measuredEnd() - phase.measureStart) / 1e9;
+        double cpuMicrosPerCall = cpu < 0 || all.getTotalCount() == 0 ? Double.NaN : cpu / 1e3 / all.getTotalCount();
         return new LoadResult(all.getTotalCount(), phase.errors.get(), seconds, millis(all.getValueAtPercentile(50)),
-                millis(all.getValueAtPercentile(99)), millis(all.getMaxValue()), phase.firstError.get());
+                millis(all.getValueAtPercentile(99)), millis(all.getMaxValue()), cpuMicrosPerCall, phase.firstError.get());
     }
 
     private static void drive(Client client, CyclicBarrier ready, Phase phase, Histogram histogram) {
@@ -125,6 +138,7 @@ public final class LoadGenerator {
         private final AtomicLong budget;
         private final AtomicLong errors = new AtomicLong();
         private final AtomicReference<String> firstError = new AtomicReference<>();
+        private final CountDownLatch begun = new CountDownLatch(1);
 
         Phase(LoadPlan plan) {
             this.plan = plan;
@@ -136,6 +150,34 @@ public final class LoadGenerator {
             long now = System.nanoTime();
             measureStart = now + plan.warmUp().toNanos();
             measureEnd = measureStart + plan.measure().toNanos();
+            begun.countDown();
+        }
+
+        /**
+         * Waits through the run and returns how much {@code cpuNanos} grew between the start and the
+         * end of the measured phase, or -1 when the clients never got going.
+         */
+        long cpuDuringMeasuredPhase(LongSupplier cpuNanos) {
+            try {
+                if (!begun.await(5, TimeUnit.MINUTES)) {
+                    return -1;
+                }
+                sleepUntil(measureStart);
+                long before = cpuNanos.getAsLong();
+                sleepUntil(measureEnd);
+                long after = cpuNanos.getAsLong();
+                return before < 0 || after < 0 ? -1 : after - before;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        private static void sleepUntil(long nanoTime) throws InterruptedException {
+            long left;
+            while ((left = nanoTime - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.sleep(left);
+            }
         }
 
         void finished(long at) {

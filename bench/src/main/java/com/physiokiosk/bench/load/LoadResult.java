@@ -9,10 +9,12 @@ package com.physiokiosk.bench.load;
  * @param p50Millis  median latency of a successful call
  * @param p99Millis  99th percentile latency
  * @param maxMillis  slowest call
+ * @param cpuMicrosPerCall CPU time the server under test spent per successful call in the measured
+ *                   phase (all its threads: requests, GC, JIT), or NaN when not measured
  * @param firstError the first failure seen, or {@code null}
  */
 public record LoadResult(long calls, long errors, double seconds, double p50Millis, double p99Millis, double maxMillis,
-                         String firstError) {
+                         double cpuMicrosPerCall, String firstError) {
 
     /** Successful calls per second. */
     public double perSecond() {
@@ -22,6 +24,6 @@ public record LoadResult(long calls, long errors, double seconds, double p50Mill
     /** One line for the table: rate, latencies and errors. */
     public String summary(String unit) {
         return String.format("%,.0f %s/s, p50 %.2f ms, p99 %.2f ms, %d errors", perSecond(), unit, p50Millis, p99Millis,
-                errors);
+                errors) + (Double.isNaN(cpuMicrosPerCall) ? "" : String.format(", server CPU %.0f µs each", cpuMicrosPerCall));
     }
 }

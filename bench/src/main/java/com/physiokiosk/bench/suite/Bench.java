@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 
 /** What every benchmark shares: options, the work folder, the HTTP client, and how servers are started. */
 public final class Bench {
@@ -89,19 +90,45 @@ public final class Bench {
      * baseline-kiosk, kiosk-baseline, … so that neither side always runs warmer or later; keeps
      * each side's best round, with the errors of all its rounds.
      */
-    Pair compare(LoadPlan plan, IntFunction<LoadGenerator.Client> baseline, IntFunction<LoadGenerator.Client> kiosk) {
+    Pair compare(LoadPlan plan, Side baseline, Side kiosk) {
         List<LoadResult> base = new ArrayList<>();
         List<LoadResult> ours = new ArrayList<>();
         for (int round = 0; round < options.rounds(); round++) {
             if (round % 2 == 0) {
-                base.add(progress(plan, "baseline", LoadGenerator.run(plan, baseline)));
-                ours.add(progress(plan, "kiosk", LoadGenerator.run(plan, kiosk)));
+                base.add(baseline.run(plan, "baseline"));
+                ours.add(kiosk.run(plan, "kiosk"));
             } else {
-                ours.add(progress(plan, "kiosk", LoadGenerator.run(plan, kiosk)));
-                base.add(progress(plan, "baseline", LoadGenerator.run(plan, baseline)));
+                ours.add(kiosk.run(plan, "kiosk"));
+                base.add(baseline.run(plan, "baseline"));
             }
         }
         return new Pair(best(base), best(ours));
+    }
+
+    /**
+     * One side of a comparison: its clients, and the CPU time its server has used so far.
+     *
+     * @param clients   one client per index
+     * @param cpuNanos  CPU time of the server process under test (the harness's own when it runs in process)
+     */
+    record Side(IntFunction<LoadGenerator.Client> clients, LongSupplier cpuNanos) {
+
+        /** A side served by this JVM itself. */
+        static Side inProcess(IntFunction<LoadGenerator.Client> clients) {
+            return new Side(clients, () -> ChildJvm.cpuNanos(ProcessHandle.current()));
+        }
+
+        /** A side served by {@code server}. */
+        static Side served(ChildJvm server, IntFunction<LoadGenerator.Client> clients) {
+            return new Side(clients, server::cpuNanos);
+        }
+
+        LoadResult run(LoadPlan plan, String side) {
+            LoadResult r = LoadGenerator.run(plan, clients, cpuNanos);
+            progress(plan.name() + " " + side + ": " + r.summary("calls")
+                    + (r.firstError() == null ? "" : " (first error: " + r.firstError() + ")"));
+            return r;
+        }
     }
 
     /** The baseline's and the kiosk's result. */
@@ -113,17 +140,11 @@ public final class Bench {
         long errors = rounds.stream().mapToLong(LoadResult::errors).sum();
         String firstError = rounds.stream().map(LoadResult::firstError).filter(e -> e != null).findFirst().orElse(null);
         return new LoadResult(best.calls(), errors, best.seconds(), best.p50Millis(), best.p99Millis(), best.maxMillis(),
-                firstError);
+                best.cpuMicrosPerCall(), firstError);
     }
 
     static void progress(String line) {
         System.out.println("  " + line);
         System.out.flush();
-    }
-
-    private static LoadResult progress(LoadPlan plan, String side, LoadResult r) {
-        progress(plan.name() + " " + side + ": " + r.summary("calls")
-                + (r.firstError() == null ? "" : " (first error: " + r.firstError() + ")"));
-        return r;
     }
 }

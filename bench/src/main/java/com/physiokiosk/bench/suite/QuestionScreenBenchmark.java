@@ -30,8 +30,9 @@ final class QuestionScreenBenchmark implements Benchmark {
                 int bareBytes = Http.getOk(bench.http(), page).length;
                 Bench.progress("question screen: kiosk page " + bytes + " bytes, bare page " + bareBytes + " bytes");
                 LoadPlan plan = bench.plan("question-screen", CLIENTS);
-                Bench.Pair r = bench.compare(plan, i -> () -> PatientLoad.sameSize(Http.getOk(bench.http(), page).length, bareBytes),
-                        i -> PatientLoad.onQuestionScreen(bench.http(), kiosk.port()));
+                Bench.Pair r = bench.compare(plan,
+                        Bench.Side.served(bare, i -> () -> PatientLoad.sameSize(Http.getOk(bench.http(), page).length, bareBytes)),
+                        Bench.Side.served(kiosk, i -> PatientLoad.onQuestionScreen(bench.http(), kiosk.port())));
                 double ratio = r.kiosk().perSecond() / r.baseline().perSecond();
                 return List.of(new Criteria()
                         .require(ratio >= 0.5, String.format("%.2f of the bare app's throughput, target at least 0.5", ratio))
@@ -40,7 +41,8 @@ final class QuestionScreenBenchmark implements Benchmark {
                         .require(r.baseline().errors() == 0, "baseline had " + r.baseline().errors() + " failed requests")
                         .require(bareBytes == bytes, "the baseline page is " + bareBytes + " bytes, the kiosk's " + bytes)
                         .row("question screen, " + CLIENTS + " clients, loopback (" + bytes + "-byte page)",
-                                String.format("%,.0f req/s, p99 %.2f ms", r.baseline().perSecond(), r.baseline().p99Millis()),
+                                String.format("%,.0f req/s, p99 %.2f ms, server CPU %.0f µs/req", r.baseline().perSecond(),
+                                        r.baseline().p99Millis(), r.baseline().cpuMicrosPerCall()),
                                 String.format("%,.0f req/s", r.kiosk().perSecond()), ratio, r.kiosk().summary("req"),
                                 "≥ 0.50× baseline; p99 < 5 ms"));
             }

@@ -56,7 +56,8 @@ final class SubmissionBenchmark implements Benchmark {
             CheckIn stored = repository.find(repository.idsForDay(LocalDate.now()).get(0)).orElseThrow();
             try (PlainJdbcSubmissions plain = PlainJdbcSubmissions.open(baselineDir.resolve(Database.FILE_NAME), stored)) {
                 LoadPlan plan = bench.plan("submission", CLIENTS);
-                Bench.Pair r = bench.compare(plan, i -> plain::submit, i -> () -> service.submit(visit));
+                Bench.Pair r = bench.compare(plan, Bench.Side.inProcess(i -> plain::submit),
+                        Bench.Side.inProcess(i -> () -> service.submit(visit)));
                 Tables ours = Tables.of(kioskDb.file());
                 Tables base = Tables.of(baselineDir.resolve(Database.FILE_NAME));
                 double ratio = r.kiosk().perSecond() / r.baseline().perSecond();
@@ -74,7 +75,8 @@ final class SubmissionBenchmark implements Benchmark {
                         .require(plain.synchronous() == 2, "the baseline is not synchronous=FULL")
                         .row("submit a completed questionnaire, " + CLIENTS + " clients, WAL + synchronous=FULL ("
                                         + Math.round(ours.rowsPerCheckIn()) + " rows each)",
-                                String.format("%,.0f/s, p99 %.2f ms", r.baseline().perSecond(), r.baseline().p99Millis()),
+                                String.format("%,.0f/s, p99 %.2f ms, CPU %.0f µs each", r.baseline().perSecond(),
+                                        r.baseline().p99Millis(), r.baseline().cpuMicrosPerCall()),
                                 String.format("%,.0f/s", r.kiosk().perSecond()), ratio, r.kiosk().summary("submissions"),
                                 "≥ 0.50× baseline; ≥ 500/s"));
             }
