@@ -11,8 +11,20 @@ import java.util.List;
 /** The results: one Markdown document, printed and written to a file to paste into BENCHMARKS.md. */
 final class Report {
 
+    /** Above this share of the CPU taken by other processes, a run is flagged as noisy. */
+    static final double NOISY_PERCENT = 10;
+
     /** How busy the machine was while one benchmark ran. */
     record Conditions(String benchmark, String loadBefore, double othersPercent, long seconds) {
+
+        /** A benchmark done in under a second measured nothing, and its CPU shares are only noise. */
+        boolean measuredSomething() {
+            return seconds >= 1;
+        }
+
+        String othersText() {
+            return measuredSomething() ? String.format("%.0f %%", othersPercent) : "—";
+        }
     }
 
     private final List<String> machine;
@@ -41,6 +53,12 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("### Results of ").append(started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
                 .append(options.quick() ? " (--quick: too short to publish)" : "").append("\n\n");
+        double busiest = conditions.stream().filter(Conditions::measuredSomething).mapToDouble(Conditions::othersPercent)
+                .max().orElse(0);
+        if (busiest > NOISY_PERCENT) {
+            md.append(String.format("**Noisy run:** other processes used up to %.0f %% of the machine's CPU while a benchmark"
+                    + " ran (see the last table); absolute figures are low and ratios less reliable.%n%n", busiest));
+        }
         md.append("| what | baseline, same run | ours | ratio | absolute | target | result |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
@@ -58,7 +76,7 @@ final class Report {
         md.append("\n| benchmark | load average before | CPU used by other processes meanwhile | took |\n");
         md.append("|---|---|---|---|\n");
         for (Conditions c : conditions) {
-            md.append(String.format("| %s | %s | %.0f %% | %d s |%n", c.benchmark(), c.loadBefore(), c.othersPercent(),
+            md.append(String.format("| %s | %s | %s | %d s |%n", c.benchmark(), c.loadBefore(), c.othersText(),
                     c.seconds()));
         }
         return md.toString();
