@@ -18,17 +18,23 @@ import java.util.Set;
  * @param measure       measured phase of each load run
  * @param rounds        load runs per side, alternating baseline and kiosk (ABBA), best kept
  * @param startupRuns   measured starts per side, median kept
+ * @param quietWait     how long to wait, before each benchmark, for other processes to leave the machine alone
  * @param keep          keep {@code workDir} afterwards
  */
 public record BenchOptions(Path kioskJar, Path benchJar, Path workDir, Path resultsFile, Set<String> only,
-                           Duration warmUp, Duration measure, int rounds, int startupRuns, boolean keep) {
+                           Duration warmUp, Duration measure, int rounds, int startupRuns, Duration quietWait,
+                           boolean keep) {
 
-    /** Reads {@code --quick}, {@code --only=a,b}, {@code --kiosk-jar=…}, {@code --keep}; the rest from where the jar is. */
+    /**
+     * Reads {@code --quick}, {@code --only=a,b}, {@code --kiosk-jar=…}, {@code --wait=MINUTES},
+     * {@code --keep}; the rest from where the jar is.
+     */
     public static BenchOptions parse(String[] args, Path benchJar) {
         Path target = benchJar.toAbsolutePath().getParent();
         Path kioskJar = target.resolve("../../kiosk-ui/target/physio-kiosk.jar").normalize();
         boolean quick = false;
         boolean keep = false;
+        Duration quietWait = Duration.ofMinutes(10);
         Set<String> only = new LinkedHashSet<>();
         for (String arg : args) {
             if (arg.equals("--quick")) {
@@ -37,18 +43,20 @@ public record BenchOptions(Path kioskJar, Path benchJar, Path workDir, Path resu
                 keep = true;
             } else if (arg.startsWith("--only=")) {
                 only.addAll(Arrays.asList(arg.substring("--only=".length()).split(",")));
+            } else if (arg.startsWith("--wait=")) {
+                quietWait = Duration.ofMinutes(Long.parseLong(arg.substring("--wait=".length())));
             } else if (arg.startsWith("--kiosk-jar=")) {
                 kioskJar = Path.of(arg.substring("--kiosk-jar=".length())).toAbsolutePath();
             } else {
                 throw new IllegalArgumentException("unknown option " + arg
                         + " (options: --quick, --only=startup,question-screen,submission,memory,pdf,topic-toggle,"
-                        + " --kiosk-jar=PATH, --keep)");
+                        + " --kiosk-jar=PATH, --wait=MINUTES, --keep)");
             }
         }
         // --quick is for trying the harness out; its figures are too short to publish.
         return new BenchOptions(kioskJar, benchJar, target.resolve("bench-run"), target.resolve("results.md"), only,
                 Duration.ofSeconds(quick ? 3 : 10), Duration.ofSeconds(quick ? 5 : 15), quick ? 1 : 2,
-                quick ? 2 : 5, keep);
+                quick ? 2 : 5, quietWait, keep);
     }
 
     public boolean selected(String name) {

@@ -9,4 +9,9 @@ public interface Benchmark {
     String name();
 
     List<Row> run(Bench bench) throws Exception;
+
+    /** Whether it measures anything that other processes on the machine could disturb. */
+    default boolean needsQuietMachine() {
+        return true;
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,6 +62,23 @@ final class Machine {
             long total = this.total - before.total;
             long others = (busy - before.busy) - (ours - before.ours);
             return total <= 0 ? 0 : Math.max(0, 100.0 * others / total);
+        }
+    }
+
+    /**
+     * Waits, at most {@code patience}, until other processes leave the machine alone: a
+     * {@code sample}-long look in which they use less than {@code percent} of its CPU. Returns the
+     * share they used in the last look, so a caller that gave up knows how busy it was.
+     */
+    static double awaitQuiet(double percent, Duration sample, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Ticks before = Ticks.now();
+            Thread.sleep(sample.toMillis());
+            double others = Ticks.now().othersPercentSince(before);
+            if (others < percent || System.nanoTime() > deadline) {
+                return others;
+            }
         }
     }
 

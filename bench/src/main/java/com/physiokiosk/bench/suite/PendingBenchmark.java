@@ -39,6 +39,11 @@ record PendingBenchmark(String name, String what, String target, String missing,
     }
 
     @Override
+    public boolean needsQuietMachine() {
+        return false;
+    }
+
+    @Override
     public List<Row> run(Bench bench) throws IOException {
         Optional<String> found = find(bench.options().kioskJar());
         if (found.isPresent()) {

@@ -4,6 +4,7 @@ import com.physiokiosk.bench.BenchMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,6 +14,9 @@ import java.util.stream.Stream;
  * missed row with its error: the table never loses a row.
  */
 public final class Suite {
+
+    /** How long one look at the machine lasts when waiting for it to be quiet. */
+    private static final Duration QUIET_SAMPLE = Duration.ofSeconds(5);
 
     private Suite() {
     }
@@ -45,6 +49,7 @@ public final class Suite {
                 continue;
             }
             System.out.println(b.name() + " …");
+            long waited = b.needsQuietMachine() ? awaitQuiet(options) : 0;
             String load = Machine.loadAverage();
             Machine.Ticks before = Machine.Ticks.now();
             long start = System.nanoTime();
@@ -56,7 +61,7 @@ public final class Suite {
                 rows = List.of(new Row(b.name(), "—", "—", null, "—", "—", Row.Status.MISSED,
                         "the benchmark failed: " + e));
             }
-            report.add(rows, new Report.Conditions(b.name(), load, Machine.Ticks.now().othersPercentSince(before),
+            report.add(rows, new Report.Conditions(b.name(), waited, load, Machine.Ticks.now().othersPercentSince(before),
                     (System.nanoTime() - start) / 1_000_000_000L));
         }
         String md = report.markdown();
@@ -68,6 +73,26 @@ public final class Suite {
             deleteTree(options.workDir());
         }
         return report.anyMissed() ? 1 : 0;
+    }
+
+    /**
+     * Other engineers' builds share this machine: waits (boundedly) until they leave it alone, so a
+     * benchmark starts on a quiet machine. Returns the seconds waited.
+     */
+    private static long awaitQuiet(BenchOptions options) throws InterruptedException {
+        if (options.quietWait().isZero()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        double others = Machine.awaitQuiet(Report.NOISY_PERCENT, QUIET_SAMPLE, options.quietWait());
+        long waited = (System.nanoTime() - start) / 1_000_000_000L;
+        if (others >= Report.NOISY_PERCENT) {
+            Bench.progress(String.format("the machine is still busy after %d s (others %.0f %% of the CPU); measuring anyway",
+                    waited, others));
+        } else if (waited > QUIET_SAMPLE.toSeconds()) {
+            Bench.progress("waited " + waited + " s for other processes to leave the machine alone");
+        }
+        return waited;
     }
 
     private static void deleteTree(Path dir) throws IOException {
