@@ -19,11 +19,12 @@ import java.util.Set;
  * @param rounds        load runs per side, alternating baseline and kiosk (ABBA), best kept
  * @param startupRuns   measured starts per side, median kept
  * @param quietWait     how long to wait, before each benchmark, for other processes to leave the machine alone
+ * @param retries       how many times more a benchmark disturbed by other processes is run
  * @param keep          keep {@code workDir} afterwards
  */
 public record BenchOptions(Path kioskJar, Path benchJar, Path workDir, Path resultsFile, Set<String> only,
                            Duration warmUp, Duration measure, int rounds, int startupRuns, Duration quietWait,
-                           boolean keep) {
+                           int retries, boolean keep) {
 
     /**
      * Reads {@code --quick}, {@code --only=a,b}, {@code --kiosk-jar=…}, {@code --wait=MINUTES},
@@ -56,7 +57,7 @@ public record BenchOptions(Path kioskJar, Path benchJar, Path workDir, Path resu
         // --quick is for trying the harness out; its figures are too short to publish.
         return new BenchOptions(kioskJar, benchJar, target.resolve("bench-run"), target.resolve("results.md"), only,
                 Duration.ofSeconds(quick ? 3 : 10), Duration.ofSeconds(quick ? 5 : 15), quick ? 1 : 2,
-                quick ? 2 : 5, quietWait, keep);
+                quick ? 2 : 5, quietWait, quick ? 0 : 2, keep);
     }
 
     public boolean selected(String name) {

@@ -15,7 +15,8 @@ final class Report {
     static final double NOISY_PERCENT = 10;
 
     /** How busy the machine was while one benchmark ran. */
-    record Conditions(String benchmark, long waitedSeconds, String loadBefore, double othersPercent, long seconds) {
+    record Conditions(String benchmark, int attempt, long waitedSeconds, String loadBefore, double othersPercent,
+                      long seconds) {
 
         /** A benchmark done in under a second measured nothing, and its CPU shares are only noise. */
         boolean measuredSomething() {
@@ -72,13 +73,15 @@ final class Report {
         md.append("- run: warm-up ").append(options.warmUp().toSeconds()).append(" s and measured ")
                 .append(options.measure().toSeconds()).append(" s per load run, ").append(options.rounds())
                 .append(" round(s) per side alternating (best kept, errors of all rounds counted), ")
-                .append(options.startupRuns()).append(" measured starts per side (median)\n");
-        md.append("\n| benchmark | waited for a quiet machine | load average before | CPU used by other processes meanwhile"
-                + " | took |\n");
-        md.append("|---|---|---|---|---|\n");
+                .append(options.startupRuns()).append(" measured starts per side (median); a benchmark disturbed by other"
+                        + " processes (over ").append((int) NOISY_PERCENT).append(" % of the CPU) is run again up to ")
+                .append(options.retries()).append(" times and the least disturbed attempt kept\n");
+        md.append("\n| benchmark | attempt kept | waited for a quiet machine | load average before"
+                + " | CPU used by other processes meanwhile | took |\n");
+        md.append("|---|---|---|---|---|---|\n");
         for (Conditions c : conditions) {
-            md.append(String.format("| %s | %d s | %s | %s | %d s |%n", c.benchmark(), c.waitedSeconds(), c.loadBefore(),
-                    c.othersText(), c.seconds()));
+            md.append(String.format("| %s | %d | %d s | %s | %s | %d s |%n", c.benchmark(), c.attempt(), c.waitedSeconds(),
+                    c.loadBefore(), c.othersText(), c.seconds()));
         }
         return md.toString();
     }
