@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 
@@ -29,6 +30,7 @@ public final class Bench {
 
     private final BenchOptions options;
     private final HttpClient http = Http.newClient();
+    private final AtomicInteger folders = new AtomicInteger();
 
     Bench(BenchOptions options) {
         this.options = options;
@@ -42,10 +44,19 @@ public final class Bench {
         return http;
     }
 
-    /** A fresh folder {@code name} inside the work folder. */
+    /** A new, empty folder inside the work folder, named after {@code name}: a benchmark run again starts afresh. */
     Path dir(String name) {
+        return create(options.workDir().resolve(name + "-" + folders.incrementAndGet()));
+    }
+
+    /** The folder of every server's log, kept for the whole run. */
+    Path logs() {
+        return create(options.workDir().resolve("logs"));
+    }
+
+    private static Path create(Path dir) {
         try {
-            return Files.createDirectories(options.workDir().resolve(name));
+            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +81,7 @@ public final class Bench {
 
     /** Starts {@code command} and waits for its first /health. */
     ChildJvm startServer(ChildJvm.Command command) {
-        ChildJvm server = ChildJvm.start(command, dir("logs"));
+        ChildJvm server = ChildJvm.start(command, logs());
         try {
             server.awaitHealthy(http, "/health", START_TIMEOUT);
             return server;

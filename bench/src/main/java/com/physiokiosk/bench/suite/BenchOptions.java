@@ -56,7 +56,7 @@ public record BenchOptions(Path kioskJar, Path benchJar, Path workDir, Path resu
         }
         // --quick is for trying the harness out; its figures are too short to publish.
         return new BenchOptions(kioskJar, benchJar, target.resolve("bench-run"), target.resolve("results.md"), only,
-                Duration.ofSeconds(quick ? 3 : 10), Duration.ofSeconds(quick ? 5 : 15), quick ? 1 : 2,
+                Duration.ofSeconds(quick ? 3 : 20), Duration.ofSeconds(quick ? 5 : 15), quick ? 1 : 2,
                 quick ? 2 : 5, quietWait, quick ? 0 : 2, keep);
     }
 

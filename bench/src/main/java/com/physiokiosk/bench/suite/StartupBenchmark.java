@@ -61,7 +61,7 @@ final class StartupBenchmark implements Benchmark {
     }
 
     private static ChildJvm.Ready start(Bench bench, ChildJvm.Command command) {
-        try (ChildJvm server = ChildJvm.start(command, bench.dir("logs"))) {
+        try (ChildJvm server = ChildJvm.start(command, bench.logs())) {
             return server.awaitHealthy(bench.http(), "/health", Bench.START_TIMEOUT);
         }
     }
