@@ -1,0 +1,161 @@
+package com.physiokiosk.bench.suite;
+
+import com.physiokiosk.bench.jvm.ChildJvm;
+import com.physiokiosk.bench.load.LoadGenerator;
+import com.physiokiosk.bench.load.LoadPlan;
+import com.physiokiosk.bench.load.LoadResult;
+import com.physiokiosk.bench.web.Http;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
+
+/** What every benchmark shares: options, the work folder, the HTTP client, and how servers are started. */
+public final class Bench {
+
+    /** The JVM options of the systemd unit (config/physio-kiosk.service), given to both sides alike. */
+    static final List<String> DEPLOYED_JVM = List.of("-Xmx256m");
+
+    /** Longest a server may take to answer its first /health. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    private final BenchOptions options;
+    private final HttpClient http = Http.newClient();
+    private final AtomicInteger folders = new AtomicInteger();
+
+    Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public BenchOptions options() {
+        return options;
+    }
+
+    public HttpClient http() {
+        return http;
+    }
+
+    /** A new, empty folder inside the work folder, named after {@code name}: a benchmark run again starts afresh. */
+    Path dir(String name) {
+        return create(options.workDir().resolve(name + "-" + folders.incrementAndGet()));
+    }
+
+    /** The folder of every server's log, kept for the whole run. */
+    Path logs() {
+        return create(options.workDir().resolve("logs"));
+    }
+
+    private static Path create(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The plugins folder beside the kiosk jar: all five topics. */
+    Path pluginsDir() {
+        return options.kioskJar().resolveSibling("plugins");
+    }
+
+    /** {@code java <jvm> -jar physio-kiosk.jar} on loopback, with its database in {@code dataDir}. */
+    ChildJvm.Command kiosk(List<String> jvm, Path dataDir) {
+        return new ChildJvm.Command("kiosk", jvm, List.of("-jar", options.kioskJar().toString()),
+                Map.of("KIOSK_DATA_DIR", dataDir.toString(), "KIOSK_PORT", "{port}", "KIOSK_BIND_ADDRESS", "127.0.0.1"));
+    }
+
+    /** The bare Javalin + jte app, its page {@code pageBytes} long (0: not sized, for start-up). */
+    ChildJvm.Command bare(List<String> jvm, int pageBytes) {
+        return new ChildJvm.Command("bare", jvm, List.of("-cp", options.benchJar().toString(),
+                "com.physiokiosk.bench.bare.BareApp", "{port}", Integer.toString(pageBytes)), Map.of());
+    }
+
+    /** Starts {@code command} and waits for its first /health. */
+    ChildJvm startServer(ChildJvm.Command command) {
+        ChildJvm server = ChildJvm.start(command, logs());
+        try {
+            server.awaitHealthy(http, "/health", START_TIMEOUT);
+            return server;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** A load plan with this run's warm-up and measured durations. */
+    LoadPlan plan(String name, int clients) {
+        return new LoadPlan(name, clients, options.warmUp(), options.measure(), 10_000_000);
+    }
+
+    /**
+     * Runs the baseline and the kiosk load {@code options.rounds()} times each, alternating
+     * baseline-kiosk, kiosk-baseline, … so that neither side always runs warmer or later; keeps
+     * each side's best round, with the errors of all its rounds.
+     */
+    Pair compare(LoadPlan plan, Side baseline, Side kiosk) {
+        List<LoadResult> base = new ArrayList<>();
+        List<LoadResult> ours = new ArrayList<>();
+        for (int round = 0; round < options.rounds(); round++) {
+            if (round % 2 == 0) {
+                base.add(baseline.run(plan, "baseline"));
+                ours.add(kiosk.run(plan, "kiosk"));
+            } else {
+                ours.add(kiosk.run(plan, "kiosk"));
+                base.add(baseline.run(plan, "baseline"));
+            }
+        }
+        return new Pair(best(base), best(ours));
+    }
+
+    /**
+     * One side of a comparison: its clients, and the CPU time its server has used so far.
+     *
+     * @param clients   one client per index
+     * @param cpuNanos  CPU time of the server process under test (the harness's own when it runs in process)
+     */
+    record Side(IntFunction<LoadGenerator.Client> clients, LongSupplier cpuNanos) {
+
+        /** A side served by this JVM itself. */
+        static Side inProcess(IntFunction<LoadGenerator.Client> clients) {
+            return new Side(clients, () -> ChildJvm.cpuNanos(ProcessHandle.current()));
+        }
+
+        /** A side served by {@code server}. */
+        static Side served(ChildJvm server, IntFunction<LoadGenerator.Client> clients) {
+            return new Side(clients, server::cpuNanos);
+        }
+
+        LoadResult run(LoadPlan plan, String side) {
+            LoadResult r = LoadGenerator.run(plan, clients, cpuNanos);
+            progress(plan.name() + " " + side + ": " + r.summary("calls")
+                    + (r.firstError() == null ? "" : " (first error: " + r.firstError() + ")"));
+            return r;
+        }
+    }
+
+    /** The baseline's and the kiosk's result. */
+    record Pair(LoadResult baseline, LoadResult kiosk) {
+    }
+
+    static LoadResult best(List<LoadResult> rounds) {
+        LoadResult best = rounds.stream().max(Comparator.comparingDouble(LoadResult::perSecond)).orElseThrow();
+        long errors = rounds.stream().mapToLong(LoadResult::errors).sum();
+        String firstError = rounds.stream().map(LoadResult::firstError).filter(e -> e != null).findFirst().orElse(null);
+        return new LoadResult(best.calls(), errors, best.seconds(), best.p50Millis(), best.p99Millis(), best.maxMillis(),
+                best.cpuMicrosPerCall(), firstError);
+    }
+
+    static void progress(String line) {
+        System.out.println("  " + line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,51 @@
+package com.physiokiosk.bench.suite;
+
+import com.physiokiosk.bench.load.LoadGenerator;
+import com.physiokiosk.bench.web.PatientClient;
+import com.physiokiosk.bench.web.PatientWalk;
+import java.io.IOException;
+import java.net.http.HttpClient;
+
+/** The patient loads on a running kiosk, shared by the question-screen and memory benchmarks. */
+final class PatientLoad {
+
+    private PatientLoad() {
+    }
+
+    /** A patient walked to the question screen once, then fetching it again and again. */
+    static LoadGenerator.Client onQuestionScreen(HttpClient http, int port) {
+        return new QuestionScreenPatient(new PatientClient(http, port));
+    }
+
+    /** A kiosk's browser taking one patient after another through a whole visit, submit included. */
+    static LoadGenerator.Client visiting(HttpClient http, int port) {
+        PatientClient browser = new PatientClient(http, port);
+        return () -> PatientWalk.completeVisit(browser);
+    }
+
+    /** The same session always gets the same page: any other size is a wrong answer. */
+    static void sameSize(int actual, int expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("page of " + actual + " bytes, expected " + expected);
+        }
+    }
+
+    private static final class QuestionScreenPatient implements LoadGenerator.Client {
+        private final PatientClient patient;
+        private int bytes;
+
+        QuestionScreenPatient(PatientClient patient) {
+            this.patient = patient;
+        }
+
+        @Override
+        public void setUp() throws Exception {
+            bytes = PatientWalk.toQuestion(patient);
+        }
+
+        @Override
+        public void call() throws Exception {
+            sameSize(PatientWalk.question(patient).body().length, bytes);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package com.physiokiosk.bench.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A patient's way through the kiosk over HTTP, as {@code PatientFlowTest.walk} takes it: welcome,
+ * name, the seven safety questions, the cramps topic, review, submit, result. Every step checks
+ * the status and where the kiosk sends the patient next; anything else is a failed call.
+ */
+public final class PatientWalk {
+
+    /** The topic every benchmark patient chooses. */
+    public static final String TOPIC = "cramps";
+
+    /** The question screen the question-screen load fetches: a multiple choice with six options. */
+    public static final String QUESTION = "/q/" + TOPIC + "/trigger";
+
+    /** A calm cramps visit (the same answers as the HTTP tests): lifting at the gym, moderate pain. */
+    public static final Map<String, List<String>> CALM_CRAMPS = calmCramps();
+
+    private PatientWalk() {
+    }
+
+    /** What went wrong on the way. */
+    public static final class WalkFailed extends IOException {
+        WalkFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** From the welcome screen to {@link #QUESTION}; returns its size in bytes. */
+    public static int toQuestion(PatientClient patient) throws IOException, InterruptedException {
+        String next = throughSafety(patient);
+        next = redirect(patient.post("/topics", List.of("topic", TOPIC)), "choose the topic");
+        for (int steps = 0; !next.equals(QUESTION); steps++) {
+            if (steps > 50) {
+                throw new WalkFailed(QUESTION + " not reached after 50 questions");
+            }
+            next = answer(patient, next);
+        }
+        return question(patient).body().length;
+    }
+
+    /** GETs {@link #QUESTION}, which must be there. */
+    public static PatientClient.Page question(PatientClient patient) throws IOException, InterruptedException {
+        return ok(patient.get(QUESTION), QUESTION);
+    }
+
+    /** One whole visit, from the welcome screen to the result screen with its check-in number. */
+    public static void completeVisit(PatientClient patient) throws IOException, InterruptedException {
+        String next = throughSafety(patient);
+        next = redirect(patient.post("/topics", List.of("topic", TOPIC)), "choose the topic");
+        for (int steps = 0; !next.equals("/review"); steps++) {
+            if (steps > 50) {
+                throw new WalkFailed("no review after 50 questions");
+            }
+            next = answer(patient, next);
+        }
+        ok(patient.get("/review"), "/review");
+        expect(redirect(patient.post("/submit", List.of()), "submit"), "/done");
+        if (!ok(patient.get("/done"), "/done").text().contains("id=\"check-in-number\"")) {
+            throw new WalkFailed("the result screen shows no check-in number");
+        }
+    }
+
+    /** Welcome, start, name and the safety screen (all "no"); returns where the kiosk sends the patient. */
+    private static String throughSafety(PatientClient patient) throws IOException, InterruptedException {
+        ok(patient.get("/"), "/");
+        expect(redirect(patient.post("/start", List.of("lang", "en")), "start"), "/name");
+        ok(patient.get("/name"), "/name");
+        String next = redirect(patient.post("/name", List.of("name", "Ana")), "name");
+        for (int steps = 0; next.startsWith("/q/safety/"); steps++) {
+            if (steps > 20) {
+                throw new WalkFailed("the safety screen does not end");
+            }
+            ok(patient.get(next), next);
+            next = redirect(patient.post(next, List.of("answer", "no")), next);
+        }
+        expect(next, "/topics");
+        ok(patient.get("/topics"), "/topics");
+        return next;
+    }
+
+    /** Answers the topic question at {@code path} from the calm visit; returns the next step. */
+    private static String answer(PatientClient patient, String path) throws IOException, InterruptedException {
+        String prefix = "/q/" + TOPIC + "/";
+        if (!path.startsWith(prefix)) {
+            throw new WalkFailed("expected a " + TOPIC + " question, was sent to " + path);
+        }
+        String linkId = path.substring(prefix.length());
+        List<String> values = CALM_CRAMPS.get(linkId);
+        if (values == null) {
+            throw new WalkFailed("no answer prepared for " + path);
+        }
+        ok(patient.get(path), path);
+        List<String> fields = new ArrayList<>();
+        values.forEach(v -> {
+            fields.add("answer");
+            fields.add(v);
+        });
+        return redirect(patient.post(path, fields), path);
+    }
+
+    private static PatientClient.Page ok(PatientClient.Page page, String what) throws WalkFailed {
+        if (page.status() != 200) {
+            throw new WalkFailed(what + " answered " + page.status());
+        }
+        return page;
+    }
+
+    private static String redirect(PatientClient.Page page, String what) throws WalkFailed {
+        if (page.status() != 303 || page.location() == null) {
+            throw new WalkFailed(what + " answered " + page.status() + " instead of a redirect");
+        }
+        return page.location();
+    }
+
+    private static void expect(String location, String expected) throws WalkFailed {
+        if (!location.equals(expected)) {
+            throw new WalkFailed("sent to " + location + " instead of " + expected);
+        }
+    }
+
+    private static Map<String, List<String>> calmCramps() {
+        Map<String, List<String>> a = new LinkedHashMap<>();
+        a.put("intro", List.of());
+        a.put("trigger", List.of("lifting", "sitting"));
+        a.put("pain-score", List.of("6"));
+        a.put("muscular", List.of("muscular"));
+        a.put("rhythmic", List.of("no"));
+        a.put("belly", List.of("no"));
+        a.put("unwell", List.of("none"));
+        a.put("periods-or-pregnant", List.of("no"));
+        return java.util.Collections.unmodifiableMap(a);
+    }
+}
