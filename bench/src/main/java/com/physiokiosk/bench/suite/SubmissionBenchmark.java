@@ -50,7 +50,7 @@ final class SubmissionBenchmark implements Benchmark {
         TopicRegistry registry = new TopicRegistry(KioskPluginManager.create(bench.pluginsDir(), PluginMode.DEPLOYMENT));
         registry.start();
         try {
-            CheckInService service = new CheckInService(registry, repository, Clock.systemDefaultZone(), "en");
+            CheckInService service = new CheckInService(registry, repository, Clock.systemDefaultZone(), () -> "en");
             Visit visit = calmVisit();
             service.submit(visit);
             CheckIn stored = repository.find(repository.idsForDay(LocalDate.now()).get(0)).orElseThrow();
