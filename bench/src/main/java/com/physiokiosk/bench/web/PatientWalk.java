@@ -42,12 +42,12 @@ public final class PatientWalk {
             }
             next = answer(patient, next);
         }
-        return question(patient).body().length;
+        return ok(patient.get(QUESTION), QUESTION).body().length;
     }
 
-    /** GETs {@link #QUESTION}, which must be there. */
+    /** GETs {@link #QUESTION}, which must be there, without reading it (see {@link PatientClient#fetch}). */
     public static PatientClient.Page question(PatientClient patient) throws IOException, InterruptedException {
-        return ok(patient.get(QUESTION), QUESTION);
+        return ok(patient.fetch(QUESTION), QUESTION);
     }
 
     /** One whole visit, from the welcome screen to the result screen with its check-in number. */
