@@ -5,10 +5,7 @@ import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * An immutable copy of a started, validated topic: what the host needs to ask its questions,
@@ -38,7 +35,7 @@ public record LoadedTopic(String pluginId, String pluginVersion, TopicInfo info,
 
     /** The question with {@code linkId}, if the topic has one. */
     public Optional<Question> question(String linkId) {
-        return Optional.ofNullable(byLinkId().get(linkId));
+        return questions.stream().filter(q -> q.linkId().equals(linkId)).findFirst();
     }
 
     /** The text of {@code key} in {@code language}. */
@@ -65,9 +62,5 @@ public record LoadedTopic(String pluginId, String pluginVersion, TopicInfo info,
 
     public String title(String language) {
         return text(language, info.titleKey());
-    }
-
-    private Map<String, Question> byLinkId() {
-        return questions.stream().collect(Collectors.toMap(Question::linkId, Function.identity()));
     }
 }
