@@ -122,12 +122,13 @@ public final class KioskApp {
         return this;
     }
 
-    /** Stops the retention job, the live streams, the server and the plugins. */
+    /** Stops the retention job, the live streams, the server and the plugins, then closes the database. */
     public void stop() {
         retention.stop();
         staffEvents.stop();
         javalin.stop();
         registry.stop();
+        database.close();
     }
 
     public Javalin javalin() {

@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ class StorageFaultsTest {
         startKiosk();
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             completeVisit(new Browser(server.port()), "Ana");
-            assertEquals(0, run("mount", "-o", "remount,ro", mount.toString()));
+            remountReadOnly();
             Browser b = new Browser(server.port());
             HttpResponse<String> refused = completeVisit(b, "Ben");
             assertEquals(503, refused.statusCode(), () -> refused.headers().firstValue("Location").orElse(refused.body()));
@@ -129,6 +130,20 @@ class StorageFaultsTest {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
+
+    /**
+     * Makes the data folder's file system read-only. Linux refuses while a file on it is open for
+     * writing (a failing disk's forced remount would not ask), and the kiosk keeps its database open
+     * while it is busy: so this waits until the kiosk, idle, lets go of it (Database.IDLE_RELEASE).
+     */
+    private void remountReadOnly() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int rc;
+        while ((rc = run("mount", "-o", "remount,ro", mount.toString())) != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, rc, "remounting the data folder read-only");
+    }
 
     private void mountIsOurDataDir() throws IOException {
         Files.createDirectories(mount.resolve("data"));

@@ -7,6 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -20,8 +24,18 @@ import org.sqlite.SQLiteErrorCode;
  * The kiosk's SQLite database: WAL journal, {@code synchronous=FULL} so an acknowledged submission
  * survives a crash or power cut, a busy timeout, foreign keys, secure delete, and a single writer.
  * The schema is migrated with Flyway on open.
+ *
+ * <p>The writer keeps one connection open for the life of the kiosk. SQLite checkpoints and deletes
+ * the write-ahead log whenever the last connection to a database closes, so a connection per
+ * transaction would pay that (several extra fsyncs and unlinks) on every submission; with the writer
+ * open, a commit costs one fsync of the log. A connection that failed is closed and the next write
+ * opens a fresh one, so a full disk or a lock that has since gone away leaves nothing stuck.
+ * After {@link #IDLE_RELEASE} without a write the writer lets go of its connection: while the
+ * clinic is quiet the log is folded into {@code kiosk.db} and deleted, so the database file is
+ * whole on its own (for a backup copy) and no frame of a deleted row lingers in the log.
+ * Readers open a connection per call: in WAL mode they never wait for the writer.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
@@ -30,11 +44,29 @@ public final class Database {
 
     private final SQLiteDataSource dataSource;
     private final Path file;
-    private final ReentrantLock writer = new ReentrantLock();
+    /** How long the writer keeps its connection open after its last write. */
+    static final Duration IDLE_RELEASE = Duration.ofSeconds(2);
 
-    private Database(SQLiteDataSource dataSource, Path file) {
+    private final ReentrantLock writer = new ReentrantLock();
+    private final Duration idleRelease;
+    private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "database-idle-release");
+        t.setDaemon(true);
+        return t;
+    });
+    /** When the writer last finished with its connection; guarded by {@link #writer}. */
+    private long lastUsedNanos;
+    /** Whether a release is scheduled; guarded by {@link #writer}. */
+    private boolean releasePending;
+    /** The writer's connection, in auto-commit mode between transactions; guarded by {@link #writer}. */
+    private Connection writerConnection;
+    /** Set by {@link #close()}; guarded by {@link #writer}. */
+    private boolean closed;
+
+    private Database(SQLiteDataSource dataSource, Path file, Duration idleRelease) {
         this.dataSource = dataSource;
         this.file = file;
+        this.idleRelease = idleRelease;
     }
 
     /** Work done with a connection. */
@@ -49,6 +81,11 @@ public final class Database {
      * @throws StorageException when the folder cannot be created or written, or the database cannot be opened
      */
     public static Database open(Path dataDir) {
+        return open(dataDir, IDLE_RELEASE);
+    }
+
+    /** As {@link #open(Path)}, the writer letting go of its connection after {@code idleRelease} without a write. */
+    static Database open(Path dataDir, Duration idleRelease) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -72,7 +109,7 @@ public final class Database {
             throw new StorageException("Cannot open or migrate database " + file + ": " + rootMessage(e), e);
         }
         log.info("Database {} ready", file);
-        return new Database(ds, file);
+        return new Database(ds, file, idleRelease);
     }
 
     public Path file() {
@@ -82,19 +119,30 @@ public final class Database {
     /** Runs {@code work} in one transaction, as the only writer; commits, or rolls back on failure. */
     public <T> T write(String what, SqlWork<T> work) {
         writer.lock();
-        try (Connection c = dataSource.getConnection()) {
+        try {
+            Connection c = writerConnection();
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                c.setAutoCommit(true);
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException rollbackFailed) {
+                    // SQLite may have rolled back already (a full disk does); the first failure is the reason.
+                    e.addSuppressed(rollbackFailed);
+                    discardWriterConnection();
+                }
                 throw e;
             }
         } catch (SQLException e) {
+            discardWriterConnection();
             throw new StorageException("Could not " + what + ": " + describe(e), e);
         } finally {
+            usedNow();
             writer.unlock();
         }
     }
@@ -106,17 +154,99 @@ public final class Database {
      */
     public void checkpoint() {
         writer.lock();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("PRAGMA wal_checkpoint(TRUNCATE)");
+        try (PreparedStatement ps = writerConnection().prepareStatement("PRAGMA wal_checkpoint(TRUNCATE)");
              ResultSet rs = ps.executeQuery()) {
             // One row: busy flag, log frames, frames checkpointed. Busy means a reader held it back.
             if (rs.next() && rs.getInt(1) != 0) {
                 log.warn("Write-ahead log checkpoint was held back by a reader; it completes at the next one");
             }
         } catch (SQLException e) {
+            discardWriterConnection();
             throw new StorageException("Could not checkpoint the database: " + describe(e), e);
         } finally {
+            usedNow();
             writer.unlock();
+        }
+    }
+
+    /**
+     * Closes the writer's connection, which checkpoints the write-ahead log into the database file.
+     * Later writes are refused.
+     */
+    @Override
+    public void close() {
+        writer.lock();
+        try {
+            closed = true;
+            releaser.shutdownNow();
+            if (writerConnection != null) {
+                try {
+                    writerConnection.close();
+                } catch (SQLException e) {
+                    log.warn("Closing the database {}: {}", file, describe(e));
+                }
+                writerConnection = null;
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** The writer's open connection, opened on first use or after a failure; call holding the lock. */
+    private Connection writerConnection() throws SQLException {
+        if (closed) {
+            throw new IllegalStateException("The database " + file + " is closed");
+        }
+        if (writerConnection == null) {
+            writerConnection = dataSource.getConnection();
+        }
+        return writerConnection;
+    }
+
+    /** Notes a finished write and makes sure an open connection is let go once the writer is idle; call holding the lock. */
+    private void usedNow() {
+        lastUsedNanos = System.nanoTime();
+        if (writerConnection != null && !closed && !releasePending) {
+            releasePending = true;
+            releaser.schedule(this::releaseIfIdle, idleRelease.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Closes the writer's connection if nothing was written for {@link #idleRelease}, or looks again later. */
+    private void releaseIfIdle() {
+        writer.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            long idleFor = System.nanoTime() - lastUsedNanos;
+            if (idleFor < idleRelease.toNanos()) {
+                releaser.schedule(this::releaseIfIdle, idleRelease.toNanos() - idleFor, TimeUnit.NANOSECONDS);
+                return;
+            }
+            releasePending = false;
+            if (writerConnection != null) {
+                try {
+                    writerConnection.close();
+                } catch (SQLException e) {
+                    log.warn("Letting go of the database {} while idle: {}", file, describe(e));
+                }
+                writerConnection = null;
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /** Closes a connection whose last call failed, so the next write starts on a fresh one. */
+    private void discardWriterConnection() {
+        if (writerConnection != null) {
+            try {
+                writerConnection.close();
+            } catch (SQLException ignored) {
+                // It failed already; the reason was reported by the call that failed.
+            }
+            writerConnection = null;
         }
     }
 

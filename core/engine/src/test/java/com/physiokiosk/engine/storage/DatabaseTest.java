@@ -1,0 +1,123 @@
+package com.physiokiosk.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("The database's writer connection")
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private static int insert(Database db, String key) {
+        return db.write("store a plugin state", c -> insert(c, key));
+    }
+
+    private static int count(Database db) {
+        return db.read("count plugin states", c -> {
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM plugin_state")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Test
+    void staysOpenBetweenWritesSoTheWriteAheadLogIsNotCheckpointedAndDeletedAtEveryCommit() {
+        Database db = Database.open(dir);
+        Path wal = dir.resolve(Database.FILE_NAME + "-wal");
+        insert(db, "a");
+        assertTrue(Files.exists(wal), "the log outlives the transaction: the writer's connection is still open");
+        insert(db, "b");
+        assertEquals(2, count(db));
+
+        db.close();
+        assertFalse(Files.exists(wal), "closing the last connection checkpoints the log into the database file");
+        Database reopened = Database.open(dir);
+        assertEquals(2, count(reopened), "nothing committed is lost at close");
+        reopened.close();
+    }
+
+    @Test
+    void letsGoOfTheDatabaseWhenIdleSoTheLogIsFoldedIntoTheFileAndTheNextWriteReopens() throws InterruptedException {
+        Database db = Database.open(dir, Duration.ofMillis(200));
+        Path wal = dir.resolve(Database.FILE_NAME + "-wal");
+        insert(db, "a");
+        assertTrue(Files.exists(wal));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (Files.exists(wal) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(Files.exists(wal), "idle, the writer closed its connection and SQLite folded the log into the file");
+        insert(db, "b");
+        assertTrue(Files.exists(wal), "the next write opened a connection again");
+        assertEquals(2, count(db));
+        db.close();
+    }
+
+    @Test
+    void aFailedTransactionIsRolledBackAndTheNextWriteWorks() {
+        Database db = Database.open(dir);
+        insert(db, "a");
+        StorageException duplicate = assertThrows(StorageException.class, () -> db.write("store two plugin states", c -> {
+            insert(c, "b");
+            return insert(c, "a");
+        }));
+        assertTrue(duplicate.getMessage().startsWith("Could not store two plugin states"), duplicate.getMessage());
+        assertEquals(1, count(db), "the half-done transaction left nothing");
+        assertThrows(IllegalArgumentException.class, () -> db.write("fail in code", c -> {
+            insert(c, "c");
+            throw new IllegalArgumentException("refused");
+        }));
+        assertEquals(1, count(db), "a failure in the caller's code rolls back too");
+        insert(db, "d");
+        assertEquals(2, count(db));
+        db.close();
+    }
+
+    @Test
+    void aLockHeldByAnotherProgramFailsTheWriteWithItsReasonAndLaterWritesWorkOnceItIsGone() throws SQLException {
+        Database db = Database.open(dir);
+        insert(db, "a");
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + db.file() + "?busy_timeout=0");
+             Statement st = other.createStatement()) {
+            st.execute("BEGIN EXCLUSIVE");
+            StorageException locked = assertThrows(StorageException.class, () -> insert(db, "b"));
+            assertTrue(locked.getMessage().contains("locked by another program"), locked.getMessage());
+            st.execute("ROLLBACK");
+        }
+        insert(db, "c");
+        assertEquals(2, count(db));
+        db.close();
+    }
+
+    @Test
+    void refusesWritesOnceClosed() {
+        Database db = Database.open(dir);
+        db.close();
+        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> insert(db, "a"));
+        assertTrue(closed.getMessage().contains(db.file().toString()), closed.getMessage());
+        db.close();
+    }
+
+    private static int insert(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO plugin_state(plugin_id, enabled, changed_at) VALUES (?, 1, 'now')")) {
+            ps.setString(1, key);
+            return ps.executeUpdate();
+        }
+    }
+}
