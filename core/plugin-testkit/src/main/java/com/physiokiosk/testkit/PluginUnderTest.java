@@ -166,7 +166,7 @@ public final class PluginUnderTest implements AutoCloseable {
         if (!impossible.isEmpty()) {
             throw new AssertionError("Impossible answers " + List.of(answers) + ": " + String.join("; ", impossible));
         }
-        return QuestionnaireFlow.enabled(topic().questions(), Answers.of(given)).stream().map(Question::linkId).toList();
+        return QuestionnaireFlow.of(topic().questions(), Answers.of(given)).asked().stream().map(Question::linkId).toList();
     }
 
     /**

@@ -164,12 +164,12 @@ public final class Scenario {
         LoadedTopic topic = plugin.topic();
         Map<String, List<String>> all = new LinkedHashMap<>(answers);
         all.putAll(stale);
-        Answers given = Answers.of(all);
+        QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), Answers.of(all));
         List<String> impossible = new ArrayList<>();
         Map<String, List<String>> stored = new LinkedHashMap<>();
         all.forEach((linkId, values) -> {
             Optional<List<String>> parsed = parse(topic, linkId, values, impossible);
-            boolean asked = QuestionnaireFlow.isAsked(topic.questions(), given, linkId);
+            boolean asked = flow.isAsked(linkId);
             if (stale.containsKey(linkId) && asked) {
                 impossible.add("'" + linkId + "' is not stale: it is asked given the other answers");
             } else if (!stale.containsKey(linkId) && !asked && topic.question(linkId).isPresent()) {

@@ -137,9 +137,9 @@ public final class PatientController {
         if (isUnknownTopic(ctx)) {
             return;
         }
-        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q) -> {
-            Answers answers = visit.answersFor(topic.id());
-            renderQuestion(ctx, visit, topic, q, answers.get(q.linkId()), null, ctx.queryParam("from") != null);
+        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q, flow) -> {
+            renderQuestion(ctx, visit, topic, q, flow, visit.answersFor(topic.id()).get(q.linkId()), null,
+                    ctx.queryParam("from") != null);
         }));
     }
 
@@ -147,19 +147,19 @@ public final class PatientController {
         if (isUnknownTopic(ctx)) {
             return;
         }
-        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q) -> {
+        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q, flow) -> {
             boolean fromReview = "review".equals(ctx.formParam("from"));
             AnswerParser.Result parsed = AnswerParser.parse(q, ctx.formParams("answer"));
             if (!parsed.isValid()) {
                 ctx.status(HttpStatus.BAD_REQUEST);
                 String error = Texts.in(visit.language()).get(parsed.errorKey(), parsed.errorArgs().toArray());
-                renderQuestion(ctx, visit, topic, q, ctx.formParams("answer"), error, fromReview);
+                renderQuestion(ctx, visit, topic, q, flow, ctx.formParams("answer"), error, fromReview);
                 return;
             }
             Answers answers = visit.answersFor(topic.id()).with(q.linkId(), parsed.values());
             Visit next = visit.withAnswers(topic.id(), answers);
             PatientSession.save(ctx, next);
-            Optional<Question> following = QuestionnaireFlow.next(topic.questions(), answers, q.linkId());
+            Optional<Question> following = flow(topic, next).next(q.linkId());
             String target;
             if (fromReview && isComplete(next)) {
                 target = "/review";
@@ -172,10 +172,9 @@ public final class PatientController {
         }));
     }
 
-    private void renderQuestion(Context ctx, Visit visit, LoadedTopic topic, Question q, List<String> given,
-                                String error, boolean fromReview) {
+    private void renderQuestion(Context ctx, Visit visit, LoadedTopic topic, Question q, QuestionnaireFlow flow,
+                                List<String> given, String error, boolean fromReview) {
         String lang = visit.language();
-        Answers answers = visit.answersFor(topic.id());
         List<Choice> options = new ArrayList<>();
         if (q.type() == QuestionType.YES_NO) {
             options.add(new Choice("yes", Texts.in(lang).get("answer.yes"), given.contains("yes"), null));
@@ -188,8 +187,8 @@ public final class PatientController {
             q.options().forEach(o -> options.add(new Choice(o.code(), topic.text(lang, o.textKey()),
                     given.contains(o.code()), o.exclusive() ? "exclusive" : null)));
         }
-        QuestionnaireFlow.Progress progress = QuestionnaireFlow.progress(topic.questions(), answers, q.linkId());
-        String back = QuestionnaireFlow.previous(topic.questions(), answers, q.linkId())
+        QuestionnaireFlow.Progress progress = flow.progress(q.linkId());
+        String back = flow.previous(q.linkId())
                 .map(p -> questionUrl(topic, p))
                 .orElse(isSafety(topic) ? (config().askName() ? "/name" : "/") : "/topics");
         String url = questionUrl(topic, q);
@@ -223,7 +222,7 @@ public final class PatientController {
 
     public void topics(Context ctx) {
         withVisit(ctx, visit -> {
-            if (QuestionnaireFlow.firstMissing(registry.safety().questions(), visit.answersFor(registry.safety().id())).isPresent()) {
+            if (!isSafetyComplete(visit)) {
                 ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
                 return;
             }
@@ -252,8 +251,7 @@ public final class PatientController {
             }
             next = next.withAnswers(topic.get().id(), next.answersFor(topic.get().id()));
             PatientSession.save(ctx, next);
-            ctx.redirect(questionUrl(topic.get(), QuestionnaireFlow.first(topic.get().questions(),
-                    next.answersFor(topic.get().id()))), HttpStatus.SEE_OTHER);
+            ctx.redirect(questionUrl(topic.get(), flow(topic.get(), next).first()), HttpStatus.SEE_OTHER);
         });
     }
 
@@ -275,7 +273,7 @@ public final class PatientController {
         for (LoadedTopic topic : visitTopics(visit)) {
             Answers answers = visit.answersFor(topic.id());
             List<ReviewItem> items = new ArrayList<>();
-            for (Question q : QuestionnaireFlow.enabled(topic.questions(), answers)) {
+            for (Question q : flow(topic, visit).asked()) {
                 if (!q.type().isAnswerable()) {
                     continue;
                 }
@@ -341,7 +339,8 @@ public final class PatientController {
     }
 
     private interface QuestionHandler {
-        void handle(LoadedTopic topic, Question question);
+        /** {@code flow} is the topic's flow for the answers given so far, before this request. */
+        void handle(LoadedTopic topic, Question question, QuestionnaireFlow flow);
     }
 
     /**
@@ -389,33 +388,28 @@ public final class PatientController {
             ctx.redirect(isSafetyComplete(visit) ? "/topics" : nextStep(visit), HttpStatus.SEE_OTHER);
             return;
         }
-        Answers answers = visit.answersFor(topicId);
         Optional<Question> q = topic.get().question(ctx.pathParam("linkId"));
         if (q.isEmpty()) {
             notAvailable(ctx, visit.language());
             return;
         }
-        if (!QuestionnaireFlow.isAsked(topic.get().questions(), answers, q.get().linkId()) || isAhead(topic.get(), answers, q.get())) {
+        QuestionnaireFlow flow = flow(topic.get(), visit);
+        if (!flow.isAsked(q.get().linkId()) || flow.isAhead(q.get().linkId())) {
             ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
             return;
         }
-        handler.handle(topic.get(), q.get());
+        handler.handle(topic.get(), q.get(), flow);
     }
 
-    /** Whether {@code q} lies beyond the first required question still unanswered. */
-    private static boolean isAhead(LoadedTopic topic, Answers answers, Question q) {
-        Optional<Question> missing = QuestionnaireFlow.firstMissing(topic.questions(), answers);
-        if (missing.isEmpty() || answers.isAnswered(q.linkId())) {
-            return false;
-        }
-        List<Question> asked = QuestionnaireFlow.enabled(topic.questions(), answers);
-        return asked.indexOf(q) > asked.indexOf(missing.get());
+    /** {@code topic}'s flow for the answers this patient has given to it. */
+    private static QuestionnaireFlow flow(LoadedTopic topic, Visit visit) {
+        return QuestionnaireFlow.of(topic.questions(), visit.answersFor(topic.id()));
     }
 
     /** Where this patient should be now. */
     private String nextStep(Visit visit) {
         LoadedTopic safety = registry.safety();
-        Optional<Question> missingSafety = QuestionnaireFlow.firstMissing(safety.questions(), visit.answersFor(safety.id()));
+        Optional<Question> missingSafety = flow(safety, visit).firstMissing();
         if (missingSafety.isPresent()) {
             return questionUrl(safety, missingSafety.get());
         }
@@ -424,7 +418,7 @@ public final class PatientController {
             return "/topics";
         }
         for (LoadedTopic topic : chosen) {
-            Optional<Question> missing = QuestionnaireFlow.firstMissing(topic.questions(), visit.answersFor(topic.id()));
+            Optional<Question> missing = flow(topic, visit).firstMissing();
             if (missing.isPresent()) {
                 return questionUrl(topic, missing.get());
             }
@@ -433,8 +427,7 @@ public final class PatientController {
     }
 
     private boolean isSafetyComplete(Visit visit) {
-        return QuestionnaireFlow.firstMissing(registry.safety().questions(),
-                visit.answersFor(registry.safety().id())).isEmpty();
+        return flow(registry.safety(), visit).isComplete();
     }
 
     private boolean isComplete(Visit visit) {

@@ -94,11 +94,12 @@ public final class CheckInService {
         List<String> advice = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (LoadedTopic topic : topics) {
-            Answers answers = QuestionnaireFlow.effective(topic.questions(), visit.answersFor(topic.id()));
-            Optional<Question> missing = QuestionnaireFlow.firstMissing(topic.questions(), answers);
+            QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), visit.answersFor(topic.id()));
+            Optional<Question> missing = flow.firstMissing();
             if (missing.isPresent()) {
                 throw new IncompleteVisitException("topic '" + topic.id() + "' is missing '" + missing.get().linkId() + "'");
             }
+            Answers answers = flow.effective();
             List<Finding> findings = RuleEvaluator.evaluate(topic, answers);
             for (Finding f : findings) {
                 if (f.patientKey() != null) {
@@ -106,7 +107,7 @@ public final class CheckInService {
                     (f.severity() == Severity.ADVICE ? advice : notes).add(text);
                 }
             }
-            responses.add(response(topic, answers, findings, visit.language()));
+            responses.add(response(topic, flow.asked(), answers, findings, visit.language()));
         }
         Instant now = clock.instant();
         LocalDate day = LocalDate.ofInstant(now, clock.getZone());
@@ -124,10 +125,11 @@ public final class CheckInService {
         return new SubmissionResult(stored.number(), stored.urgent(), advice, notes);
     }
 
-    private TopicResponse response(LoadedTopic topic, Answers answers, List<Finding> findings, String patientLanguage) {
+    private TopicResponse response(LoadedTopic topic, List<Question> asked, Answers answers, List<Finding> findings,
+                                   String patientLanguage) {
         String staffLanguage = this.staffLanguage.get();
         List<StoredAnswer> stored = new ArrayList<>();
-        for (Question q : QuestionnaireFlow.enabled(topic.questions(), answers)) {
+        for (Question q : asked) {
             if (answers.isAnswered(q.linkId())) {
                 stored.add(new StoredAnswer(q.linkId(), q.type(), topic.text(staffLanguage, q.textKey()),
                         answers.get(q.linkId()), display(topic, q, answers.get(q.linkId()), staffLanguage)));

@@ -3,86 +3,120 @@ package com.physiokiosk.engine.flow;
 import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Question;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Skip logic and navigation over one topic's questions. A question is asked when its
- * {@code enableWhen} holds for the answers to the questions asked before it; answers to
+ * Skip logic and navigation over one topic's questions, for one set of answers. A question is asked
+ * when its {@code enableWhen} holds for the answers to the questions asked before it; answers to
  * questions that are no longer asked (because an earlier answer changed) do not count.
+ *
+ * <p>The questions asked are worked out once, in {@link #of}; every other method reads that list.
+ * Build a new flow when the answers change.
  */
 public final class QuestionnaireFlow {
 
-    private QuestionnaireFlow() {
+    private final List<Question> asked;
+    private final Answers answers;
+
+    private QuestionnaireFlow(List<Question> asked, Answers answers) {
+        this.asked = asked;
+        this.answers = answers;
     }
 
-    /** The questions asked for these answers, in order. */
-    public static List<Question> enabled(List<Question> questions, Answers answers) {
-        List<Question> out = new ArrayList<>();
-        Map<String, List<String>> counted = new LinkedHashMap<>();
+    /** The flow through {@code questions} (in the topic's order) for these answers. */
+    public static QuestionnaireFlow of(List<Question> questions, Answers answers) {
+        List<Question> asked = new ArrayList<>(questions.size());
+        // Only answers to questions asked so far decide whether a later one is asked.
+        Answers counted = Answers.of(Map.of());
         for (Question q : questions) {
-            if (q.enableWhen().test(Answers.of(counted))) {
-                out.add(q);
+            if (q.enableWhen().test(counted)) {
+                asked.add(q);
                 if (answers.isAnswered(q.linkId())) {
-                    counted.put(q.linkId(), answers.get(q.linkId()));
+                    counted = counted.with(q.linkId(), answers.get(q.linkId()));
                 }
             }
         }
-        return out;
+        return new QuestionnaireFlow(List.copyOf(asked), answers);
+    }
+
+    /** The questions asked for these answers, in order. */
+    public List<Question> asked() {
+        return asked;
     }
 
     /** The answers that count: those to questions that are asked. */
-    public static Answers effective(List<Question> questions, Answers answers) {
-        Set<String> asked = enabled(questions, answers).stream().map(Question::linkId).collect(Collectors.toSet());
-        return answers.only(asked);
+    public Answers effective() {
+        Set<String> ids = new HashSet<>();
+        asked.forEach(q -> ids.add(q.linkId()));
+        return answers.only(ids);
     }
 
     /** The first question asked. */
-    public static Question first(List<Question> questions, Answers answers) {
-        return enabled(questions, answers).get(0);
+    public Question first() {
+        return asked.get(0);
     }
 
     /** The question asked after {@code linkId}, or empty when it is the last. */
-    public static Optional<Question> next(List<Question> questions, Answers answers, String linkId) {
-        List<Question> asked = enabled(questions, answers);
-        int i = indexOf(asked, linkId);
+    public Optional<Question> next(String linkId) {
+        int i = indexOf(linkId);
         return i >= 0 && i + 1 < asked.size() ? Optional.of(asked.get(i + 1)) : Optional.empty();
     }
 
     /** The question asked before {@code linkId}, or empty when it is the first. */
-    public static Optional<Question> previous(List<Question> questions, Answers answers, String linkId) {
-        List<Question> asked = enabled(questions, answers);
-        int i = indexOf(asked, linkId);
+    public Optional<Question> previous(String linkId) {
+        int i = indexOf(linkId);
         return i > 0 ? Optional.of(asked.get(i - 1)) : Optional.empty();
     }
 
     /** Whether {@code linkId} is asked for these answers. */
-    public static boolean isAsked(List<Question> questions, Answers answers, String linkId) {
-        return indexOf(enabled(questions, answers), linkId) >= 0;
+    public boolean isAsked(String linkId) {
+        return indexOf(linkId) >= 0;
     }
 
     /** 1-based position of {@code linkId} among the questions asked, and how many are asked. */
-    public static Progress progress(List<Question> questions, Answers answers, String linkId) {
-        List<Question> asked = enabled(questions, answers);
-        return new Progress(indexOf(asked, linkId) + 1, asked.size());
+    public Progress progress(String linkId) {
+        return new Progress(indexOf(linkId) + 1, asked.size());
     }
 
     /** The first asked, required question still unanswered, if any. */
-    public static Optional<Question> firstMissing(List<Question> questions, Answers answers) {
-        return enabled(questions, answers).stream()
-                .filter(q -> q.required() && !answers.isAnswered(q.linkId()))
-                .findFirst();
+    public Optional<Question> firstMissing() {
+        int i = firstMissingIndex();
+        return i < 0 ? Optional.empty() : Optional.of(asked.get(i));
+    }
+
+    /** Whether every asked, required question is answered. */
+    public boolean isComplete() {
+        return firstMissingIndex() < 0;
+    }
+
+    /**
+     * Whether {@code linkId} is an unanswered question beyond the first required question still
+     * unanswered: a patient may go back to any answer, but not skip ahead of a required one.
+     */
+    public boolean isAhead(String linkId) {
+        int missing = firstMissingIndex();
+        return missing >= 0 && !answers.isAnswered(linkId) && indexOf(linkId) > missing;
     }
 
     /** Position in the questionnaire, for "question 3 of 8". */
     public record Progress(int position, int total) {
     }
 
-    private static int indexOf(List<Question> asked, String linkId) {
+    private int firstMissingIndex() {
+        for (int i = 0; i < asked.size(); i++) {
+            Question q = asked.get(i);
+            if (q.required() && !answers.isAnswered(q.linkId())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOf(String linkId) {
         for (int i = 0; i < asked.size(); i++) {
             if (asked.get(i).linkId().equals(linkId)) {
                 return i;

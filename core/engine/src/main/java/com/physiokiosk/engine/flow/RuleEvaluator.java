@@ -27,7 +27,7 @@ public final class RuleEvaluator {
      * that throws becomes a CONSULT note asking staff to read the answers, instead of losing the visit.
      */
     public static List<Finding> evaluate(LoadedTopic topic, Answers answers) {
-        Answers counted = QuestionnaireFlow.effective(topic.questions(), answers);
+        Answers counted = QuestionnaireFlow.of(topic.questions(), answers).effective();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : topic.rules()) {
             try {

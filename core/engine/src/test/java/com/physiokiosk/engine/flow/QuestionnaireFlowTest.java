@@ -35,29 +35,49 @@ class QuestionnaireFlowTest {
         return qs.stream().map(Question::linkId).toList();
     }
 
+    private static QuestionnaireFlow flow(Answers answers) {
+        return QuestionnaireFlow.of(QS, answers);
+    }
+
     @Test
     void questionsThatDoNotApplyAreSkipped() {
-        assertEquals(List.of("pregnant-possible", "pain", "notes"), ids(QuestionnaireFlow.enabled(QS, a("pregnant-possible", "no"))));
+        assertEquals(List.of("pregnant-possible", "pain", "notes"), ids(flow(a("pregnant-possible", "no")).asked()));
         assertEquals(List.of("pregnant-possible", "pregnant", "weeks", "pain", "notes"),
-                ids(QuestionnaireFlow.enabled(QS, a("pregnant-possible", "yes", "pregnant", "yes"))));
+                ids(flow(a("pregnant-possible", "yes", "pregnant", "yes")).asked()));
     }
 
     @Test
     void answersToQuestionsNoLongerAskedDoNotCountEvenForLaterConditions() {
         Answers stale = a("pregnant-possible", "no", "pregnant", "yes", "weeks", "30", "pain", "4");
-        assertEquals(a("pregnant-possible", "no", "pain", "4"), QuestionnaireFlow.effective(QS, stale));
-        assertFalse(QuestionnaireFlow.isAsked(QS, stale, "weeks"), "weeks depends on a question no longer asked");
+        assertEquals(a("pregnant-possible", "no", "pain", "4"), flow(stale).effective());
+        assertFalse(flow(stale).isAsked("weeks"), "weeks depends on a question no longer asked");
     }
 
     @Test
     void nextPreviousProgressAndWhatIsMissing() {
-        Answers answers = a("pregnant-possible", "yes");
-        assertEquals("pregnant", QuestionnaireFlow.next(QS, answers, "pregnant-possible").orElseThrow().linkId());
-        assertEquals("pregnant-possible", QuestionnaireFlow.previous(QS, answers, "pregnant").orElseThrow().linkId());
-        assertTrue(QuestionnaireFlow.next(QS, answers, "notes").isEmpty());
-        assertEquals(new QuestionnaireFlow.Progress(2, 4), QuestionnaireFlow.progress(QS, answers, "pregnant"));
-        assertEquals("pregnant", QuestionnaireFlow.firstMissing(QS, answers).orElseThrow().linkId());
-        assertTrue(QuestionnaireFlow.firstMissing(QS, a("pregnant-possible", "no", "pain", "3")).isEmpty(),
-                "the optional text question is not missing");
+        QuestionnaireFlow flow = flow(a("pregnant-possible", "yes"));
+        assertEquals("pregnant-possible", flow.first().linkId());
+        assertEquals("pregnant", flow.next("pregnant-possible").orElseThrow().linkId());
+        assertEquals("pregnant-possible", flow.previous("pregnant").orElseThrow().linkId());
+        assertTrue(flow.previous("pregnant-possible").isEmpty());
+        assertTrue(flow.next("notes").isEmpty());
+        assertTrue(flow.next("weeks").isEmpty(), "a question not asked has no next");
+        assertEquals(new QuestionnaireFlow.Progress(2, 4), flow.progress("pregnant"));
+        assertEquals("pregnant", flow.firstMissing().orElseThrow().linkId());
+        assertFalse(flow.isComplete());
+        QuestionnaireFlow done = flow(a("pregnant-possible", "no", "pain", "3"));
+        assertTrue(done.firstMissing().isEmpty(), "the optional text question is not missing");
+        assertTrue(done.isComplete());
+    }
+
+    @Test
+    void aPatientMayGoBackToAnyAnswerButNotSkipAheadOfARequiredOne() {
+        QuestionnaireFlow flow = flow(a("pregnant-possible", "yes", "pain", "5"));
+        assertFalse(flow.isAhead("pregnant-possible"), "answered, before the gap");
+        assertFalse(flow.isAhead("pregnant"), "the first missing question itself");
+        assertFalse(flow.isAhead("weeks"), "not asked at all: isAsked says so, not isAhead");
+        assertFalse(flow.isAhead("pain"), "answered already, so the patient may change it");
+        assertTrue(flow.isAhead("notes"), "unanswered, beyond the first missing question");
+        assertFalse(flow(a("pregnant-possible", "no", "pain", "3")).isAhead("notes"), "nothing required is missing");
     }
 }
