@@ -5,6 +5,7 @@ import com.physiokiosk.bench.load.LoadGenerator;
 import com.physiokiosk.bench.load.LoadPlan;
 import com.physiokiosk.bench.load.LoadResult;
 import com.physiokiosk.bench.web.Http;
+import com.physiokiosk.bench.web.StaffDesk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -71,6 +72,18 @@ public final class Bench {
     ChildJvm.Command kiosk(List<String> jvm, Path dataDir) {
         return new ChildJvm.Command("kiosk", jvm, List.of("-jar", options.kioskJar().toString()),
                 Map.of("KIOSK_DATA_DIR", dataDir.toString(), "KIOSK_PORT", "{port}", "KIOSK_BIND_ADDRESS", "127.0.0.1"));
+    }
+
+    /**
+     * As {@link #kiosk}, with the {@code admin} account made at first start from
+     * {@code KIOSK_ADMIN_PASSWORD}, for the benchmarks of the staff side. Only they get it: hashing
+     * the password (Argon2id) would add to the start-up and memory the other benchmarks measure.
+     */
+    ChildJvm.Command kioskWithAdmin(List<String> jvm, Path dataDir) {
+        ChildJvm.Command kiosk = kiosk(jvm, dataDir);
+        Map<String, String> env = new java.util.HashMap<>(kiosk.env());
+        env.put("KIOSK_ADMIN_PASSWORD", StaffDesk.ADMIN_PASSWORD);
+        return new ChildJvm.Command(kiosk.name(), kiosk.jvmOptions(), kiosk.launch(), Map.copyOf(env));
     }
 
     /** The bare Javalin + jte app, its page {@code pageBytes} long (0: not sized, for start-up). */

@@ -5,7 +5,7 @@ import com.physiokiosk.bench.jvm.Memory;
 import com.physiokiosk.bench.load.LoadGenerator;
 import com.physiokiosk.bench.load.LoadResult;
 import com.physiokiosk.bench.web.Http;
-import com.physiokiosk.bench.web.PatientClient;
+import com.physiokiosk.bench.web.Browser;
 import com.physiokiosk.bench.web.PatientWalk;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ final class MemoryBenchmark implements Benchmark {
         int pageBytes;
         Run kiosk;
         try (ChildJvm server = bench.startServer(bench.kiosk(SMALL_HEAP, bench.dir("memory-kiosk-data")))) {
-            pageBytes = PatientWalk.toQuestion(new PatientClient(bench.http(), server.port()));
+            pageBytes = PatientWalk.toQuestion(new Browser(bench.http(), server.port()));
             int port = server.port();
             kiosk = underLoad(bench, server, i -> PatientLoad.onQuestionScreen(bench.http(), port),
                     i -> PatientLoad.visiting(bench.http(), port));

@@ -1,7 +1,7 @@
 package com.physiokiosk.bench.suite;
 
 import com.physiokiosk.bench.load.LoadGenerator;
-import com.physiokiosk.bench.web.PatientClient;
+import com.physiokiosk.bench.web.Browser;
 import com.physiokiosk.bench.web.PatientWalk;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -14,12 +14,12 @@ final class PatientLoad {
 
     /** A patient walked to the question screen once, then fetching it again and again. */
     static LoadGenerator.Client onQuestionScreen(HttpClient http, int port) {
-        return new QuestionScreenPatient(new PatientClient(http, port));
+        return new QuestionScreenPatient(new Browser(http, port));
     }
 
     /** A kiosk's browser taking one patient after another through a whole visit, submit included. */
     static LoadGenerator.Client visiting(HttpClient http, int port) {
-        PatientClient browser = new PatientClient(http, port);
+        Browser browser = new Browser(http, port);
         return () -> PatientWalk.completeVisit(browser);
     }
 
@@ -31,10 +31,10 @@ final class PatientLoad {
     }
 
     private static final class QuestionScreenPatient implements LoadGenerator.Client {
-        private final PatientClient patient;
+        private final Browser patient;
         private int bytes;
 
-        QuestionScreenPatient(PatientClient patient) {
+        QuestionScreenPatient(Browser patient) {
             this.patient = patient;
         }
 

@@ -3,7 +3,7 @@ package com.physiokiosk.bench.suite;
 import com.physiokiosk.bench.jvm.ChildJvm;
 import com.physiokiosk.bench.load.LoadPlan;
 import com.physiokiosk.bench.web.Http;
-import com.physiokiosk.bench.web.PatientClient;
+import com.physiokiosk.bench.web.Browser;
 import com.physiokiosk.bench.web.PatientWalk;
 import java.util.List;
 
@@ -24,7 +24,7 @@ final class QuestionScreenBenchmark implements Benchmark {
     @Override
     public List<Row> run(Bench bench) throws Exception {
         try (ChildJvm kiosk = bench.startServer(bench.kiosk(Bench.DEPLOYED_JVM, bench.dir("question-kiosk-data")))) {
-            int bytes = PatientWalk.toQuestion(new PatientClient(bench.http(), kiosk.port()));
+            int bytes = PatientWalk.toQuestion(new Browser(bench.http(), kiosk.port()));
             try (ChildJvm bare = bench.startServer(bench.bare(Bench.DEPLOYED_JVM, bytes))) {
                 String page = "http://127.0.0.1:" + bare.port() + "/page";
                 int bareBytes = Http.getOk(bench.http(), page).length;

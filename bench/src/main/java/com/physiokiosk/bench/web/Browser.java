@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One patient's browser: its own session cookie and form token over a shared {@link HttpClient},
- * sending each form with the page's token as the real form does. Redirects are not followed, so
- * a walk can check where the kiosk sends the patient.
+ * One browser, a patient's at the kiosk or the staff desk's: its own cookies and form token over a
+ * shared {@link HttpClient}, sending each form with the page's token as the real form does.
+ * Redirects are not followed, so a walk can check where the kiosk sends it.
  */
-public final class PatientClient {
+public final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
 
@@ -29,7 +29,7 @@ public final class PatientClient {
     private String cookieHeader;
     private String csrf = "";
 
-    public PatientClient(HttpClient http, int port) {
+    public Browser(HttpClient http, int port) {
         this.http = http;
         this.origin = "http://127.0.0.1:" + port;
     }

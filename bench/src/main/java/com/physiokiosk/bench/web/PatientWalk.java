@@ -33,7 +33,7 @@ public final class PatientWalk {
     }
 
     /** From the welcome screen to {@link #QUESTION}; returns its size in bytes. */
-    public static int toQuestion(PatientClient patient) throws IOException, InterruptedException {
+    public static int toQuestion(Browser patient) throws IOException, InterruptedException {
         String next = throughSafety(patient);
         next = redirect(patient.post("/topics", List.of("topic", TOPIC)), "choose the topic");
         for (int steps = 0; !next.equals(QUESTION); steps++) {
@@ -45,13 +45,18 @@ public final class PatientWalk {
         return ok(patient.get(QUESTION), QUESTION).body().length;
     }
 
-    /** GETs {@link #QUESTION}, which must be there, without reading it (see {@link PatientClient#fetch}). */
-    public static PatientClient.Page question(PatientClient patient) throws IOException, InterruptedException {
+    /** GETs {@link #QUESTION}, which must be there, without reading it (see {@link Browser#fetch}). */
+    public static Browser.Page question(Browser patient) throws IOException, InterruptedException {
         return ok(patient.fetch(QUESTION), QUESTION);
     }
 
+    /** From the welcome screen to the topic choice, safety screen answered. */
+    public static void toTopics(Browser patient) throws IOException, InterruptedException {
+        throughSafety(patient);
+    }
+
     /** One whole visit, from the welcome screen to the result screen with its check-in number. */
-    public static void completeVisit(PatientClient patient) throws IOException, InterruptedException {
+    public static void completeVisit(Browser patient) throws IOException, InterruptedException {
         String next = throughSafety(patient);
         next = redirect(patient.post("/topics", List.of("topic", TOPIC)), "choose the topic");
         for (int steps = 0; !next.equals("/review"); steps++) {
@@ -68,7 +73,7 @@ public final class PatientWalk {
     }
 
     /** Welcome, start, name and the safety screen (all "no"); returns where the kiosk sends the patient. */
-    private static String throughSafety(PatientClient patient) throws IOException, InterruptedException {
+    private static String throughSafety(Browser patient) throws IOException, InterruptedException {
         ok(patient.get("/"), "/");
         expect(redirect(patient.post("/start", List.of("lang", "en")), "start"), "/name");
         ok(patient.get("/name"), "/name");
@@ -86,7 +91,7 @@ public final class PatientWalk {
     }
 
     /** Answers the topic question at {@code path} from the calm visit; returns the next step. */
-    private static String answer(PatientClient patient, String path) throws IOException, InterruptedException {
+    private static String answer(Browser patient, String path) throws IOException, InterruptedException {
         String prefix = "/q/" + TOPIC + "/";
         if (!path.startsWith(prefix)) {
             throw new WalkFailed("expected a " + TOPIC + " question, was sent to " + path);
@@ -105,14 +110,14 @@ public final class PatientWalk {
         return redirect(patient.post(path, fields), path);
     }
 
-    private static PatientClient.Page ok(PatientClient.Page page, String what) throws WalkFailed {
+    private static Browser.Page ok(Browser.Page page, String what) throws WalkFailed {
         if (page.status() != 200) {
             throw new WalkFailed(what + " answered " + page.status());
         }
         return page;
     }
 
-    private static String redirect(PatientClient.Page page, String what) throws WalkFailed {
+    private static String redirect(Browser.Page page, String what) throws WalkFailed {
         if (page.status() != 303 || page.location() == null) {
             throw new WalkFailed(what + " answered " + page.status() + " instead of a redirect");
         }

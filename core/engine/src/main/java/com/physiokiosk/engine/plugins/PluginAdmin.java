@@ -55,6 +55,7 @@ public final class PluginAdmin {
 
     /** Switches a topic on; it is offered to the next patient who reaches the topic choice. */
     public void enable(String pluginId) {
+        long start = System.nanoTime();
         PluginWrapper plugin = existing(pluginId);
         if (plugin.getPluginState() == PluginState.FAILED) {
             // A plugin that failed its checks may be fixed only by a new jar; try it again anyway.
@@ -69,16 +70,17 @@ public final class PluginAdmin {
                 .anyMatch(p -> p.id().equals(pluginId) && "FAILED".equals(p.state()))) {
             throw new RefusedException("Plugin " + pluginId + " did not start: " + problem(pluginId));
         }
-        log.info("Plugin {} switched on", pluginId);
+        log.info("Plugin {} switched on in {} ms", pluginId, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Switches a topic off at once; patients on it are taken back to the topic choice. */
     public void disable(String pluginId) {
+        long start = System.nanoTime();
         existing(pluginId);
         if (!manager.disablePlugin(pluginId)) {
             throw new RefusedException("Plugin " + pluginId + " could not be switched off: " + problem(pluginId));
         }
-        log.info("Plugin {} switched off", pluginId);
+        log.info("Plugin {} switched off in {} ms", pluginId, (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
