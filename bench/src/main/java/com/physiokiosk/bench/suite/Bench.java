@@ -23,18 +23,49 @@ import java.util.function.LongSupplier;
 /** What every benchmark shares: options, the work folder, the HTTP client, and how servers are started. */
 public final class Bench {
 
-    /** The JVM options of the systemd unit (config/physio-kiosk.service), given to both sides alike. */
-    static final List<String> DEPLOYED_JVM = List.of("-Xmx256m");
 
     /** Longest a server may take to answer its first /health. */
     static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final BenchOptions options;
+    private final List<String> deployedJvm;
     private final HttpClient http = Http.newClient();
     private final AtomicInteger folders = new AtomicInteger();
 
-    Bench(BenchOptions options) {
+    Bench(BenchOptions options) throws IOException {
         this.options = options;
+        this.deployedJvm = jvmOptionsOf(options.serviceUnit());
+    }
+
+    /**
+     * The JVM options of the systemd unit the clinic installs ({@code config/physio-kiosk.service}),
+     * read from it: every server under test gets them, the kiosk and the bare app alike.
+     */
+    List<String> deployedJvm() {
+        return deployedJvm;
+    }
+
+    /** {@link #deployedJvm()} with the heap limited to {@code maxHeap} (say {@code 64m}) instead. */
+    List<String> deployedJvmWithHeap(String maxHeap) {
+        List<String> out = new ArrayList<>();
+        deployedJvm.stream().filter(o -> !o.startsWith("-Xmx")).forEach(out::add);
+        out.add(0, "-Xmx" + maxHeap);
+        return List.copyOf(out);
+    }
+
+    /** The options between {@code java} and {@code -jar} on the unit's {@code ExecStart=} line. */
+    static List<String> jvmOptionsOf(Path unit) throws IOException {
+        for (String line : Files.readAllLines(unit)) {
+            if (line.startsWith("ExecStart=")) {
+                List<String> words = List.of(line.substring("ExecStart=".length()).trim().split("\\s+"));
+                int jar = words.indexOf("-jar");
+                if (jar < 1 || !words.get(0).endsWith("java")) {
+                    throw new IOException(unit + ": ExecStart= does not run java … -jar: " + line);
+                }
+                return List.copyOf(words.subList(1, jar));
+            }
+        }
+        throw new IOException(unit + " has no ExecStart= line");
     }
 
     public BenchOptions options() {

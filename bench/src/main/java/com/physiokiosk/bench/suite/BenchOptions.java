@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param kioskJar      the packaged kiosk, with its {@code plugins} folder beside it
  * @param benchJar      this harness's jar (the bare app runs from it)
+ * @param serviceUnit   the systemd unit whose JVM options every server under test gets
  * @param workDir       databases and server logs of this run (on the project's disk, not a tmpfs, so fsync is real)
  * @param resultsFile   where the table is written as Markdown
  * @param only          benchmark names to run, empty for all
@@ -22,7 +23,7 @@ import java.util.Set;
  * @param retries       how many times more a benchmark disturbed by other processes is run
  * @param keep          keep {@code workDir} afterwards
  */
-public record BenchOptions(Path kioskJar, Path benchJar, Path workDir, Path resultsFile, Set<String> only,
+public record BenchOptions(Path kioskJar, Path benchJar, Path serviceUnit, Path workDir, Path resultsFile, Set<String> only,
                            Duration warmUp, Duration measure, int rounds, int startupRuns, Duration quietWait,
                            int retries, boolean keep) {
 
@@ -55,7 +56,8 @@ public record BenchOptions(Path kioskJar, Path benchJar, Path workDir, Path resu
             }
         }
         // --quick is for trying the harness out; its figures are too short to publish.
-        return new BenchOptions(kioskJar, benchJar, target.resolve("bench-run"), target.resolve("results.md"), only,
+        return new BenchOptions(kioskJar, benchJar, target.resolve("../../config/physio-kiosk.service").normalize(),
+                target.resolve("bench-run"), target.resolve("results.md"), only,
                 Duration.ofSeconds(quick ? 3 : 20), Duration.ofSeconds(quick ? 5 : 15), quick ? 1 : 2,
                 quick ? 2 : 5, quietWait, quick ? 0 : 2, keep);
     }

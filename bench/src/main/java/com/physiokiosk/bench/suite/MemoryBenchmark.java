@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
  */
 final class MemoryBenchmark implements Benchmark {
 
-    static final List<String> SMALL_HEAP = List.of("-Xmx64m");
+    static final String SMALL_HEAP = "64m";
     static final int VISITORS = 8;
     static final double MAX_RESIDENT_MB = 200;
 
@@ -45,14 +45,14 @@ final class MemoryBenchmark implements Benchmark {
     public List<Row> run(Bench bench) throws IOException, InterruptedException, ExecutionException {
         int pageBytes;
         Run kiosk;
-        try (ChildJvm server = bench.startServer(bench.kiosk(SMALL_HEAP, bench.dir("memory-kiosk-data")))) {
+        try (ChildJvm server = bench.startServer(bench.kiosk(bench.deployedJvmWithHeap(SMALL_HEAP), bench.dir("memory-kiosk-data")))) {
             pageBytes = PatientWalk.toQuestion(new Browser(bench.http(), server.port()));
             int port = server.port();
             kiosk = underLoad(bench, server, i -> PatientLoad.onQuestionScreen(bench.http(), port),
                     i -> PatientLoad.visiting(bench.http(), port));
         }
         Run bare;
-        try (ChildJvm server = bench.startServer(bench.bare(SMALL_HEAP, pageBytes))) {
+        try (ChildJvm server = bench.startServer(bench.bare(bench.deployedJvmWithHeap(SMALL_HEAP), pageBytes))) {
             String page = "http://127.0.0.1:" + server.port() + "/page";
             bare = underLoad(bench, server, i -> () -> Http.getOk(bench.http(), page), null);
         }

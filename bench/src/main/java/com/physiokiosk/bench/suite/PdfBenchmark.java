@@ -28,7 +28,7 @@ final class PdfBenchmark implements Benchmark {
         int measured = bench.options().quick() ? 30 : 200;
         Histogram micros = new Histogram(60_000_000L, 3);
         int bytes = 0;
-        try (ChildJvm kiosk = bench.startServer(bench.kioskWithAdmin(Bench.DEPLOYED_JVM, bench.dir("pdf-kiosk-data")))) {
+        try (ChildJvm kiosk = bench.startServer(bench.kioskWithAdmin(bench.deployedJvm(), bench.dir("pdf-kiosk-data")))) {
             PatientWalk.completeVisit(new Browser(bench.http(), kiosk.port()));
             StaffDesk desk = StaffDesk.signIn(bench.http(), kiosk.port());
             List<String> today = desk.todaysCheckIns();

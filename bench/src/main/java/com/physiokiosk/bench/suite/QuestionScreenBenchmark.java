@@ -23,9 +23,9 @@ final class QuestionScreenBenchmark implements Benchmark {
 
     @Override
     public List<Row> run(Bench bench) throws Exception {
-        try (ChildJvm kiosk = bench.startServer(bench.kiosk(Bench.DEPLOYED_JVM, bench.dir("question-kiosk-data")))) {
+        try (ChildJvm kiosk = bench.startServer(bench.kiosk(bench.deployedJvm(), bench.dir("question-kiosk-data")))) {
             int bytes = PatientWalk.toQuestion(new Browser(bench.http(), kiosk.port()));
-            try (ChildJvm bare = bench.startServer(bench.bare(Bench.DEPLOYED_JVM, bytes))) {
+            try (ChildJvm bare = bench.startServer(bench.bare(bench.deployedJvm(), bytes))) {
                 String page = "http://127.0.0.1:" + bare.port() + "/page";
                 int bareBytes = Http.getOk(bench.http(), page).length;
                 Bench.progress("question screen: kiosk page " + bytes + " bytes, bare page " + bareBytes + " bytes");

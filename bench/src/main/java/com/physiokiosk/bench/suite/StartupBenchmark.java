@@ -27,8 +27,8 @@ final class StartupBenchmark implements Benchmark {
     @Override
     public List<Row> run(Bench bench) {
         Path data = bench.dir("startup-kiosk-data");
-        ChildJvm.Command kiosk = bench.kiosk(Bench.DEPLOYED_JVM, data);
-        ChildJvm.Command bare = bench.bare(Bench.DEPLOYED_JVM, 0);
+        ChildJvm.Command kiosk = bench.kiosk(bench.deployedJvm(), data);
+        ChildJvm.Command bare = bench.bare(bench.deployedJvm(), 0);
         // Unmeasured: fills the page cache with both jars and creates the kiosk's database.
         start(bench, bare);
         start(bench, kiosk);

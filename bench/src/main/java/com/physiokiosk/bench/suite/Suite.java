@@ -43,7 +43,11 @@ public final class Suite {
         System.setProperty("logback.configurationFile", "bench-logback.xml");
 
         Bench bench = new Bench(options);
-        Report report = new Report(Machine.describe(options.workDir()), options);
+        List<String> machine = new java.util.ArrayList<>(Machine.describe(options.workDir()));
+        machine.add("servers under test started with the options of config/physio-kiosk.service: "
+                + String.join(" ", bench.deployedJvm()) + " (the memory row: " + String.join(" ",
+                bench.deployedJvmWithHeap(MemoryBenchmark.SMALL_HEAP)) + ")");
+        Report report = new Report(machine, options);
         for (Benchmark b : all()) {
             if (options.selected(b.name())) {
                 System.out.println(b.name() + " …");

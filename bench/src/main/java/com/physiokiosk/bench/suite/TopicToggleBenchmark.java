@@ -40,7 +40,7 @@ final class TopicToggleBenchmark implements Benchmark {
         String firstFailure = null;
         LoadResult questions;
         LoadResult visits;
-        try (ChildJvm kiosk = bench.startServer(bench.kioskWithAdmin(Bench.DEPLOYED_JVM, bench.dir("toggle-kiosk-data")))) {
+        try (ChildJvm kiosk = bench.startServer(bench.kioskWithAdmin(bench.deployedJvm(), bench.dir("toggle-kiosk-data")))) {
             int port = kiosk.port();
             StaffDesk desk = StaffDesk.signIn(bench.http(), port);
             desk.openTopics();
