@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.physiokiosk.engine.plugins.KioskPluginManager;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +77,8 @@ class HealthTest {
             assertTrue(kiosk.app.registry().find("cramps").isEmpty());
             var status = kiosk.app.registry().plugins().get(0);
             assertEquals("FAILED", status.state());
+            assertEquals("it requires plugin API >=2.0.0 (Plugin-Requires), and this kiosk has plugin API "
+                    + KioskPluginManager.API_VERSION, status.problem(), "the reason in plain words, not PF4J's bare refusal");
         }
     }
 }

@@ -12,6 +12,7 @@ import org.pf4j.DevelopmentPluginRepository;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginRepository;
 import org.pf4j.PluginStatusProvider;
+import org.pf4j.PluginWrapper;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.RuntimeMode;
 import org.slf4j.Logger;
@@ -42,6 +43,8 @@ public final class KioskPluginManager extends DefaultPluginManager {
 
     private final RuntimeMode mode;
     private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
+    /** Why PF4J found a plugin invalid, by plugin id: PF4J itself records only "Plugin validation failed". */
+    private final Map<String, String> invalid = new ConcurrentHashMap<>();
 
     private KioskPluginManager(Path pluginsRoot) {
         super(List.of(pluginsRoot));
@@ -143,6 +146,30 @@ public final class KioskPluginManager extends DefaultPluginManager {
             }
         }
         resolvePlugins();
+    }
+
+    /**
+     * PF4J's check of a plugin's {@code Plugin-Requires} against the plugin API version; a refusal
+     * is remembered with its reason in plain words, for {@link #problemOf}.
+     */
+    @Override
+    protected boolean isPluginValid(PluginWrapper plugin) {
+        String id = plugin.getPluginId();
+        if (super.isPluginValid(plugin)) {
+            invalid.remove(id);
+            return true;
+        }
+        invalid.put(id, "it requires plugin API " + plugin.getDescriptor().getRequires().trim()
+                + " (Plugin-Requires), and this kiosk has plugin API " + getSystemVersion());
+        return false;
+    }
+
+    /** Why {@code plugin} failed, in plain words, or {@code null} when it has not failed. */
+    public String problemOf(PluginWrapper plugin) {
+        if (plugin.getFailedException() == null) {
+            return null;
+        }
+        return invalid.getOrDefault(plugin.getPluginId(), oneLine(plugin.getFailedException()));
     }
 
     /** Files in the plugins folder that could not be loaded, by file name, with the reason. */

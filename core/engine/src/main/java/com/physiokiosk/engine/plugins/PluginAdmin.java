@@ -63,7 +63,7 @@ public final class PluginAdmin {
         }
         if (!manager.enablePlugin(pluginId)) {
             throw new RefusedException("Plugin " + pluginId + " cannot be switched on: "
-                    + Optional.ofNullable(plugin.getFailedException()).map(KioskPluginManager::oneLine).orElse("refused"));
+                    + Optional.ofNullable(manager.problemOf(plugin)).orElse("refused"));
         }
         PluginState state = manager.startPlugin(pluginId);
         if (state != PluginState.STARTED || registry.plugins().stream()

@@ -76,8 +76,8 @@ public final class TopicRegistry implements PluginStateListener {
         List<PluginStatus> out = new ArrayList<>();
         for (PluginWrapper w : manager.getPlugins()) {
             String problem = problems.get(w.getPluginId());
-            if (problem == null && w.getFailedException() != null) {
-                problem = KioskPluginManager.oneLine(w.getFailedException());
+            if (problem == null) {
+                problem = manager.problemOf(w);
             }
             String state = problem != null ? "FAILED" : w.getPluginState().toString();
             out.add(new PluginStatus(w.getPluginId(), w.getDescriptor().getVersion(), state, problem));
