@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.sqlite.SQLiteDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +104,36 @@ class DatabaseTest {
         insert(db, "c");
         assertEquals(2, count(db));
         db.close();
+    }
+
+    @Test
+    void schemaVersionIsTheNewestMigration() throws Exception {
+        Path migrations = Path.of(Database.class.getResource("/db/migration").toURI());
+        try (var files = Files.list(migrations)) {
+            int newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+            assertEquals(Integer.toString(newest), Database.SCHEMA_VERSION);
+        }
+    }
+
+    @Test
+    void flywayRunsOnlyWhenTheSchemaIsNotCurrent() throws SQLException, java.io.IOException {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve(Database.FILE_NAME));
+        assertFalse(Database.isCurrent(ds), "a new database");
+        Database.open(dir).close();
+        assertTrue(Database.isCurrent(ds), "migrated to the newest version");
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
+            assertFalse(Database.isCurrent(ds), "a failed migration on record");
+            st.executeUpdate("UPDATE flyway_schema_history SET success = 1 WHERE version = '1'");
+            st.executeUpdate("UPDATE flyway_schema_history SET version = '99' WHERE version = '" + Database.SCHEMA_VERSION + "'");
+            assertFalse(Database.isCurrent(ds), "a version other than this kiosk's newest");
+            st.executeUpdate("UPDATE flyway_schema_history SET version = '" + Database.SCHEMA_VERSION + "' WHERE version = '99'");
+            assertTrue(Database.isCurrent(ds));
+        }
+        ds.setUrl("jdbc:sqlite:" + Files.writeString(dir.resolve("other.db"), "not a database"));
+        assertFalse(Database.isCurrent(ds), "unreadable: Flyway runs and names the problem");
     }
 
     @Test
