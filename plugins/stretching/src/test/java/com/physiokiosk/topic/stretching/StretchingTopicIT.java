@@ -126,7 +126,7 @@ class StretchingTopicIT {
     @DisplayName("urgent patient texts tell the patient to speak to reception now")
     void urgentTextsSendToReception(PluginUnderTest plugin) {
         plugin.patientTexts(Severity.URGENT, "en").forEach((rule, text) -> assertTrue(text.startsWith("Please speak to reception now."), rule));
-        plugin.patientTexts(Severity.URGENT, "es").forEach((rule, text) -> assertTrue(text.startsWith("Por favor, hable ahora con recepción."), rule));
+        plugin.patientTexts(Severity.URGENT, "es").forEach((rule, text) -> assertTrue(text.startsWith("Por favor, hable ahora mismo con recepción."), rule));
     }
 
     @Test
