@@ -25,7 +25,7 @@ import org.sqlite.SQLiteErrorCode;
  * survives a crash or power cut, a busy timeout, foreign keys, secure delete, and a single writer.
  * The schema is migrated with Flyway on open.
  *
- * <p>The writer keeps one connection open for the life of the kiosk. SQLite checkpoints and deletes
+ * <p>The writer keeps one connection open while it is busy. SQLite checkpoints and deletes
  * the write-ahead log whenever the last connection to a database closes, so a connection per
  * transaction would pay that (several extra fsyncs and unlinks) on every submission; with the writer
  * open, a commit costs one fsync of the log. A connection that failed is closed and the next write
