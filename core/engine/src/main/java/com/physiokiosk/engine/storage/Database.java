@@ -7,7 +7,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +27,8 @@ import org.sqlite.SQLiteErrorCode;
 
 /**
  * The kiosk's SQLite database: WAL journal, {@code synchronous=FULL} so an acknowledged submission
- * survives a crash or power cut, a busy timeout, foreign keys, secure delete, and a single writer.
+ * survives a crash or power cut, a busy timeout, foreign keys, secure delete, and a single writer
+ * that commits concurrent callers' work together (see {@link #write}).
  * The schema is migrated with Flyway on open.
  *
  * <p>The writer keeps one connection open while it is busy. SQLite checkpoints and deletes
@@ -54,6 +60,8 @@ public final class Database implements AutoCloseable {
     static final Duration IDLE_RELEASE = Duration.ofSeconds(2);
 
     private final ReentrantLock writer = new ReentrantLock();
+    /** Work waiting for the writer; whoever takes the lock writes all of it together. */
+    private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
     private final Duration idleRelease;
     private final ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "database-idle-release");
@@ -149,35 +157,124 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction, as the only writer; commits, or rolls back on failure. */
+    /**
+     * Runs {@code work} in a transaction, as the only writer, and returns once it is committed (or
+     * throws, with nothing of it stored).
+     *
+     * <p>Group commit: callers queue their work; whichever takes the writer lock runs everything
+     * queued so far in one transaction, each caller's work under its own savepoint, and commits it
+     * with one sync of the log. A caller whose work throws has only its own writes undone and gets
+     * its own exception; if the commit fails, every caller in it gets the failure. No caller returns
+     * before its writes are durable. With one writer at a time (a kiosk's usual case) this is one
+     * transaction per call; under many concurrent writers it spares a sync per call.
+     *
+     * @throws StorageException naming {@code what} and the cause, when the database refused
+     */
     public <T> T write(String what, SqlWork<T> work) {
+        Pending<T> mine = new Pending<>(what, work);
+        queue.add(mine);
         writer.lock();
         try {
-            Connection c = writerConnection();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                c.setAutoCommit(true);
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                } catch (SQLException rollbackFailed) {
-                    // SQLite may have rolled back already (a full disk does); the first failure is the reason.
-                    e.addSuppressed(rollbackFailed);
-                    discardWriterConnection();
+            if (!mine.done) {
+                List<Pending<?>> batch = new ArrayList<>();
+                for (Pending<?> p = queue.poll(); p != null; p = queue.poll()) {
+                    batch.add(p);
                 }
-                throw e;
+                writeTogether(batch);
             }
-        } catch (SQLException e) {
-            discardWriterConnection();
-            throw new StorageException("Could not " + what + ": " + describe(e), e);
         } finally {
             usedNow();
             writer.unlock();
         }
+        // Written under the lock by whichever thread ran it; read after taking the lock ourselves.
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        if (!mine.done) {
+            throw new IllegalStateException("Could not " + what + ": the write was neither committed nor refused");
+        }
+        return mine.result;
+    }
+
+    /** One caller's work, waiting to be written; its outcome is set under the writer lock. */
+    private static final class Pending<T> {
+        final String what;
+        final SqlWork<T> work;
+        T result;
+        RuntimeException failure;
+        boolean done;
+
+        Pending(String what, SqlWork<T> work) {
+            this.what = what;
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            result = work.run(c);
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            done = true;
+        }
+    }
+
+    /** Runs {@code batch} in one transaction and commits it; call holding the lock. */
+    private void writeTogether(List<Pending<?>> batch) {
+        Connection c;
+        try {
+            c = writerConnection();
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            discardWriterConnection();
+            batch.forEach(p -> p.fail(storageFailure(p, e)));
+            return;
+        } catch (IllegalStateException e) {
+            batch.forEach(p -> p.fail(e));
+            return;
+        }
+        boolean alone = batch.size() == 1;
+        List<Pending<?>> written = new ArrayList<>();
+        try {
+            for (Pending<?> p : batch) {
+                Savepoint own = alone ? null : c.setSavepoint();
+                try {
+                    p.run(c);
+                    if (own != null) {
+                        c.releaseSavepoint(own);
+                    }
+                    written.add(p);
+                } catch (SQLException | RuntimeException | Error e) {
+                    p.fail(e instanceof RuntimeException r ? r : new StorageException("Could not " + p.what + ": "
+                            + (e instanceof SQLException sql ? describe(sql) : e.toString()), e));
+                    if (own != null) {
+                        // Undo this caller's writes only; if even that fails, the whole transaction goes.
+                        c.rollback(own);
+                        c.releaseSavepoint(own);
+                    }
+                }
+            }
+            if (written.isEmpty()) {
+                c.rollback();
+            } else {
+                c.commit();
+            }
+            c.setAutoCommit(true);
+            written.forEach(p -> p.done = true);
+        } catch (SQLException e) {
+            // A failed commit or undo: nothing of this transaction is stored, for anyone in it.
+            try {
+                c.rollback();
+            } catch (SQLException alreadyRolledBack) {
+                e.addSuppressed(alreadyRolledBack);
+            }
+            discardWriterConnection();
+            batch.stream().filter(p -> !p.done).forEach(p -> p.fail(storageFailure(p, e)));
+        }
+    }
+
+    private StorageException storageFailure(Pending<?> p, SQLException e) {
+        return new StorageException("Could not " + p.what + ": " + describe(e), e);
     }
 
     /**

@@ -13,6 +13,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.sqlite.SQLiteDataSource;
 import org.junit.jupiter.api.Test;
@@ -104,6 +117,88 @@ class DatabaseTest {
         insert(db, "c");
         assertEquals(2, count(db));
         db.close();
+    }
+
+    @Test
+    void callersWaitingForTheWriterAreCommittedTogetherAndAFailingOneSparesTheOthers() throws Exception {
+        Database db = Database.open(dir);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            Future<Integer> first = callers.submit(() -> db.write("hold the writer", c -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return insert(c, "first");
+            }));
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            Map<String, Thread> ranOn = new ConcurrentHashMap<>();
+            List<Thread> waiting = new CopyOnWriteArrayList<>();
+            List<Future<Integer>> queued = new ArrayList<>();
+            for (String key : List.of("a", "first", "b")) {
+                queued.add(callers.submit(() -> {
+                    waiting.add(Thread.currentThread());
+                    return db.write("store " + key, c -> {
+                        ranOn.put(key, Thread.currentThread());
+                        return insert(c, key);
+                    });
+                }));
+            }
+            // All three have queued their work and wait for the writer lock.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while ((waiting.size() < 3 || waiting.stream().anyMatch(t -> t.getState() != Thread.State.WAITING))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            release.countDown();
+
+            assertEquals(1, first.get(10, TimeUnit.SECONDS));
+            assertEquals(1, queued.get(0).get(10, TimeUnit.SECONDS), "a stored");
+            ExecutionException duplicate = assertThrows(ExecutionException.class, () -> queued.get(1).get(10, TimeUnit.SECONDS));
+            assertTrue(duplicate.getCause().getMessage().startsWith("Could not store first: "), duplicate.getCause().getMessage());
+            assertEquals(1, queued.get(2).get(10, TimeUnit.SECONDS), "b stored: a neighbour's failure undid only its own writes");
+            assertEquals(3, count(db), "first, a and b");
+            assertEquals(1, new HashSet<>(ranOn.values()).size(), "the three queued callers' work ran in one transaction, on one thread: "
+                    + ranOn);
+        } finally {
+            callers.shutdownNow();
+            db.close();
+        }
+    }
+
+    @Test
+    void manyConcurrentWritersAllGetTheirOwnCommittedResult() throws Exception {
+        Database db = Database.open(dir);
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String key = "k" + i;
+                results.add(callers.submit(() -> db.write("store " + key, c -> {
+                    insert(c, key);
+                    try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM plugin_state WHERE plugin_id = ?")) {
+                        ps.setString(1, key);
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getInt(1);
+                        }
+                    }
+                })));
+            }
+            Set<Integer> rowIds = new HashSet<>();
+            for (Future<Integer> r : results) {
+                rowIds.add(r.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(400, rowIds.size(), "each caller got the result of its own work");
+            assertEquals(400, count(db));
+        } finally {
+            callers.shutdownNow();
+            db.close();
+        }
     }
 
     @Test
