@@ -85,11 +85,11 @@ public final class KioskApp {
         AuditLog audit = new AuditLog(database, clock);
         StaffAccounts staffAccounts = new StaffAccounts(new StaffRepository(database), audit, clock);
         staffAccounts.createFirstAdminIfNone(adminPassword);
-        KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(),
-                new DatabasePluginStatusProvider(database, clock));
+        DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock);
+        KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(), topicChoices);
         TopicRegistry registry = new TopicRegistry(plugins);
         registry.start();
-        PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry);
+        PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry, topicChoices, audit);
         CheckInService service = new CheckInService(registry, checkIns, clock, () -> settings.get().defaultLanguage());
         Pages pages = new Pages();
         PatientController patient = new PatientController(settings, settings::hasLogo, registry, service, pages);

@@ -3,15 +3,20 @@ package com.physiokiosk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
+import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.plugins.PluginAdmin.RefusedException;
 import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.engine.safety.SafetyScreen;
+import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.storage.StorageException;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +27,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -96,7 +104,7 @@ class PluginAdminTest {
             Browser onSleep = safetyDone(server.port());
             String sleepFirst = Browser.location(onSleep.post("/topics", "topic", "sleep"));
 
-            admin().disable("sleep");
+            admin().disable("sleep", "admin");
 
             // The sleep patient is taken back to the topic choice with a kind message.
             HttpResponse<String> back = onSleep.get(sleepFirst);
@@ -111,7 +119,7 @@ class PluginAdminTest {
                     values.stream().flatMap(v -> Stream.of("answer", v)).toArray(String[]::new)));
             assertEquals("/done", Browser.location(onCramps.post("/submit")));
 
-            admin().enable("sleep");
+            admin().enable("sleep", "admin");
             assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"sleep\""), "back at once");
         });
     }
@@ -119,14 +127,65 @@ class PluginAdminTest {
     @Test
     void theChoiceSurvivesARestart() {
         kiosk = start();
-        admin().disable("postpartum");
+        admin().disable("postpartum", "admin");
         assertTrue(kiosk.app.registry().find("postpartum").isEmpty());
         kiosk.app.stop();
         kiosk = start();
         assertTrue(kiosk.app.registry().find("postpartum").isEmpty(), "still off after a restart");
         assertEquals("DISABLED", status("postpartum").state());
-        admin().enable("postpartum");
+        admin().enable("postpartum", "admin");
         assertTrue(kiosk.app.registry().find("postpartum").isPresent());
+    }
+
+    @Test
+    void aTopicSwitchedBackOnIsTheOneCheckedBeforeUntilItsPluginIsRemoved() throws Exception {
+        kiosk = start();
+        LoadedTopic checked = kiosk.app.registry().find("sleep").orElseThrow();
+        admin().disable("sleep", "admin");
+        admin().enable("sleep", "admin");
+        assertSame(checked, kiosk.app.registry().find("sleep").orElseThrow(), "the same class loader is not checked twice");
+
+        // Off, then removed: the topic kept for switching back on must not keep the class loader alive.
+        WeakReference<ClassLoader> loader = new WeakReference<>(checked.classLoader());
+        checked = null;
+        admin().disable("sleep", "admin");
+        Path jar = Files.copy(plugins.resolve("sleep.jar"), data.resolve("sleep-again.jar"));
+        admin().remove("sleep");
+        for (int i = 0; i < 50 && loader.get() != null; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        assertNull(loader.get(), "nothing holds the removed plugin's class loader");
+
+        // The same jar again is a new class loader, loaded and checked anew.
+        try (InputStream in = Files.newInputStream(jar)) {
+            assertEquals("sleep", admin().install(in));
+        }
+        LoadedTopic fresh = kiosk.app.registry().find("sleep").orElseThrow();
+        admin().disable("sleep", "admin");
+        admin().enable("sleep", "admin");
+        assertSame(fresh, kiosk.app.registry().find("sleep").orElseThrow());
+    }
+
+    @Test
+    void aSwitchTheDatabaseCannotStoreIsUndoneAndLeavesNoAuditLine() throws Exception {
+        kiosk = start();
+        int auditBefore = kiosk.app.audit().latest(100).size();
+        refusedWhileAnotherProgramLocksTheDatabase(() -> admin().disable("sleep", "admin"));
+        assertTrue(kiosk.app.registry().find("sleep").isPresent(), "still on: the switch off was undone");
+        assertEquals("STARTED", status("sleep").state());
+
+        admin().disable("sleep", "admin");
+        refusedWhileAnotherProgramLocksTheDatabase(() -> admin().enable("sleep", "admin"));
+        assertTrue(kiosk.app.registry().find("sleep").isEmpty(), "still off: the switch on was undone");
+        assertEquals("DISABLED", status("sleep").state());
+        List<AuditAction> actions = kiosk.app.audit().latest(100).stream().map(AuditEntry::action).toList();
+        assertEquals(List.of(AuditAction.TOPIC_DISABLED), actions.subList(0, actions.size() - auditBefore),
+                "one audit line: the one switch that was stored");
+
+        kiosk.app.stop();
+        kiosk = start();
+        assertTrue(kiosk.app.registry().find("sleep").isEmpty(), "what runs is what was stored");
     }
 
     @Test
@@ -194,13 +253,23 @@ class PluginAdminTest {
     @Test
     void theSafetyScreenIsNotAPluginAndCannotBeSwitchedOff() {
         kiosk = start();
-        RefusedException e = assertThrows(RefusedException.class, () -> admin().disable(SafetyScreen.ID));
+        RefusedException e = assertThrows(RefusedException.class, () -> admin().disable(SafetyScreen.ID, "admin"));
         assertTrue(e.getMessage().contains("no plugin 'safety'"));
         assertEquals(5, kiosk.app.registry().topics().size());
         assertEquals(SafetyScreen.ID, kiosk.app.registry().safety().id());
     }
 
     // ---- helpers ------------------------------------------------------------------------------
+
+    /** Runs {@code change} while another program holds the kiosk's database locked, and expects a storage failure. */
+    private void refusedWhileAnotherProgramLocksTheDatabase(org.junit.jupiter.api.function.Executable change) throws Exception {
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("kiosk.db"));
+             Statement st = other.createStatement()) {
+            st.execute("BEGIN EXCLUSIVE");
+            assertThrows(StorageException.class, change);
+            st.execute("ROLLBACK");
+        }
+    }
 
     private String refused(InputStream upload) {
         return assertThrows(RefusedException.class, () -> admin().install(upload)).getMessage();

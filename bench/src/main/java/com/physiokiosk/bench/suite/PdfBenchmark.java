@@ -30,7 +30,7 @@ final class PdfBenchmark implements Benchmark {
         int bytes = 0;
         try (ChildJvm kiosk = bench.startServer(bench.kioskWithAdmin(bench.deployedJvm(), bench.dir("pdf-kiosk-data")))) {
             PatientWalk.completeVisit(new Browser(bench.http(), kiosk.port()));
-            StaffDesk desk = StaffDesk.signIn(bench.http(), kiosk.port());
+            StaffDesk desk = StaffDesk.signIn(kiosk.port());
             List<String> today = desk.todaysCheckIns();
             if (today.size() != 1) {
                 throw new IllegalStateException("expected the one check-in just made in today's list, found " + today.size());

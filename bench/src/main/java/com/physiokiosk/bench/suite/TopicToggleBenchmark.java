@@ -42,7 +42,7 @@ final class TopicToggleBenchmark implements Benchmark {
         LoadResult visits;
         try (ChildJvm kiosk = bench.startServer(bench.kioskWithAdmin(bench.deployedJvm(), bench.dir("toggle-kiosk-data")))) {
             int port = kiosk.port();
-            StaffDesk desk = StaffDesk.signIn(bench.http(), port);
+            StaffDesk desk = StaffDesk.signIn(port);
             desk.openTopics();
             Browser probe = new Browser(bench.http(), port);
             PatientWalk.toTopics(probe);

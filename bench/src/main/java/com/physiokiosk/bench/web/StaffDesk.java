@@ -1,7 +1,6 @@
 package com.physiokiosk.bench.web;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,10 @@ import java.util.regex.Pattern;
  * The clinic's desktop over HTTP, signed in as the {@code admin} account the kiosk made from
  * {@code KIOSK_ADMIN_PASSWORD}: today's check-ins, a check-in's PDF, a topic switched off and on.
  * Every call checks what the kiosk answered; anything else is a failed call.
+ *
+ * <p>The desk is a browser of its own, as at the clinic: its own HTTP client, so its calls are not
+ * queued in the harness behind those of the patients' kiosks (the JDK's client serves all its
+ * connections from one selector thread).
  */
 public final class StaffDesk {
 
@@ -26,9 +29,9 @@ public final class StaffDesk {
         this.browser = browser;
     }
 
-    /** Signs in as {@code admin}. */
-    public static StaffDesk signIn(HttpClient http, int port) throws IOException, InterruptedException {
-        Browser browser = new Browser(http, port);
+    /** Signs in as {@code admin}, from a browser of its own. */
+    public static StaffDesk signIn(int port) throws IOException, InterruptedException {
+        Browser browser = new Browser(Http.newClient(), port);
         ok(browser.get("/staff/sign-in"), "the sign-in page");
         Browser.Page signedIn = browser.post("/staff/sign-in", List.of("username", "admin", "password", ADMIN_PASSWORD));
         if (signedIn.status() != 303 || !"/staff/check-ins".equals(signedIn.location())) {

@@ -64,7 +64,10 @@ public final class TopicsAdminController {
         render(ctx, HttpStatus.OK, null, notice);
     }
 
-    /** {@code POST /staff/admin/topics/{plugin}/enabled}: {@code enabled=true} switches on, anything else off. */
+    /**
+     * {@code POST /staff/admin/topics/{plugin}/enabled}: {@code enabled=true} switches on, anything else off;
+     * the switch writes its own audit line, with the stored choice.
+     */
     public void setEnabled(Context ctx) {
         String id = existing(ctx);
         boolean on = "true".equals(ctx.formParam("enabled"));
@@ -72,16 +75,15 @@ public final class TopicsAdminController {
         synchronized (lock) {
             try {
                 if (on) {
-                    plugins.enable(id);
+                    plugins.enable(id, who);
                 } else {
-                    plugins.disable(id);
+                    plugins.disable(id, who);
                 }
             } catch (PluginAdmin.RefusedException e) {
                 refused(ctx, who, (on ? "switch on " : "switch off ") + id, e);
                 return;
             }
         }
-        audit.record(who, on ? AuditAction.TOPIC_ENABLED : AuditAction.TOPIC_DISABLED, null, id);
         ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
     }
 

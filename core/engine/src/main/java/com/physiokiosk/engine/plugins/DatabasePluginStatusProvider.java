@@ -6,26 +6,24 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.PluginStatusProvider;
 
 /**
- * Remembers in the kiosk's database which plugins the clinic switched off, so the choice survives a
- * restart. Plugins are on unless switched off.
+ * Which plugins the clinic switched off. PF4J asks and tells it what runs now (in memory); the
+ * clinic's choice is kept in the kiosk's database by {@link #store}, so it survives a restart.
+ * Plugins are on unless switched off.
  */
 public final class DatabasePluginStatusProvider implements PluginStatusProvider {
 
     private final Database db;
     private final Clock clock;
-    private volatile Set<String> disabled;
+    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
     public DatabasePluginStatusProvider(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        this.disabled = read();
-    }
-
-    private Set<String> read() {
-        return db.read("read which topics are switched off", c -> {
+        disabled.addAll(db.read("read which topics are switched off", c -> {
             Set<String> off = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT plugin_id FROM plugin_state WHERE enabled = 0");
                  ResultSet rs = ps.executeQuery()) {
@@ -33,8 +31,8 @@ public final class DatabasePluginStatusProvider implements PluginStatusProvider 
                     off.add(rs.getString(1));
                 }
             }
-            return Set.copyOf(off);
-        });
+            return off;
+        }));
     }
 
     @Override
@@ -42,14 +40,35 @@ public final class DatabasePluginStatusProvider implements PluginStatusProvider 
         return disabled.contains(pluginId);
     }
 
+    /** PF4J switched the plugin off; {@link #store} keeps the choice. */
     @Override
     public void disablePlugin(String pluginId) {
-        write(pluginId, false);
+        disabled.add(pluginId);
     }
 
+    /** PF4J switched the plugin on; {@link #store} keeps the choice. */
     @Override
     public void enablePlugin(String pluginId) {
-        write(pluginId, true);
+        disabled.remove(pluginId);
+    }
+
+    /**
+     * Keeps the clinic's choice for {@code pluginId} durably, in one transaction with {@code alongside}
+     * (the audit line that says who made it).
+     */
+    public void store(String pluginId, boolean enabled, Database.SqlWork<?> alongside) {
+        db.write("remember whether a topic is on", c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO plugin_state (plugin_id, enabled, changed_at) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (plugin_id) DO UPDATE SET enabled = excluded.enabled,"
+                            + " changed_at = excluded.changed_at")) {
+                ps.setString(1, pluginId);
+                ps.setInt(2, enabled ? 1 : 0);
+                ps.setString(3, clock.instant().toString());
+                ps.executeUpdate();
+            }
+            return alongside.run(c);
+        });
     }
 
     /** Forgets a removed plugin, so a later one with the same id starts switched on. */
@@ -61,22 +80,6 @@ public final class DatabasePluginStatusProvider implements PluginStatusProvider 
             }
             return null;
         });
-        disabled = read();
-    }
-
-    private void write(String pluginId, boolean enabled) {
-        db.write("remember whether a topic is on", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO plugin_state (plugin_id, enabled, changed_at) VALUES (?, ?, ?)"
-                            + " ON CONFLICT (plugin_id) DO UPDATE SET enabled = excluded.enabled,"
-                            + " changed_at = excluded.changed_at")) {
-                ps.setString(1, pluginId);
-                ps.setInt(2, enabled ? 1 : 0);
-                ps.setString(3, clock.instant().toString());
-                ps.executeUpdate();
-            }
-            return null;
-        });
-        disabled = read();
+        disabled.remove(pluginId);
     }
 }

@@ -1,6 +1,8 @@
 package com.physiokiosk.engine.plugins;
 
 import com.physiokiosk.engine.config.PluginMode;
+import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.storage.AuditLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * install a new plugin jar, remove one, rescan the plugins folder. A jar is checked in a scratch
  * plugin host of its own before it goes near the running kiosk; a bad one is refused with the reason
  * and changes nothing. The general safety screen is not a plugin and cannot be switched off.
+ *
+ * <p>A switch takes effect first and is then stored, with its audit line, in one transaction; when
+ * it cannot be stored the switch is undone, so what runs is always what the clinic's database says.
  */
 public final class PluginAdmin {
 
@@ -35,10 +40,22 @@ public final class PluginAdmin {
 
     private final KioskPluginManager manager;
     private final TopicRegistry registry;
+    private final DatabasePluginStatusProvider choices;
+    private final AuditLog audit;
 
-    public PluginAdmin(KioskPluginManager manager, TopicRegistry registry) {
+    /**
+     * @param choices where the clinic's on/off choices are kept: the status provider {@code manager} was made with
+     * @param audit   where each switch is recorded, with who made it
+     */
+    public PluginAdmin(KioskPluginManager manager, TopicRegistry registry, DatabasePluginStatusProvider choices,
+                       AuditLog audit) {
+        if (manager.statusProvider() != choices) {
+            throw new IllegalArgumentException("the plugin manager must keep its on/off choices in " + choices);
+        }
         this.manager = manager;
         this.registry = registry;
+        this.choices = choices;
+        this.audit = audit;
     }
 
     /** Why an admin action was refused; the message is fit to show the admin. */
@@ -53,10 +70,18 @@ public final class PluginAdmin {
         return registry.plugins();
     }
 
-    /** Switches a topic on; it is offered to the next patient who reaches the topic choice. */
-    public void enable(String pluginId) {
+    /**
+     * Switches a topic on; it is offered to the next patient who reaches the topic choice.
+     *
+     * @param who the staff member switching, for the audit log
+     * @throws RefusedException naming why the plugin cannot start
+     * @throws com.physiokiosk.engine.storage.StorageException when the choice cannot be stored; the
+     *                                                          topic is then as it was
+     */
+    public void enable(String pluginId, String who) {
         long start = System.nanoTime();
         PluginWrapper plugin = existing(pluginId);
+        boolean wasOff = plugin.getPluginState() == PluginState.DISABLED;
         if (plugin.getPluginState() == PluginState.FAILED) {
             // A plugin that failed its checks may be fixed only by a new jar; try it again anyway.
             plugin.setPluginState(PluginState.STOPPED);
@@ -70,15 +95,37 @@ public final class PluginAdmin {
                 .anyMatch(p -> p.id().equals(pluginId) && "FAILED".equals(p.state()))) {
             throw new RefusedException("Plugin " + pluginId + " did not start: " + problem(pluginId));
         }
+        try {
+            choices.store(pluginId, true, audit.entry(who, AuditAction.TOPIC_ENABLED, null, pluginId));
+        } catch (RuntimeException e) {
+            if (wasOff) {
+                manager.disablePlugin(pluginId);
+            }
+            throw e;
+        }
         log.info("Plugin {} switched on in {} ms", pluginId, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Switches a topic off at once; patients on it are taken back to the topic choice. */
-    public void disable(String pluginId) {
+    /**
+     * Switches a topic off at once; patients on it are taken back to the topic choice.
+     *
+     * @param who the staff member switching, for the audit log
+     * @throws com.physiokiosk.engine.storage.StorageException when the choice cannot be stored; the
+     *                                                          topic is then on again
+     */
+    public void disable(String pluginId, String who) {
         long start = System.nanoTime();
-        existing(pluginId);
+        boolean wasOn = existing(pluginId).getPluginState() == PluginState.STARTED;
         if (!manager.disablePlugin(pluginId)) {
             throw new RefusedException("Plugin " + pluginId + " could not be switched off: " + problem(pluginId));
+        }
+        try {
+            choices.store(pluginId, false, audit.entry(who, AuditAction.TOPIC_DISABLED, null, pluginId));
+        } catch (RuntimeException e) {
+            if (wasOn && manager.enablePlugin(pluginId)) {
+                manager.startPlugin(pluginId);
+            }
+            throw e;
         }
         log.info("Plugin {} switched off in {} ms", pluginId, (System.nanoTime() - start) / 1_000_000);
     }
@@ -139,9 +186,7 @@ public final class PluginAdmin {
         if (!manager.deletePlugin(pluginId)) {
             throw new RefusedException("Plugin " + pluginId + " could not be removed: " + problem(pluginId));
         }
-        if (manager.statusProvider() instanceof DatabasePluginStatusProvider db) {
-            db.forget(pluginId);
-        }
+        choices.forget(pluginId);
         log.info("Plugin {} removed", pluginId);
     }
 

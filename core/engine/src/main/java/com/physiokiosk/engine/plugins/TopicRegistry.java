@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * The topics patients can choose right now. Follows plugin start and stop events and publishes an
  * immutable snapshot: a request sees either the old set or the new one, never half of a change.
  * A plugin whose topic does not validate is stopped and marked failed, with the reason; the other
- * topics carry on.
+ * topics carry on. A topic is loaded and checked once per plugin class loader: a plugin switched off
+ * and on again gets back the topic checked before, and a new jar (a new class loader) is checked anew.
  */
 public final class TopicRegistry implements PluginStateListener {
 
@@ -36,6 +37,8 @@ public final class TopicRegistry implements PluginStateListener {
     private final LoadedTopic safety;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private volatile Map<String, LoadedTopic> topics = Map.of();
+    /** Topics that passed their checks, by plugin id, while their plugin stays loaded (started or not). */
+    private final Map<String, LoadedTopic> checked = new ConcurrentHashMap<>();
 
     public TopicRegistry(KioskPluginManager manager) {
         this.manager = manager;
@@ -95,12 +98,16 @@ public final class TopicRegistry implements PluginStateListener {
         } else if (event.getOldState() == PluginState.STARTED) {
             unregister(plugin.getPluginId());
         }
+        if (event.getPluginState() == PluginState.UNLOADED) {
+            // Holding on to it would keep the plugin's class loader alive.
+            checked.remove(plugin.getPluginId());
+        }
     }
 
     private void register(PluginWrapper plugin) {
         String pluginId = plugin.getPluginId();
         try {
-            LoadedTopic topic = PluginCalls.call("hand over its topic", PluginCalls.LOAD_LIMIT, () -> load(plugin));
+            LoadedTopic topic = topicOf(plugin);
             synchronized (this) {
                 LoadedTopic clash = topics.get(topic.id());
                 if (clash != null || topic.id().equals(safety.id())) {
@@ -112,10 +119,20 @@ public final class TopicRegistry implements PluginStateListener {
                 topics = sorted(next);
             }
             problems.remove(pluginId);
+            checked.put(pluginId, topic);
             log.info("Topic '{}' from plugin {} {} is available", topic.id(), pluginId, topic.pluginVersion());
         } catch (RuntimeException | LinkageError e) {
             fail(plugin, KioskPluginManager.oneLine(e));
         }
+    }
+
+    /** The topic of {@code plugin}: the one checked when it last started with the same class loader, or loaded and checked now. */
+    private LoadedTopic topicOf(PluginWrapper plugin) {
+        LoadedTopic known = checked.get(plugin.getPluginId());
+        if (known != null && known.classLoader() == plugin.getPluginClassLoader()) {
+            return known;
+        }
+        return PluginCalls.call("hand over its topic", PluginCalls.LOAD_LIMIT, () -> load(plugin));
     }
 
     private LoadedTopic load(PluginWrapper plugin) {
@@ -153,6 +170,7 @@ public final class TopicRegistry implements PluginStateListener {
 
     private void fail(PluginWrapper plugin, String reason) {
         problems.put(plugin.getPluginId(), reason);
+        checked.remove(plugin.getPluginId());
         log.error("Plugin {} not started: {}", plugin.getPluginId(), reason);
         if (plugin.getPluginState() == PluginState.STARTED) {
             manager.stopPlugin(plugin.getPluginId());

@@ -33,8 +33,20 @@ public final class AuditLog {
 
     /** Records one entry for each of {@code checkInIds}, in one transaction. */
     public void recordAll(String username, AuditAction action, List<String> checkInIds, String detail) {
+        db.write("write the audit log", entries(username, action, checkInIds, detail));
+    }
+
+    /**
+     * The writing of one entry, for a caller that stores a change and its entry in one transaction,
+     * so neither is kept without the other.
+     */
+    public Database.SqlWork<Integer> entry(String username, AuditAction action, String checkInId, String detail) {
+        return entries(username, action, java.util.Collections.singletonList(checkInId), detail);
+    }
+
+    private Database.SqlWork<Integer> entries(String username, AuditAction action, List<String> checkInIds, String detail) {
         String at = clock.instant().toString();
-        db.write("write the audit log", c -> {
+        return c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO audit_log (at, username, action, check_in, detail) VALUES (?, ?, ?, ?, ?)")) {
                 for (String id : checkInIds) {
@@ -47,7 +59,7 @@ public final class AuditLog {
                 }
                 return ps.executeBatch().length;
             }
-        });
+        };
     }
 
     /** The latest {@code limit} entries, newest first. */
