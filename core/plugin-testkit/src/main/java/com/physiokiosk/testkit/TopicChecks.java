@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -153,11 +154,19 @@ public final class TopicChecks {
     }
 
     /**
+     * How a topic's own words for an urgent finding open, by language: the same sentence in every topic,
+     * so a patient is sent to reception in the same words whatever brought them in.
+     */
+    public static final Map<String, String> URGENT_OPENING = Map.of(
+            "en", "Please speak to reception now.",
+            "es", "Por favor, hable ahora mismo con recepción.");
+
+    /**
      * Who reads what. An INFO rule is context for the physiotherapist only, so it has no patient text (the
      * kiosk would show one to the patient). A CONSULT rule has one: the patient is told what will be looked
      * at. An URGENT rule needs none: whatever the topic says, the kiosk shows its own "please speak to
-     * reception now" message for every urgent finding; a topic that adds its own words checks their wording
-     * itself. (An ADVICE rule without a patient text cannot be built.)
+     * reception now" message for every urgent finding; a topic that adds its own words opens them, in every
+     * language, with {@link #URGENT_OPENING}. (An ADVICE rule without a patient text cannot be built.)
      */
     public static void patientTextsFitSeverity(PluginUnderTest plugin) {
         List<String> problems = new ArrayList<>();
@@ -167,6 +176,13 @@ public final class TopicChecks {
             }
             if (r.severity() == Severity.CONSULT && r.patientKey() == null) {
                 problems.add("CONSULT rule '" + r.id() + "' tells the patient nothing");
+            }
+            if (r.severity() == Severity.URGENT && r.patientKey() != null) {
+                new TreeMap<>(URGENT_OPENING).forEach((language, opening) -> {
+                    if (!plugin.topic().text(language, r.patientKey()).startsWith(opening)) {
+                        problems.add("URGENT rule '" + r.id() + "' in " + language + " does not open with \"" + opening + "\"");
+                    }
+                });
             }
         }
         fail("Patient texts do not fit their rules", problems);

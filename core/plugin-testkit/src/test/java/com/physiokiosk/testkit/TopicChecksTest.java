@@ -81,11 +81,16 @@ class TopicChecksTest {
     }
 
     @Test
-    @DisplayName("a staff note shown to the patient, or a consult the patient is not told of, fails; urgent needs no text")
+    @DisplayName("a staff note shown to the patient, a consult the patient is not told of, or urgent words that do not "
+            + "send the patient to reception fail; urgent needs no text")
     void patientTextsFitSeverity() {
         assertEquals("Patient texts do not fit their rules: INFO rule 'note' shows the patient r.rest.patient; "
                         + "CONSULT rule 'consult' tells the patient nothing",
                 failure(FixtureJar.of(MislabelledTopic.class), TopicChecks::patientTextsFitSeverity));
+        assertEquals("Patient texts do not fit their rules: URGENT rule 'leg-signs' in es does not open with \""
+                        + TopicChecks.URGENT_OPENING.get("es") + "\"",
+                failure(FixtureJar.fixture().withLine("messages_es.properties", "r.legs.patient=Hable con recepción cuando pueda."),
+                        TopicChecks::patientTextsFitSeverity));
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
-import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.testkit.PluginUnderTest;
 import com.physiokiosk.testkit.TopicChecks;
@@ -119,13 +118,6 @@ class CrampsTopicIT {
     @DisplayName("Spanish is read as UTF-8 with its accents intact")
     void spanishAccents(PluginUnderTest plugin) {
         assertEquals("¿Está embarazada?", plugin.topic().text("es", "q.pregnant.text"));
-    }
-
-    @Test
-    @DisplayName("urgent patient texts tell the patient to speak to reception now")
-    void urgentTextsSendToReception(PluginUnderTest plugin) {
-        plugin.patientTexts(Severity.URGENT, "en").forEach((rule, text) -> assertTrue(text.startsWith("Please speak to reception now."), rule));
-        plugin.patientTexts(Severity.URGENT, "es").forEach((rule, text) -> assertTrue(text.contains("recepción"), rule));
     }
 
     @Test

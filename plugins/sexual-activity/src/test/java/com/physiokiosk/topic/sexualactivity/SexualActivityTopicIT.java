@@ -162,13 +162,6 @@ class SexualActivityTopicIT {
     }
 
     @Test
-    @DisplayName("every urgent rule tells the patient to speak to reception now")
-    void urgentTextsSendToReception(PluginUnderTest plugin) {
-        plugin.patientTexts(Severity.URGENT, "en").forEach((rule, text) -> assertTrue(text.startsWith("Please speak to reception now."), rule));
-        plugin.patientTexts(Severity.URGENT, "es").forEach((rule, text) -> assertTrue(text.startsWith("Por favor, hable ahora mismo con recepción."), rule));
-    }
-
-    @Test
     @DisplayName("see-a-doctor-soon texts ask the patient to mention it at reception today")
     void soonTextsMentionReceptionToday(PluginUnderTest plugin) {
         for (String rule : List.of("urinary-or-kidney-signs", "pelvic-pain")) {
