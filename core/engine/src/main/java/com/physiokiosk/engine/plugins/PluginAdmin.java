@@ -98,9 +98,11 @@ public final class PluginAdmin {
         try {
             choices.store(pluginId, true, audit.entry(who, AuditAction.TOPIC_ENABLED, null, pluginId));
         } catch (RuntimeException e) {
-            if (wasOff) {
-                manager.disablePlugin(pluginId);
-            }
+            undo(e, () -> {
+                if (wasOff) {
+                    manager.disablePlugin(pluginId);
+                }
+            });
             throw e;
         }
         log.info("Plugin {} switched on in {} ms", pluginId, (System.nanoTime() - start) / 1_000_000);
@@ -122,12 +124,24 @@ public final class PluginAdmin {
         try {
             choices.store(pluginId, false, audit.entry(who, AuditAction.TOPIC_DISABLED, null, pluginId));
         } catch (RuntimeException e) {
-            if (wasOn && manager.enablePlugin(pluginId)) {
-                manager.startPlugin(pluginId);
-            }
+            undo(e, () -> {
+                if (wasOn && manager.enablePlugin(pluginId)) {
+                    manager.startPlugin(pluginId);
+                }
+            });
             throw e;
         }
         log.info("Plugin {} switched off in {} ms", pluginId, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Undoes a switch that could not be stored; a failure to undo travels with {@code failure}, not instead of it. */
+    private static void undo(RuntimeException failure, Runnable undo) {
+        try {
+            undo.run();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+            log.error("A switch that could not be stored could not be undone either: {}", KioskPluginManager.oneLine(e));
+        }
     }
 
     /**
