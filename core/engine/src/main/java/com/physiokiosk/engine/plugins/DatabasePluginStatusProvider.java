@@ -6,24 +6,25 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.pf4j.PluginStatusProvider;
 
 /**
  * Which plugins the clinic switched off. PF4J asks and tells it what runs now (in memory); the
  * clinic's choice is kept in the kiosk's database by {@link #store}, so it survives a restart.
  * Plugins are on unless switched off.
  */
-public final class DatabasePluginStatusProvider implements PluginStatusProvider {
+public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
 
     private final Database db;
     private final Clock clock;
-    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
     public DatabasePluginStatusProvider(Database db, Clock clock) {
+        super(switchedOff(db));
         this.db = db;
         this.clock = clock;
-        disabled.addAll(db.read("read which topics are switched off", c -> {
+    }
+
+    private static Set<String> switchedOff(Database db) {
+        return db.read("read which topics are switched off", c -> {
             Set<String> off = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT plugin_id FROM plugin_state WHERE enabled = 0");
                  ResultSet rs = ps.executeQuery()) {
@@ -32,24 +33,7 @@ public final class DatabasePluginStatusProvider implements PluginStatusProvider 
                 }
             }
             return off;
-        }));
-    }
-
-    @Override
-    public boolean isPluginDisabled(String pluginId) {
-        return disabled.contains(pluginId);
-    }
-
-    /** PF4J switched the plugin off; {@link #store} keeps the choice. */
-    @Override
-    public void disablePlugin(String pluginId) {
-        disabled.add(pluginId);
-    }
-
-    /** PF4J switched the plugin on; {@link #store} keeps the choice. */
-    @Override
-    public void enablePlugin(String pluginId) {
-        disabled.remove(pluginId);
+        });
     }
 
     /**
@@ -80,6 +64,6 @@ public final class DatabasePluginStatusProvider implements PluginStatusProvider 
             }
             return null;
         });
-        disabled.remove(pluginId);
+        enablePlugin(pluginId); // in memory: a plugin is on unless switched off
     }
 }

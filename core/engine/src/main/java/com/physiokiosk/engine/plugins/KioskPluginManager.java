@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.CompoundPluginRepository;
 import org.pf4j.DefaultPluginManager;
@@ -55,7 +56,7 @@ public final class KioskPluginManager extends DefaultPluginManager {
 
     /** A manager for {@code pluginsRoot} in the given mode, remembering switched-off plugins in memory only. */
     public static KioskPluginManager create(Path pluginsRoot, PluginMode mode) {
-        return create(pluginsRoot, mode, new InMemoryStatus());
+        return create(pluginsRoot, mode, new MemoryPluginStatus(Set.of()));
     }
 
     /** A manager for {@code pluginsRoot} in the given mode, remembering switched-off plugins in {@code status}. */
@@ -82,26 +83,6 @@ public final class KioskPluginManager extends DefaultPluginManager {
     /** Where the clinic's on/off choices are kept. */
     public PluginStatusProvider statusProvider() {
         return pluginStatusProvider;
-    }
-
-    /** On/off choices kept for the life of the manager only (tests, the plugin test kit). */
-    private static final class InMemoryStatus implements PluginStatusProvider {
-        private final java.util.Set<String> disabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-        @Override
-        public boolean isPluginDisabled(String pluginId) {
-            return disabled.contains(pluginId);
-        }
-
-        @Override
-        public void disablePlugin(String pluginId) {
-            disabled.add(pluginId);
-        }
-
-        @Override
-        public void enablePlugin(String pluginId) {
-            disabled.remove(pluginId);
-        }
     }
 
     public Path pluginsRoot() {
