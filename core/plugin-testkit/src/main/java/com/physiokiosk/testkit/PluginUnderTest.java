@@ -1,6 +1,7 @@
 package com.physiokiosk.testkit;
 
 import com.physiokiosk.api.Answers;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
@@ -105,9 +106,27 @@ public final class PluginUnderTest implements AutoCloseable {
         return new ScenarioTable(this);
     }
 
-    /** The findings the kiosk would store for {@code answers}, skip logic applied, most severe first. */
+    /**
+     * The findings the kiosk would store for {@code answers}, skip logic applied, most severe first.
+     * Answers to the host's shared facts ({@link com.physiokiosk.api.Facts}, ids starting
+     * {@code fact.}) may be among them: they are given to the topic as the kiosk gives them.
+     */
     public List<Finding> evaluate(Answers answers) {
-        return RuleEvaluator.evaluate(topic(), answers);
+        Map<String, List<String>> own = new LinkedHashMap<>();
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        answers.asMap().forEach((linkId, values) -> (Facts.isFact(linkId) ? facts : own).put(linkId, values));
+        return evaluate(Answers.of(own), Answers.of(facts));
+    }
+
+    /** The findings the kiosk would store for the topic's own {@code answers} and the shared {@code facts}. */
+    public List<Finding> evaluate(Answers answers, Answers facts) {
+        Answers counted = QuestionnaireFlow.of(registry.about().questions(), facts).effective();
+        return RuleEvaluator.evaluate(topic(), answers, counted);
+    }
+
+    /** The host's "About you" section, whose questions are the shared facts a scenario may give. */
+    public LoadedTopic facts() {
+        return registry.about();
     }
 
     /** Which rules the scenarios checked so far asserted to fire and to stay quiet. */
@@ -161,12 +180,17 @@ public final class PluginUnderTest implements AutoCloseable {
     public List<String> asked(String... answers) {
         List<String> impossible = new ArrayList<>();
         Map<String, List<String>> given = new LinkedHashMap<>();
-        Scenario.entries(answers).forEach((linkId, values) ->
-                Scenario.parse(topic(), linkId, values, impossible).ifPresent(v -> given.put(linkId, v)));
+        Map<String, List<String>> facts = new LinkedHashMap<>();
+        Scenario.entries(answers).forEach((linkId, values) -> {
+            boolean fact = Facts.isFact(linkId);
+            Scenario.parse(fact ? facts() : topic(), linkId, values, impossible)
+                    .ifPresent(v -> (fact ? facts : given).put(linkId, v));
+        });
         if (!impossible.isEmpty()) {
             throw new AssertionError("Impossible answers " + List.of(answers) + ": " + String.join("; ", impossible));
         }
-        return QuestionnaireFlow.of(topic().questions(), Answers.of(given)).asked().stream().map(Question::linkId).toList();
+        return QuestionnaireFlow.of(topic().questions(), Answers.of(given), Answers.of(facts)).asked().stream()
+                .map(Question::linkId).toList();
     }
 
     /**

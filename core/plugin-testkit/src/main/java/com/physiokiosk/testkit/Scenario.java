@@ -1,6 +1,7 @@
 package com.physiokiosk.testkit;
 
 import com.physiokiosk.api.Answers;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
@@ -27,6 +28,10 @@ import java.util.TreeMap;
  *       .andNothingElse();
  * }</pre>
  *
+ * <p>The host's shared facts ({@link Facts}: age band, pregnancy, pain scores, …) are given like any
+ * answer, by their ids: {@code .answer(Facts.PAIN_NOW, "9")} or {@code .answers("fact.pain-now=9")}. They
+ * are checked against the host's own "About you" questions, and the topic reads them as the kiosk gives them.
+ *
  * <p>A scenario must be something a patient could really answer: before any rule runs, every answered
  * question must be one of the topic's, asked given the other answers (skip logic), and every answer
  * one the kiosk accepts for its question. Anything else fails with an {@link AssertionError} that names
@@ -40,6 +45,7 @@ public final class Scenario {
     private final PluginUnderTest plugin;
     private final Map<String, List<String>> answers = new LinkedHashMap<>();
     private final Map<String, List<String>> stale = new LinkedHashMap<>();
+    private final Map<String, List<String>> facts = new LinkedHashMap<>();
     private final Map<String, Severity> expected = new TreeMap<>();
     private String name;
 
@@ -47,11 +53,26 @@ public final class Scenario {
         this.plugin = plugin;
     }
 
-    /** The patient answered {@code linkId} with {@code values} (option codes, or one number or text). */
+    /**
+     * The patient answered {@code linkId} with {@code values} (option codes, or one number or text); a
+     * {@link Facts} id gives one of the host's shared facts.
+     */
     public Scenario answer(String linkId, String... values) {
+        if (Facts.isFact(linkId)) {
+            facts.put(linkId, List.of(values));
+            return this;
+        }
         stale.remove(linkId);
         answers.put(linkId, List.of(values));
         return this;
+    }
+
+    /** The patient gave the shared fact {@code factId} (a {@link Facts} id) as {@code values}. */
+    public Scenario fact(String factId, String... values) {
+        if (!Facts.isFact(factId)) {
+            throw new IllegalArgumentException("'" + factId + "' is not a shared fact id (see Facts)");
+        }
+        return answer(factId, values);
     }
 
     /**
@@ -118,6 +139,7 @@ public final class Scenario {
     @Override
     public String toString() {
         List<String> given = new ArrayList<>();
+        facts.forEach((linkId, values) -> given.add(linkId + "=" + String.join(",", values)));
         answers.forEach((linkId, values) -> given.add(linkId + "=" + String.join(",", values)));
         stale.forEach((linkId, values) -> given.add(linkId + "=" + String.join(",", values) + " (stale)"));
         return (name == null ? "" : "'" + name + "': ") + "given " + given;
@@ -145,7 +167,7 @@ public final class Scenario {
     /** What the kiosk finds for these answers, by rule, after checking that a patient could give them. */
     private Map<String, Severity> actual() {
         Map<String, Severity> out = new TreeMap<>();
-        for (Finding f : plugin.evaluate(possibleAnswers())) {
+        for (Finding f : plugin.evaluate(possibleAnswers(), possibleFacts())) {
             if (RuleEvaluator.RULE_FAILED.equals(f.clinicianKey())) {
                 throw new AssertionError(this + ": rule '" + f.ruleId() + "' threw (see the log); the kiosk would "
                         + "only ask staff to read the answers");
@@ -164,7 +186,7 @@ public final class Scenario {
         LoadedTopic topic = plugin.topic();
         Map<String, List<String>> all = new LinkedHashMap<>(answers);
         all.putAll(stale);
-        QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), Answers.of(all));
+        QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), Answers.of(all), Answers.of(facts));
         List<String> impossible = new ArrayList<>();
         Map<String, List<String>> stored = new LinkedHashMap<>();
         all.forEach((linkId, values) -> {
@@ -174,6 +196,29 @@ public final class Scenario {
                 impossible.add("'" + linkId + "' is not stale: it is asked given the other answers");
             } else if (!stale.containsKey(linkId) && !asked && topic.question(linkId).isPresent()) {
                 impossible.add("'" + linkId + "' would not be asked given the other answers");
+            }
+            parsed.ifPresent(v -> stored.put(linkId, v));
+        });
+        if (!impossible.isEmpty()) {
+            throw new AssertionError("Impossible scenario " + this + ": " + String.join("; ", impossible));
+        }
+        return Answers.of(stored);
+    }
+
+    /**
+     * The shared facts as the kiosk would store them.
+     *
+     * @throws AssertionError naming every fact no patient could give this way
+     */
+    private Answers possibleFacts() {
+        LoadedTopic about = plugin.facts();
+        QuestionnaireFlow flow = QuestionnaireFlow.of(about.questions(), Answers.of(facts));
+        List<String> impossible = new ArrayList<>();
+        Map<String, List<String>> stored = new LinkedHashMap<>();
+        facts.forEach((linkId, values) -> {
+            Optional<List<String>> parsed = parse(about, linkId, values, impossible);
+            if (about.question(linkId).isPresent() && !flow.isAsked(linkId)) {
+                impossible.add("fact '" + linkId + "' would not be asked given the other facts");
             }
             parsed.ifPresent(v -> stored.put(linkId, v));
         });

@@ -5,7 +5,6 @@ import com.physiokiosk.api.Question;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,17 +20,28 @@ public final class QuestionnaireFlow {
 
     private final List<Question> asked;
     private final Answers answers;
+    private final Answers given;
 
-    private QuestionnaireFlow(List<Question> asked, Answers answers) {
+    private QuestionnaireFlow(List<Question> asked, Answers answers, Answers given) {
         this.asked = asked;
         this.answers = answers;
+        this.given = given;
     }
 
-    /** The flow through {@code questions} (in the topic's order) for these answers. */
+    /** The flow through {@code questions} (in the topic's order) for these answers, with no facts given. */
     public static QuestionnaireFlow of(List<Question> questions, Answers answers) {
+        return of(questions, answers, Answers.empty());
+    }
+
+    /**
+     * The flow through {@code questions} (in the topic's order) for these answers, where {@code given}
+     * holds what was answered before the topic began (the host's shared facts), which skip logic may
+     * read as if they were earlier questions.
+     */
+    public static QuestionnaireFlow of(List<Question> questions, Answers answers, Answers given) {
         List<Question> asked = new ArrayList<>(questions.size());
         // Only answers to questions asked so far decide whether a later one is asked.
-        Answers counted = Answers.of(Map.of());
+        Answers counted = given;
         for (Question q : questions) {
             if (q.enableWhen().test(counted)) {
                 asked.add(q);
@@ -40,7 +50,7 @@ public final class QuestionnaireFlow {
                 }
             }
         }
-        return new QuestionnaireFlow(List.copyOf(asked), answers);
+        return new QuestionnaireFlow(List.copyOf(asked), answers, given);
     }
 
     /** The questions asked for these answers, in order. */
@@ -53,6 +63,15 @@ public final class QuestionnaireFlow {
         Set<String> ids = new HashSet<>();
         asked.forEach(q -> ids.add(q.linkId()));
         return answers.only(ids);
+    }
+
+    /** What rules read: the facts given, then the answers that count. */
+    public Answers forRules() {
+        Answers out = given;
+        for (var e : effective().asMap().entrySet()) {
+            out = out.with(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     /** The first question asked. */

@@ -27,7 +27,15 @@ public final class RuleEvaluator {
      * that throws becomes a CONSULT note asking staff to read the answers, instead of losing the visit.
      */
     public static List<Finding> evaluate(LoadedTopic topic, Answers answers) {
-        Answers counted = QuestionnaireFlow.of(topic.questions(), answers).effective();
+        return evaluate(topic, answers, Answers.empty());
+    }
+
+    /**
+     * The findings of {@code topic}'s rules for {@code answers}, where rules may also read the host's
+     * shared facts in {@code facts} (see {@link com.physiokiosk.api.Facts}).
+     */
+    public static List<Finding> evaluate(LoadedTopic topic, Answers answers, Answers facts) {
+        Answers counted = QuestionnaireFlow.of(topic.questions(), answers, facts).forRules();
         List<Finding> out = new ArrayList<>();
         for (Rule rule : topic.rules()) {
             try {

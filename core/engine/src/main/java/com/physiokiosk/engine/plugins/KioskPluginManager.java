@@ -33,7 +33,7 @@ public final class KioskPluginManager extends DefaultPluginManager {
     static final String DEV_DESCRIPTOR = "target/classes/plugin.properties";
 
     /** The version plugins' {@code Plugin-Requires} is checked against: the plugin API version. */
-    public static final String API_VERSION = "1.0.0";
+    public static final String API_VERSION = "1.1.0";
 
     // DefaultPluginManager asks for the runtime mode and status provider from its constructor,
     // before our fields exist.

@@ -4,6 +4,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
+import com.physiokiosk.engine.facts.AboutYou;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import com.physiokiosk.engine.safety.SafetyScreen;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class TopicRegistry implements PluginStateListener {
 
     private final KioskPluginManager manager;
     private final LoadedTopic safety;
+    private final LoadedTopic about;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private volatile Map<String, LoadedTopic> topics = Map.of();
     /** Topics that passed their checks, by plugin id, while their plugin stays loaded (started or not). */
@@ -43,6 +45,7 @@ public final class TopicRegistry implements PluginStateListener {
     public TopicRegistry(KioskPluginManager manager) {
         this.manager = manager;
         this.safety = SafetyScreen.load();
+        this.about = AboutYou.load();
         manager.addPluginStateListener(this);
     }
 
@@ -62,6 +65,16 @@ public final class TopicRegistry implements PluginStateListener {
     /** The host-owned general safety screen, asked of every patient. */
     public LoadedTopic safety() {
         return safety;
+    }
+
+    /** The host-owned "About you" screens: the shared facts, asked of every patient after the safety screen. */
+    public LoadedTopic about() {
+        return about;
+    }
+
+    /** Whether {@code sectionId} is one of the host's own sections (safety screen, About you), which no plugin may use. */
+    public boolean isHostSection(String sectionId) {
+        return sectionId.equals(safety.id()) || sectionId.equals(about.id());
     }
 
     /** The started topic with {@code topicId}, or empty when there is none or it is disabled. */
@@ -110,7 +123,7 @@ public final class TopicRegistry implements PluginStateListener {
             LoadedTopic topic = topicOf(plugin);
             synchronized (this) {
                 LoadedTopic clash = topics.get(topic.id());
-                if (clash != null || topic.id().equals(safety.id())) {
+                if (clash != null || isHostSection(topic.id())) {
                     throw new IllegalStateException("topic id '" + topic.id() + "' is already used by "
                             + (clash != null ? "plugin '" + clash.pluginId() + "'" : "the kiosk itself"));
                 }
@@ -147,7 +160,8 @@ public final class TopicRegistry implements PluginStateListener {
         List<Rule> rules = List.copyOf(topic.rules());
         ClassLoader loader = plugin.getPluginClassLoader();
         MessageBundle messages = MessageBundle.load("plugin " + plugin.getPluginId(), loader, "messages");
-        List<String> found = new ArrayList<>(TopicValidator.validate(info, questions, rules, messages));
+        List<String> found = new ArrayList<>(TopicValidator.validate(info, questions, rules, messages,
+                AboutYou.factQuestions()));
         List<String> illustrations = questions.stream().map(Question::illustration).filter(Objects::nonNull).toList();
         TopicTemplates templates = null;
         if (!illustrations.isEmpty()) {

@@ -2,6 +2,7 @@ package com.physiokiosk.engine.plugins;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Rule;
@@ -30,13 +31,32 @@ public final class TopicValidator {
     /** The problems found, each a short sentence; empty when the topic is fit to use. */
     public static List<String> validate(TopicInfo info, List<Question> questions, List<Rule> rules,
                                         MessageBundle messages) {
+        return validate(info, questions, rules, messages, List.of());
+    }
+
+    /**
+     * The problems found, where {@code given} are the host's shared fact questions, asked before any
+     * topic: conditions and rules may read them as earlier questions, and no topic question may take
+     * one of their ids (or any id in the {@link Facts#PREFIX} space).
+     */
+    public static List<String> validate(TopicInfo info, List<Question> questions, List<Rule> rules,
+                                        MessageBundle messages, List<Question> given) {
         List<String> problems = new ArrayList<>();
         if (questions.isEmpty()) {
             problems.add("topic has no questions");
         }
         Map<String, Question> byId = new HashMap<>();
         Set<String> earlier = new HashSet<>();
+        for (Question g : given) {
+            byId.put(g.linkId(), g);
+            earlier.add(g.linkId());
+        }
         for (Question q : questions) {
+            if (!given.isEmpty() && Facts.isFact(q.linkId())) {
+                problems.add("linkId '" + q.linkId() + "' is in the space reserved for the kiosk's shared facts ('"
+                        + Facts.PREFIX + "…'): read the fact instead of asking it again");
+                continue;
+            }
             if (byId.putIfAbsent(q.linkId(), q) != null) {
                 problems.add("linkId '" + q.linkId() + "' is used twice");
             }

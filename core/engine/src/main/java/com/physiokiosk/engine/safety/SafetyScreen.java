@@ -1,33 +1,52 @@
 package com.physiokiosk.engine.safety;
 
+import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
+import com.physiokiosk.engine.facts.AboutYou;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.plugins.TopicValidator;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host-owned general safety screen: the classic low-back-pain red flags, asked once of every
- * patient before any topic, whatever topics a clinic enables. Any "yes" is URGENT. Built with the
- * same API as a plugin so it is asked, stored and printed the same way, but no clinic can disable it.
+ * The host-owned general safety screen, asked once of every patient before the facts and any
+ * topic, whatever topics a clinic enables: one plain yes/no question per red flag, each with its
+ * own rule, clinician note and the guidance that makes it a red flag. A "yes" is URGENT, acted on
+ * the moment it is answered. Built with the same API as a plugin so it is asked, stored and printed
+ * the same way, but no clinic can disable it.
  */
 public final class SafetyScreen implements Topic {
 
     /** Topic id of the safety screen; no plugin may use it. */
     public static final String ID = "safety";
 
-    /** The red flags, in the order asked: linkId and rule id alike. */
+    /** Yes/no questions asked of everyone, in the order asked. */
     public static final List<String> FLAGS = List.of(
-            "saddle-numbness", "bladder-bowel", "both-legs", "fever", "trauma", "cancer-weight-loss", "night-pain");
+            "saddle-numbness", "bladder", "bowel", "both-legs", "leg-weakening",
+            "trauma", "minor-fall", "fever", "cancer", "weight-loss", "night-pain");
 
-    private static final Source GUIDANCE = new Source("NICE NG59 (low back pain and sciatica in over 16s)",
-            "red flags for cauda equina syndrome, fracture, infection and cancer; cauda equina pathways");
+    /** Asked only after a "yes" to {@code minor-fall}: thin bones or long-term steroid tablets. */
+    public static final String THIN_BONES = "thin-bones";
+
+    /** The last question, asked of everyone: what puts the patient at risk of a spinal infection (CONSULT). */
+    public static final String INFECTION_RISK = "infection-risk";
+
+    private static final Source CAUDA_EQUINA = new Source(
+            "GIRFT National Suspected Cauda Equina Syndrome (CES) Pathway (2023)",
+            "red flags for suspected CES: same-day emergency assessment");
+    private static final Source NICE_CKS = new Source(
+            "NICE CKS: Back pain - low (without radiculopathy)", "red flags for serious underlying causes");
+    private static final Source NICE_NG234 = new Source(
+            "NICE NG234: Spinal metastases and metastatic spinal cord compression (2023)",
+            "history of cancer with new back pain");
 
     @Override
     public TopicInfo info() {
@@ -36,17 +55,46 @@ public final class SafetyScreen implements Topic {
 
     @Override
     public List<Question> questions() {
-        return FLAGS.stream()
-                .map(flag -> Question.yesNo(flag, "safety." + flag).withHelp("safety." + flag + ".help"))
-                .toList();
+        List<Question> out = new ArrayList<>();
+        for (String flag : FLAGS) {
+            out.add(Question.yesNo(flag, "safety." + flag).withHelp("safety." + flag + ".help"));
+            if (flag.equals("minor-fall")) {
+                out.add(Question.yesNo(THIN_BONES, "safety." + THIN_BONES).withHelp("safety." + THIN_BONES + ".help")
+                        .withEnableWhen(Condition.yes("minor-fall")));
+            }
+        }
+        out.add(Question.multiChoice(INFECTION_RISK, "safety.infection-risk",
+                        AnswerOption.of("immune", "safety.infection-risk.immune"),
+                        AnswerOption.of("injected-drugs", "safety.infection-risk.injected-drugs"),
+                        AnswerOption.of("spinal-procedure", "safety.infection-risk.spinal-procedure"),
+                        AnswerOption.exclusive("none", "safety.infection-risk.none"))
+                .withHelp("safety.infection-risk.help"));
+        return List.copyOf(out);
     }
 
     @Override
     public List<Rule> rules() {
-        return FLAGS.stream()
-                .map(flag -> Rule.of(flag, Severity.URGENT, Condition.yes(flag), null,
-                        "safety." + flag + ".clinician", GUIDANCE))
-                .toList();
+        List<Rule> out = new ArrayList<>();
+        for (String flag : List.of("saddle-numbness", "bladder", "bowel", "both-legs", "leg-weakening")) {
+            out.add(urgent(flag, Condition.yes(flag), CAUDA_EQUINA));
+        }
+        out.add(urgent("trauma", Condition.yes("trauma"), NICE_CKS));
+        // A minor fall or lift is a red flag for a fracture only with fragile bones: over 50 (a fact
+        // asked next, so this can fire on the age answer), osteoporosis or long-term steroids.
+        out.add(urgent("minor-fall", Condition.all(Condition.yes("minor-fall"),
+                Condition.any(Condition.yes(THIN_BONES), Facts.aged50OrOver())), NICE_CKS));
+        out.add(urgent("fever", Condition.yes("fever"), NICE_CKS));
+        out.add(urgent("cancer", Condition.yes("cancer"), NICE_NG234));
+        out.add(urgent("weight-loss", Condition.yes("weight-loss"), NICE_CKS));
+        out.add(urgent("night-pain", Condition.yes("night-pain"), NICE_CKS));
+        out.add(Rule.of(INFECTION_RISK, Severity.CONSULT,
+                Condition.anyOf(INFECTION_RISK, "immune", "injected-drugs", "spinal-procedure"),
+                null, "safety.infection-risk.clinician", NICE_CKS));
+        return List.copyOf(out);
+    }
+
+    private static Rule urgent(String id, Condition when, Source source) {
+        return Rule.of(id, Severity.URGENT, when, null, "safety." + id + ".clinician", source);
     }
 
     /** The safety screen, validated like any topic; a failure here is a bug in the kiosk itself. */
@@ -54,11 +102,12 @@ public final class SafetyScreen implements Topic {
         SafetyScreen screen = new SafetyScreen();
         MessageBundle messages = MessageBundle.load("the kiosk's safety screen", SafetyScreen.class.getClassLoader(),
                 "com/physiokiosk/engine/safety/messages");
-        List<String> problems = TopicValidator.validate(screen.info(), screen.questions(), screen.rules(), messages);
+        List<String> problems = TopicValidator.validate(screen.info(), screen.questions(), screen.rules(), messages,
+                AboutYou.factQuestions());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The general safety screen is invalid: " + problems);
         }
-        return new LoadedTopic("host", "1.0.0", screen.info(), screen.questions(), screen.rules(), messages,
+        return new LoadedTopic("host", com.physiokiosk.engine.plugins.KioskPluginManager.API_VERSION, screen.info(), screen.questions(), screen.rules(), messages,
                 SafetyScreen.class.getClassLoader(), null);
     }
 }
