@@ -13,6 +13,45 @@
     }
   });
 
+  // ---- A tap belongs to the screen the patient saw. ----
+  // A second tap of a double tap (shaky hands: 80 to 400 ms apart) would land on the screen that has
+  // just loaded and answer its question unseen. Taps in the first moments of a screen are ignored,
+  // and a form sends once. (The server also refuses an answer for a screen no longer shown.)
+  var SETTLE_MS = 700;
+  var shownAt = 0;
+  function settle() {
+    shownAt = Date.now();
+    body.dataset.ready = 'no';
+    window.setTimeout(function () { body.dataset.ready = 'yes'; }, SETTLE_MS);
+  }
+  settle();
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    settle();
+  });
+  function tooSoon() {
+    return Date.now() - shownAt < SETTLE_MS;
+  }
+  ['click', 'pointerup', 'touchend'].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      var target = event.target && event.target.closest ? event.target.closest('button, a, input, label') : null;
+      if (target && tooSoon() && !target.closest('.idle-dialog')) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    }, { capture: true });
+  });
+  document.addEventListener('submit', function (event) {
+    var form = event.target;
+    if (tooSoon() || form.dataset.sent === 'yes') {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.sent = 'yes';
+  }, { capture: true });
+
   function resetKiosk() {
     var form = document.getElementById('reset-form');
     if (form) {

@@ -107,7 +107,7 @@
       return;
     }
     refresh();
-    if (data.urgent) {
+    if (data.alert) {
       alertUrgent(data.number);
     }
   });

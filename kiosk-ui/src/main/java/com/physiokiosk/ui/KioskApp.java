@@ -2,6 +2,7 @@ package com.physiokiosk.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.physiokiosk.engine.checkin.CheckInService;
+import com.physiokiosk.engine.visit.VisitService;
 import com.physiokiosk.engine.checkin.RetentionJob;
 import com.physiokiosk.engine.config.ClinicSettings;
 import com.physiokiosk.engine.config.KioskConfig;
@@ -90,9 +91,10 @@ public final class KioskApp {
         TopicRegistry registry = new TopicRegistry(plugins);
         registry.start();
         PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry, topicChoices, audit);
-        CheckInService service = new CheckInService(registry, checkIns, clock, () -> settings.get().defaultLanguage());
+        CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage());
         Pages pages = new Pages();
-        PatientController patient = new PatientController(settings, settings::hasLogo, registry, service, pages);
+        PatientController patient = new PatientController(settings, settings::hasLogo,
+                new VisitService(registry, service), pages);
         HealthController health = new HealthController(registry);
 
         StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());

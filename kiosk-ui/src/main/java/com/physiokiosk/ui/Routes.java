@@ -94,6 +94,8 @@ public final class Routes {
             c.routes.post("/topics", patient::chooseTopic);
             c.routes.get("/review", patient::review);
             c.routes.post("/submit", patient::submit);
+            c.routes.get("/urgent", patient::urgent);
+            c.routes.post("/urgent/carry-on", patient::carryOn);
             c.routes.get("/done", patient::done);
             c.routes.post("/reset", patient::reset);
 

@@ -1,10 +1,12 @@
 package com.physiokiosk.ui.view;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.storage.CheckInRepository;
 import com.physiokiosk.ui.view.Views.AnswerLine;
 import com.physiokiosk.ui.view.Views.AnswerSection;
 import com.physiokiosk.ui.view.Views.FindingLine;
@@ -32,11 +34,10 @@ import java.util.Locale;
  */
 public final class SummaryView {
 
-    /** The linkId every topic uses for its 0-10 pain score, shown at the top rather than among the answers. */
-    public static final String PAIN_SCORE = "pain-score";
-
     /** The summary's own style sheet, inlined into the PDF (a PDF cannot fetch it). */
     private static final String CSS = resource("/public/summary.css");
+
+    private static final List<String> PEG = List.of(Facts.PEG_PAIN, Facts.PEG_ENJOYMENT, Facts.PEG_ACTIVITY);
 
     private SummaryView() {
     }
@@ -52,11 +53,16 @@ public final class SummaryView {
         List<FindingLine> urgent = new ArrayList<>();
         List<FindingLine> consult = new ArrayList<>();
         List<FindingLine> notes = new ArrayList<>();
+        List<FindingLine> advice = new ArrayList<>();
         List<String> told = new ArrayList<>();
+        List<String> withheld = new ArrayList<>();
         List<PainScore> pain = new ArrayList<>();
         List<AnswerSection> sections = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         List<Link> exports = new ArrayList<>();
+        // Since the visit moved into the engine, an urgent visit shows the patient only "speak to
+        // reception now": its advice was kept for staff, not shown. Older check-ins showed it.
+        boolean adviceWithheld = c.urgent() && c.updatedAt() != null;
         for (TopicResponse topic : c.topics()) {
             for (StoredFinding f : topic.findings()) {
                 FindingLine line = new FindingLine(topic.topicTitle(), f.clinicianText(), f.source());
@@ -64,23 +70,37 @@ public final class SummaryView {
                     case URGENT -> urgent.add(line);
                     case CONSULT -> consult.add(line);
                     case INFO -> notes.add(line);
-                    case ADVICE -> { }
+                    case ADVICE -> advice.add(line);
                 }
             }
+            List<String> shown = adviceWithheld ? withheld : told;
             // What the patient was shown on the result screen: advice first, as it was the bulk of it.
             topic.findings().stream().filter(f -> f.severity() == Severity.ADVICE && f.patientText() != null)
-                    .forEach(f -> told.add(f.patientText()));
+                    .forEach(f -> shown.add(f.patientText()));
             topic.findings().stream().filter(f -> f.severity() != Severity.ADVICE && f.patientText() != null)
-                    .forEach(f -> told.add(f.patientText()));
+                    .forEach(f -> shown.add(f.patientText()));
             List<AnswerLine> answers = new ArrayList<>();
+            List<Integer> peg = new ArrayList<>();
             for (StoredAnswer a : topic.answers()) {
-                if (PAIN_SCORE.equals(a.linkId())) {
+                if (CheckInRepository.LEGACY_PAIN_SCORE.equals(a.linkId())) {
                     pain.add(new PainScore(topic.topicTitle(), t.get("staff.summary.pain.value", a.values().get(0))));
                 } else {
+                    if (Facts.PAIN_NOW.equals(a.linkId())) {
+                        pain.add(new PainScore(a.questionText(), t.get("staff.summary.pain.value", a.values().get(0))));
+                    } else if (PEG.contains(a.linkId())) {
+                        peg.add(Integer.parseInt(a.values().get(0)));
+                    }
                     answers.add(new AnswerLine(a.questionText(), a.displayValue()));
                 }
             }
-            sections.add(new AnswerSection(topic.topicTitle(), answers));
+            if (peg.size() == PEG.size()) {
+                double mean = peg.stream().mapToInt(Integer::intValue).average().orElse(0);
+                pain.add(new PainScore(t.get("staff.summary.peg"), t.get("staff.summary.pain.value",
+                        String.format(Locale.ROOT, "%.1f", mean))));
+            }
+            String title = topic.finished() ? topic.topicTitle()
+                    : topic.topicTitle() + " · " + t.get("staff.summary.topic-left");
+            sections.add(new AnswerSection(title, answers));
             versions.add(t.get("staff.summary.version", topic.topicTitle(), topic.pluginId(), topic.pluginVersion()));
             exports.add(new Link(url + "/fhir/" + topic.topicId(), t.get("staff.summary.fhir", topic.topicTitle())));
         }
@@ -89,7 +109,8 @@ public final class SummaryView {
                 : t.get("staff.summary.reviewed-at", date(LocalDate.ofInstant(c.reviewedAt(), zone), t), time(c.reviewedAt(), zone));
         return new SummaryPage(t, clinicName, pdf, autoPrint, csrf, url,
                 t.get("staff.summary.title", c.number()), c.number(), name, date(c.day(), t), time(c.createdAt(), zone),
-                c.urgent(), reviewed, urgent, consult, notes, pain, sections, told, versions, exports, pdf ? CSS : "");
+                c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, sections, told, withheld,
+                versions, exports, pdf ? CSS : "");
     }
 
     /** A day as staff read it, e.g. "21 Nov 2026". */

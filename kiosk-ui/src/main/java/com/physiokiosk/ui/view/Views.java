@@ -18,16 +18,44 @@ public final class Views {
     public record Choice(String value, String label, boolean selected, String help) {
     }
 
+    /**
+     * One question on screen.
+     *
+     * @param screen  the token of this screen: the answer carries it, and one for a screen no longer
+     *                shown changes nothing
+     * @param inTopic a topic's question (not the host's safety or About you screens): offers another topic
+     */
     public record QuestionPage(Page page, String topicTitle, String action, String linkId, String type, String text,
                                String help, List<Choice> options, String value, int min, int max, boolean required,
                                int position, int total, String backUrl, String error, boolean returnToReview,
-                               gg.jte.Content illustration) {
+                               gg.jte.Content illustration, String screen, boolean inTopic) {
     }
 
-    public record TopicsPage(Page page, List<TopicChoice> topics, String notice) {
+    /** @param backUrl where "Back" goes: wherever the visit is */
+    public record TopicsPage(Page page, List<TopicChoice> topics, String notice, String backUrl) {
     }
 
-    public record TopicChoice(String id, String title, String summary, String iconUrl) {
+    /** @param answered the patient has answered this topic to its end in this visit */
+    public record TopicChoice(String id, String title, String summary, String iconUrl, boolean answered) {
+    }
+
+    /**
+     * Before leaving a topic part-way for another.
+     *
+     * @param topicId the topic chosen, sent again with the confirmation
+     * @param stayUrl where "No" goes: back to the topic in hand
+     */
+    public record ConfirmLeavePage(Page page, String question, String topicId, String yesLabel, String noLabel,
+                                   String stayUrl) {
+    }
+
+    /**
+     * Speak to reception now: the number and nothing else of the patient.
+     *
+     * @param number  the check-in number, or 0 when it could not be stored (reception still sees the patient)
+     * @param carryOn the visit goes on: offer to carry on answering while they wait
+     */
+    public record UrgentPage(Page page, int number, boolean carryOn) {
     }
 
     public record ReviewPage(Page page, List<ReviewSection> sections, String error) {
@@ -39,8 +67,7 @@ public final class Views {
     public record ReviewItem(String question, String answer, String changeUrl) {
     }
 
-    public record ResultPage(Page page, int number, String name, boolean urgent, List<String> advice,
-                             List<String> notes) {
+    public record ResultPage(Page page, int number, String name, List<String> advice, List<String> notes) {
     }
 
     public record MessagePage(Page page, String heading, String message, String actionUrl, String actionLabel) {
@@ -65,8 +92,13 @@ public final class Views {
                                   String nextDay, List<CheckInRow> rows) {
     }
 
+    /**
+     * @param consult  a finding to mention at the consult
+     * @param pain     the pain score right now, or {@code null}
+     * @param finished the patient reached the end (an urgent visit is listed before it does)
+     */
     public record CheckInRow(String url, int number, String name, String time, List<String> topics, boolean urgent,
-                             boolean reviewed) {
+                             boolean reviewed, boolean consult, Integer pain, boolean finished) {
     }
 
     public record AuditPage(Page page, List<AuditRow> rows, int limit) {
@@ -92,9 +124,10 @@ public final class Views {
      */
     public record SummaryPage(Texts t, String clinicName, boolean pdf, boolean autoPrint, String csrf, String url,
                               String title, int number, String name, String date, String time, boolean urgent,
-                              String reviewedAt, List<FindingLine> urgentFindings, List<FindingLine> consultFindings,
-                              List<FindingLine> notes, List<PainScore> painScores, List<AnswerSection> sections,
-                              List<String> toldPatient, List<String> versions, List<Link> exports, String css) {
+                              boolean finished, String reviewedAt, List<FindingLine> urgentFindings,
+                              List<FindingLine> consultFindings, List<FindingLine> notes, List<FindingLine> adviceNotes,
+                              List<PainScore> painScores, List<AnswerSection> sections, List<String> toldPatient,
+                              List<String> withheld, List<String> versions, List<Link> exports, String css) {
     }
 
     public record FindingLine(String topic, String text, String source) {

@@ -56,7 +56,8 @@ public final class CheckInsController {
 
     private CheckInRow row(CheckInSummary s, Texts t) {
         return new CheckInRow(url(s.publicId()), s.number(), s.displayName() == null ? t.get("staff.no-name") : s.displayName(),
-                SummaryView.time(s.createdAt(), clock.getZone()), s.topicTitles(), s.urgent(), s.reviewed());
+                SummaryView.time(s.createdAt(), clock.getZone()), s.topicTitles(), s.urgent(), s.reviewed(), s.consult(),
+                s.painNow(), s.finished());
     }
 
     /** {@code /staff/check-ins/{id}}: the summary on screen. */

@@ -62,7 +62,10 @@ public final class FhirController {
     }
 
     private Optional<LoadedTopic> topic(String topicId) {
-        return topicId.equals(registry.safety().id()) ? Optional.of(registry.safety()) : registry.find(topicId);
+        if (topicId.equals(registry.safety().id())) {
+            return Optional.of(registry.safety());
+        }
+        return topicId.equals(registry.about().id()) ? Optional.of(registry.about()) : registry.find(topicId);
     }
 
     private static String topicId(Context ctx) {

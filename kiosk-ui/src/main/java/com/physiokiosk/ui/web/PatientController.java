@@ -1,22 +1,20 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
-import com.physiokiosk.engine.checkin.CheckInService;
-import com.physiokiosk.engine.checkin.SubmissionResult;
-import com.physiokiosk.engine.checkin.Visit;
 import com.physiokiosk.engine.config.KioskConfig;
-import com.physiokiosk.engine.flow.AnswerParser;
-import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.plugins.LoadedTopic;
-import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.visit.Step;
+import com.physiokiosk.engine.visit.Visit;
+import com.physiokiosk.engine.visit.VisitService;
+import com.physiokiosk.engine.visit.VisitService.QuestionScreen;
 import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.view.PatientScreen;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.Choice;
+import com.physiokiosk.ui.view.Views.ConfirmLeavePage;
 import com.physiokiosk.ui.view.Views.MessagePage;
 import com.physiokiosk.ui.view.Views.NamePage;
 import com.physiokiosk.ui.view.Views.QuestionPage;
@@ -26,6 +24,7 @@ import com.physiokiosk.ui.view.Views.ReviewPage;
 import com.physiokiosk.ui.view.Views.ReviewSection;
 import com.physiokiosk.ui.view.Views.TopicChoice;
 import com.physiokiosk.ui.view.Views.TopicsPage;
+import com.physiokiosk.ui.view.Views.UrgentPage;
 import com.physiokiosk.ui.view.Views.WelcomePage;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -34,12 +33,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * The patient's way through the kiosk: welcome, name, the general safety screen, topic choice,
- * the topic's questions one per screen, review, submit, result. Every step checks where the
- * patient is allowed to be, so a stale or guessed URL lands on the right screen.
+ * The patient's screens. The visit itself (what comes next, what an answer triggers) is the engine's
+ * {@link VisitService}: this controller renders what it says and posts the patient's taps back to it.
  */
 public final class PatientController {
 
@@ -48,23 +45,20 @@ public final class PatientController {
     /** The longest the result screen stays before the kiosk returns to the welcome screen by itself. */
     static final long RESULT_SECONDS = 60;
 
-    /** Longest name a patient may give. */
-    static final int MAX_NAME_LENGTH = 40;
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' .-]{1," + MAX_NAME_LENGTH + "}");
+    /** How long the urgent screen stays: the number is on the staff alert, nothing is left for the next person. */
+    static final long URGENT_SECONDS = 20;
 
     /** The clinic's settings as they are now: a change on the admin page applies to the next request. */
     private final Supplier<KioskConfig> settings;
     private final BooleanSupplier hasLogo;
-    private final TopicRegistry registry;
-    private final CheckInService checkIns;
+    private final VisitService visits;
     private final Pages pages;
 
-    public PatientController(Supplier<KioskConfig> settings, BooleanSupplier hasLogo, TopicRegistry registry,
-                             CheckInService checkIns, Pages pages) {
+    public PatientController(Supplier<KioskConfig> settings, BooleanSupplier hasLogo, VisitService visits,
+                             Pages pages) {
         this.settings = settings;
         this.hasLogo = hasLogo;
-        this.registry = registry;
-        this.checkIns = checkIns;
+        this.visits = visits;
         this.pages = pages;
     }
 
@@ -83,8 +77,9 @@ public final class PatientController {
         if (lang == null || !config().languages().contains(lang)) {
             lang = config().defaultLanguage();
         }
-        PatientSession.startNew(ctx, Visit.start(lang), config().idleTimeout());
-        ctx.redirect(config().askName() ? "/name" : firstSafetyUrl(), HttpStatus.SEE_OTHER);
+        Visit visit = visits.start(lang, config().askName());
+        PatientSession.startNew(ctx, visit, config().idleTimeout());
+        go(ctx, visits.next(visit));
     }
 
     /** Switches language at any point without losing answers, and returns to the same screen. */
@@ -96,7 +91,7 @@ public final class PatientController {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
-        PatientSession.save(ctx, visit.get().withLanguage(lang));
+        visits.setLanguage(visit.get(), lang);
         ctx.redirect(isLocalPath(back) ? back : "/", HttpStatus.SEE_OTHER);
     }
 
@@ -117,64 +112,61 @@ public final class PatientController {
 
     public void saveName(Context ctx) {
         withVisit(ctx, visit -> {
-            String raw = ctx.formParam("name");
-            String name = raw == null ? "" : raw.strip().replaceAll("\\s+", " ");
-            if (!name.isEmpty() && !NAME.matcher(name).matches()) {
+            Optional<Step> next = visits.setName(visit, ctx.formParam("name"));
+            if (next.isEmpty()) {
                 ctx.status(HttpStatus.BAD_REQUEST);
                 pages.render(ctx, "name.jte", new NamePage(page(ctx, visit.language(), "name.title", "/name"),
-                        "", Texts.in(visit.language()).get("error.name", MAX_NAME_LENGTH)));
+                        "", Texts.in(visit.language()).get("error.name", VisitService.MAX_NAME_LENGTH)));
                 return;
             }
-            PatientSession.save(ctx, visit.withDisplayName(name.isEmpty() ? null : name));
-            PatientSession.markNameAsked(ctx);
-            ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+            go(ctx, next.get());
         });
     }
 
     // ---- questions ------------------------------------------------------------------------------
 
     public void question(Context ctx) {
-        if (isUnknownTopic(ctx)) {
+        Optional<Visit> visit = PatientSession.visit(ctx);
+        if (visit.isEmpty()) {
+            noVisit(ctx);
             return;
         }
-        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q, flow) -> {
-            renderQuestion(ctx, visit, topic, q, flow, visit.answersFor(topic.id()).get(q.linkId()), null,
-                    ctx.queryParam("from") != null);
-        }));
+        VisitService.Shown shown = visits.show(visit.get(), ctx.pathParam("topic"), ctx.pathParam("linkId"));
+        if (shown instanceof VisitService.Screen s) {
+            renderQuestion(ctx, visit.get(), s.screen(), s.screen().answer(), null, ctx.queryParam("from") != null);
+        } else if (shown instanceof VisitService.Redirect r) {
+            go(ctx, r.step());
+        } else {
+            notAvailable(ctx, visit.get().language());
+        }
     }
 
     public void answer(Context ctx) {
-        if (isUnknownTopic(ctx)) {
+        Optional<Visit> visit = PatientSession.visit(ctx);
+        if (visit.isEmpty()) {
+            noVisit(ctx);
             return;
         }
-        withVisit(ctx, visit -> withQuestion(ctx, visit, (topic, q, flow) -> {
-            boolean fromReview = "review".equals(ctx.formParam("from"));
-            AnswerParser.Result parsed = AnswerParser.parse(q, ctx.formParams("answer"));
-            if (!parsed.isValid()) {
-                ctx.status(HttpStatus.BAD_REQUEST);
-                String error = Texts.in(visit.language()).get(parsed.errorKey(), parsed.errorArgs().toArray());
-                renderQuestion(ctx, visit, topic, q, flow, ctx.formParams("answer"), error, fromReview);
-                return;
-            }
-            Answers answers = visit.answersFor(topic.id()).with(q.linkId(), parsed.values());
-            Visit next = visit.withAnswers(topic.id(), answers);
-            PatientSession.save(ctx, next);
-            Optional<Question> following = flow(topic, next).next(q.linkId());
-            String target;
-            if (fromReview && isComplete(next)) {
-                target = "/review";
-            } else if (following.isPresent()) {
-                target = questionUrl(topic, following.get());
-            } else {
-                target = nextStep(next);
-            }
-            ctx.redirect(target, HttpStatus.SEE_OTHER);
-        }));
+        boolean fromReview = "review".equals(ctx.formParam("from"));
+        VisitService.Answered answered = visits.answer(visit.get(), ctx.pathParam("topic"), ctx.pathParam("linkId"),
+                ctx.formParam("screen"), ctx.formParams("answer"), fromReview);
+        if (answered instanceof VisitService.Moved m) {
+            go(ctx, m.next());
+        } else if (answered instanceof VisitService.Redirect r) {
+            go(ctx, r.step());
+        } else if (answered instanceof VisitService.Invalid i) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            String lang = visit.get().language();
+            String error = Texts.in(lang).get(i.errorKey(), i.errorArgs().toArray());
+            renderQuestion(ctx, visit.get(), i.screen(), ctx.formParams("answer"), error, fromReview);
+        }
     }
 
-    private void renderQuestion(Context ctx, Visit visit, LoadedTopic topic, Question q, QuestionnaireFlow flow,
-                                List<String> given, String error, boolean fromReview) {
+    private void renderQuestion(Context ctx, Visit visit, QuestionScreen screen, List<String> given, String error,
+                                boolean fromReview) {
         String lang = visit.language();
+        LoadedTopic topic = screen.topic();
+        Question q = screen.question();
         List<Choice> options = new ArrayList<>();
         if (q.type() == QuestionType.YES_NO) {
             options.add(new Choice("yes", Texts.in(lang).get("answer.yes"), given.contains("yes"), null));
@@ -187,18 +179,14 @@ public final class PatientController {
             q.options().forEach(o -> options.add(new Choice(o.code(), topic.text(lang, o.textKey()),
                     given.contains(o.code()), o.exclusive() ? "exclusive" : null)));
         }
-        QuestionnaireFlow.Progress progress = flow.progress(q.linkId());
-        String back = flow.previous(q.linkId())
-                .map(p -> questionUrl(topic, p))
-                .orElse(isSafety(topic) ? (config().askName() ? "/name" : "/") : "/topics");
-        String url = questionUrl(topic, q);
+        String url = questionUrl(topic.id(), q.linkId());
         String value = q.type() == QuestionType.NUMBER || q.type() == QuestionType.SHORT_TEXT
                 ? (given.isEmpty() ? "" : given.get(0)) : "";
         pages.render(ctx, "question.jte", new QuestionPage(page(ctx, lang, null, url).withTitle(topic.title(lang)),
                 topic.title(lang), url, q.linkId(), q.type().name(), topic.text(lang, q.textKey()),
                 q.helpKey() == null ? null : topic.text(lang, q.helpKey()), options, value, q.min(), q.max(),
-                q.required(), progress.position(), progress.total(), back, error, fromReview,
-                illustration(topic, q, lang, given)));
+                q.required(), screen.position(), screen.total(), url(screen.back()), error, fromReview,
+                illustration(topic, q, lang, given), screen.token(), topicSection(topic.id())));
     }
 
     /**
@@ -218,40 +206,66 @@ public final class PatientController {
         }
     }
 
+    // ---- an urgent answer ---------------------------------------------------------------------------
+
+    /** Speak to reception now: the number large, no name, no finding, back to the welcome screen by itself. */
+    public void urgent(Context ctx) {
+        withVisit(ctx, visit -> {
+            Optional<VisitService.Result> urgent = visits.urgentResult(visit);
+            if (urgent.isEmpty()) {
+                go(ctx, visits.next(visit));
+                return;
+            }
+            String lang = visit.language();
+            pages.render(ctx, "urgent.jte", new UrgentPage(
+                    page(ctx, lang, "result.urgent.title", null).returningAfter(URGENT_SECONDS), urgent.get().number(), true));
+        });
+    }
+
+    /** The patient carries on answering while they wait. */
+    public void carryOn(Context ctx) {
+        withVisit(ctx, visit -> go(ctx, visits.carryOn(visit)));
+    }
+
     // ---- topic choice -------------------------------------------------------------------------------
 
     public void topics(Context ctx) {
         withVisit(ctx, visit -> {
-            if (!isSafetyComplete(visit)) {
-                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+            Optional<Step> notYet = visits.topicsAllowed(visit);
+            if (notYet.isPresent()) {
+                go(ctx, notYet.get());
                 return;
             }
             String lang = visit.language();
-            List<TopicChoice> choices = registry.topics().stream()
+            List<TopicChoice> choices = visits.topicChoices(visit).stream()
                     .map(t -> new TopicChoice(t.id(), t.title(lang), t.text(lang, t.info().summaryKey()),
-                            t.info().icon() == null ? null : PatientScreen.assetUrl(t, t.info().icon())))
+                            t.info().icon() == null ? null : PatientScreen.assetUrl(t, t.info().icon()),
+                            visits.isAnswered(visit, t.id())))
                     .toList();
-            String notice = PatientSession.takeNotice(ctx).map(k -> Texts.in(lang).get(k)).orElse(null);
-            pages.render(ctx, "topics.jte", new TopicsPage(page(ctx, lang, "topics.title", "/topics"), choices, notice));
+            String notice = visits.takeNotice(visit).map(k -> Texts.in(lang).get(k)).orElse(null);
+            pages.render(ctx, "topics.jte", new TopicsPage(page(ctx, lang, "topics.title", "/topics"), choices, notice,
+                    url(visits.next(visit))));
         });
     }
 
     public void chooseTopic(Context ctx) {
         withVisit(ctx, visit -> {
-            Optional<LoadedTopic> topic = Optional.ofNullable(ctx.formParam("topic")).flatMap(registry::find);
-            if (topic.isEmpty()) {
+            VisitService.Chosen chosen = visits.chooseTopic(visit, ctx.formParam("topic"),
+                    "leave".equals(ctx.formParam("confirm")));
+            if (chosen instanceof VisitService.Moved m) {
+                go(ctx, m.next());
+            } else if (chosen instanceof VisitService.Redirect r) {
+                go(ctx, r.step());
+            } else if (chosen instanceof VisitService.ConfirmLeave c) {
+                String lang = visit.language();
+                Texts t = Texts.in(lang);
+                pages.render(ctx, "leave.jte", new ConfirmLeavePage(page(ctx, lang, "leave.title", null),
+                        t.get("leave.question", c.leaving().title(lang)), c.chosen().id(),
+                        t.get("leave.yes", c.chosen().title(lang)), t.get("leave.no", c.leaving().title(lang)),
+                        url(visits.next(visit))));
+            } else {
                 notAvailable(ctx, visit.language());
-                return;
             }
-            Visit next = visit;
-            for (String chosen : visit.answers().keySet()) {
-                if (!chosen.equals(registry.safety().id()) && !chosen.equals(topic.get().id())) {
-                    next = next.without(chosen);
-                }
-            }
-            next = next.withAnswers(topic.get().id(), next.answersFor(topic.get().id()));
-            PatientSession.save(ctx, next);
-            ctx.redirect(questionUrl(topic.get(), flow(topic.get(), next).first()), HttpStatus.SEE_OTHER);
         });
     }
 
@@ -259,48 +273,31 @@ public final class PatientController {
 
     public void review(Context ctx) {
         withVisit(ctx, visit -> {
-            if (!isComplete(visit)) {
-                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+            String lang = visit.language();
+            Optional<List<VisitService.ReviewSection>> review = visits.review(visit, lang);
+            if (review.isEmpty()) {
+                go(ctx, visits.next(visit));
                 return;
             }
-            renderReview(ctx, visit, null);
+            Texts t = Texts.in(lang);
+            List<ReviewSection> sections = review.get().stream().map(s -> new ReviewSection(
+                    s.left() ? t.get("review.left", s.title()) : s.title(),
+                    s.items().stream().map(i -> new ReviewItem(i.question(),
+                            i.answer() == null ? t.get("review.skipped") : i.answer(),
+                            questionUrl(i.section(), i.linkId()) + "?from=review")).toList())).toList();
+            pages.render(ctx, "review.jte", new ReviewPage(page(ctx, lang, "review.title", "/review"), sections, null));
         });
-    }
-
-    private void renderReview(Context ctx, Visit visit, String error) {
-        String lang = visit.language();
-        List<ReviewSection> sections = new ArrayList<>();
-        for (LoadedTopic topic : visitTopics(visit)) {
-            Answers answers = visit.answersFor(topic.id());
-            List<ReviewItem> items = new ArrayList<>();
-            for (Question q : flow(topic, visit).asked()) {
-                if (!q.type().isAnswerable()) {
-                    continue;
-                }
-                String shown = answers.isAnswered(q.linkId())
-                        ? CheckInService.display(topic, q, answers.get(q.linkId()), lang)
-                        : Texts.in(lang).get("review.skipped");
-                items.add(new ReviewItem(topic.text(lang, q.textKey()), shown, questionUrl(topic, q) + "?from=review"));
-            }
-            sections.add(new ReviewSection(topic.title(lang), items));
-        }
-        pages.render(ctx, "review.jte", new ReviewPage(page(ctx, lang, "review.title", "/review"), sections, error));
     }
 
     public void submit(Context ctx) {
         withVisit(ctx, visit -> {
-            if (!isComplete(visit)) {
-                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
+            Optional<VisitService.Result> result = visits.submit(visit);
+            if (result.isEmpty()) {
+                go(ctx, visits.next(visit));
                 return;
             }
-            SubmissionResult result;
-            try {
-                result = checkIns.submit(visit);
-            } catch (CheckInService.IncompleteVisitException e) {
-                ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
-                return;
-            }
-            PatientSession.finish(ctx, result, visit.displayName(), visit.language(), config().idleTimeout());
+            PatientSession.finish(ctx, result.get(), result.get().urgent() ? null : visit.displayName(),
+                    visit.language(), config().idleTimeout());
             ctx.redirect("/done", HttpStatus.SEE_OTHER);
         });
     }
@@ -312,10 +309,17 @@ public final class PatientController {
             return;
         }
         PatientSession.Finished f = finished.get();
+        if (f.result().urgent()) {
+            pages.render(ctx, "urgent.jte", new UrgentPage(
+                    page(ctx, f.language(), "result.urgent.title", null)
+                            .returningAfter(Math.min(URGENT_SECONDS, config().idleTimeout().toSeconds())),
+                    f.result().number(), false));
+            return;
+        }
         pages.render(ctx, "result.jte", new ResultPage(
                 page(ctx, f.language(), "result.title", null)
                         .returningAfter(Math.min(RESULT_SECONDS, config().idleTimeout().toSeconds())),
-                f.result().number(), f.name(), f.result().urgent(), f.result().advice(), f.result().notes()));
+                f.result().number(), f.name(), f.result().advice(), f.result().notes()));
     }
 
     /** "Start again", the idle timeout, or the result screen's end: forget the patient. */
@@ -338,130 +342,59 @@ public final class PatientController {
         void handle(Visit visit);
     }
 
-    private interface QuestionHandler {
-        /** {@code flow} is the topic's flow for the answers given so far, before this request. */
-        void handle(LoadedTopic topic, Question question, QuestionnaireFlow flow);
-    }
-
-    /**
-     * Answers "not available" (404) for a topic that is neither offered nor part of this visit,
-     * whether or not there is a visit at all.
-     */
-    private boolean isUnknownTopic(Context ctx) {
-        String topicId = ctx.pathParam("topic");
-        if (topicId.equals(registry.safety().id()) || registry.find(topicId).isPresent()
-                || PatientSession.visit(ctx).map(v -> v.answers().containsKey(topicId)).orElse(false)) {
-            return false;
-        }
-        notAvailable(ctx, language(ctx));
-        return true;
-    }
-
-    /** Runs {@code handler} with the patient's visit, or sends them to the welcome screen. */
+    /** Runs {@code handler} with the patient's visit, or sends them where they belong without one. */
     private void withVisit(Context ctx, VisitHandler handler) {
         Optional<Visit> visit = PatientSession.visit(ctx);
         if (visit.isEmpty()) {
-            ctx.redirect("/", HttpStatus.SEE_OTHER);
+            noVisit(ctx);
             return;
         }
         handler.handle(visit.get());
     }
 
-    /** Resolves {@code /q/{topic}/{linkId}} against what this patient may answer now. */
-    private void withQuestion(Context ctx, Visit visit, QuestionHandler handler) {
-        String topicId = ctx.pathParam("topic");
-        boolean safety = topicId.equals(registry.safety().id());
-        Optional<LoadedTopic> topic = safety ? Optional.of(registry.safety()) : registry.find(topicId);
-        if (topic.isEmpty()) {
-            if (visit.answers().containsKey(topicId)) {
-                // The clinic switched this topic off while the patient was on it.
-                PatientSession.save(ctx, visit.without(topicId));
-                PatientSession.notice(ctx, "topics.withdrawn");
-                ctx.redirect("/topics", HttpStatus.SEE_OTHER);
-            } else {
-                notAvailable(ctx, visit.language());
-            }
-            return;
-        }
-        if (!safety && !visit.answers().containsKey(topicId)) {
-            // Answering a topic starts by choosing it; the safety screen must come first.
-            ctx.redirect(isSafetyComplete(visit) ? "/topics" : nextStep(visit), HttpStatus.SEE_OTHER);
-            return;
-        }
-        Optional<Question> q = topic.get().question(ctx.pathParam("linkId"));
-        if (q.isEmpty()) {
-            notAvailable(ctx, visit.language());
-            return;
-        }
-        QuestionnaireFlow flow = flow(topic.get(), visit);
-        if (!flow.isAsked(q.get().linkId()) || flow.isAhead(q.get().linkId())) {
-            ctx.redirect(nextStep(visit), HttpStatus.SEE_OTHER);
-            return;
-        }
-        handler.handle(topic.get(), q.get(), flow);
+    /** No visit: the result screen if the patient has just sent one, else the welcome screen. */
+    private static void noVisit(Context ctx) {
+        ctx.redirect(PatientSession.finished(ctx).isPresent() ? "/done" : "/", HttpStatus.SEE_OTHER);
     }
 
-    /** {@code topic}'s flow for the answers this patient has given to it. */
-    private static QuestionnaireFlow flow(LoadedTopic topic, Visit visit) {
-        return QuestionnaireFlow.of(topic.questions(), visit.answersFor(topic.id()));
+    private void go(Context ctx, Step step) {
+        ctx.redirect(url(step), HttpStatus.SEE_OTHER);
     }
 
-    /** Where this patient should be now. */
-    private String nextStep(Visit visit) {
-        LoadedTopic safety = registry.safety();
-        Optional<Question> missingSafety = flow(safety, visit).firstMissing();
-        if (missingSafety.isPresent()) {
-            return questionUrl(safety, missingSafety.get());
+    /** The address of a step: the one place that knows the patient's URLs. */
+    static String url(Step step) {
+        if (step instanceof Step.Ask a) {
+            return questionUrl(a.section(), a.linkId());
         }
-        List<LoadedTopic> chosen = chosenTopics(visit);
-        if (chosen.isEmpty()) {
+        if (step instanceof Step.Name) {
+            return "/name";
+        }
+        if (step instanceof Step.Topics) {
             return "/topics";
         }
-        for (LoadedTopic topic : chosen) {
-            Optional<Question> missing = flow(topic, visit).firstMissing();
-            if (missing.isPresent()) {
-                return questionUrl(topic, missing.get());
-            }
+        if (step instanceof Step.Review) {
+            return "/review";
         }
-        return "/review";
+        if (step instanceof Step.Urgent) {
+            return "/urgent";
+        }
+        if (step instanceof Step.Done) {
+            return "/done";
+        }
+        return "/";
     }
 
-    private boolean isSafetyComplete(Visit visit) {
-        return flow(registry.safety(), visit).isComplete();
+    static String questionUrl(String section, String linkId) {
+        return "/q/" + section + "/" + linkId;
     }
 
-    private boolean isComplete(Visit visit) {
-        return "/review".equals(nextStep(visit));
-    }
-
-    private List<LoadedTopic> chosenTopics(Visit visit) {
-        return visit.answers().keySet().stream()
-                .filter(id -> !id.equals(registry.safety().id()))
-                .map(registry::find).flatMap(Optional::stream).toList();
-    }
-
-    private List<LoadedTopic> visitTopics(Visit visit) {
-        List<LoadedTopic> all = new ArrayList<>();
-        all.add(registry.safety());
-        all.addAll(chosenTopics(visit));
-        return all;
-    }
-
-    private String firstSafetyUrl() {
-        LoadedTopic safety = registry.safety();
-        return questionUrl(safety, safety.questions().get(0));
-    }
-
-    private boolean isSafety(LoadedTopic topic) {
-        return topic.id().equals(registry.safety().id());
+    private static boolean topicSection(String sectionId) {
+        return !sectionId.equals(com.physiokiosk.engine.safety.SafetyScreen.ID)
+                && !sectionId.equals(com.physiokiosk.engine.facts.AboutYou.ID);
     }
 
     private KioskConfig config() {
         return settings.get();
-    }
-
-    static String questionUrl(LoadedTopic topic, Question q) {
-        return "/q/" + topic.id() + "/" + q.linkId();
     }
 
     private Page page(Context ctx, String lang, String titleKey, String returnTo) {

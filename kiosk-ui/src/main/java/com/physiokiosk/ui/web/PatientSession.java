@@ -1,7 +1,7 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.engine.checkin.SubmissionResult;
-import com.physiokiosk.engine.checkin.Visit;
+import com.physiokiosk.engine.visit.Visit;
+import com.physiokiosk.engine.visit.VisitService;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
@@ -17,7 +17,6 @@ public final class PatientSession {
 
     private static final String VISIT = "visit";
     private static final String RESULT = "result";
-    private static final String NAME_ASKED = "nameAsked";
     private static final String NOTICE = "notice";
     private static final String LARGE_TEXT = "largeText";
     static final String CSRF = "csrf";
@@ -53,25 +52,12 @@ public final class PatientSession {
         return Optional.ofNullable(attribute(ctx, VISIT));
     }
 
-    public static void save(Context ctx, Visit visit) {
-        ctx.req().getSession(true).setAttribute(VISIT, visit);
-    }
-
-    public static boolean nameAsked(Context ctx) {
-        return Boolean.TRUE.equals(attribute(ctx, NAME_ASKED));
-    }
-
-    public static void markNameAsked(Context ctx) {
-        ctx.req().getSession(true).setAttribute(NAME_ASKED, Boolean.TRUE);
-    }
-
     /** After submit: the visit is dropped, the session rotated, and only what the result screen shows is kept. */
-    public static void finish(Context ctx, SubmissionResult result, String name, String language, Duration idle) {
+    public static void finish(Context ctx, VisitService.Result result, String name, String language, Duration idle) {
         boolean large = largeText(ctx);
-        startNew(ctx, Visit.start(language), idle);
+        startNew(ctx, null, idle);
         setLargeText(ctx, large);
         HttpSession session = ctx.req().getSession(true);
-        session.removeAttribute(VISIT);
         session.setAttribute(RESULT, new Finished(result, name, language));
     }
 
@@ -109,7 +95,7 @@ public final class PatientSession {
     }
 
     /** What the result screen shows, kept after the visit itself is gone. */
-    public record Finished(SubmissionResult result, String name, String language) {
+    public record Finished(VisitService.Result result, String name, String language) {
     }
 
     @SuppressWarnings("unchecked")

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /staff/events}: a server-sent event {@code check-in} to every signed-in staff screen as soon
- * as a check-in is stored, with its day, number and whether it is urgent, never patient data. The
- * screen then reloads its list and, for an urgent one, shows and sounds an alert.
+ * as a check-in is stored or updated, with its day, number, whether it is urgent and whether it raised
+ * an urgent finding staff have not been alerted to yet; never patient data. The screen then reloads its
+ * list and, on an alert, shows and sounds it (once per urgent finding, not for every later answer).
  *
  * <p>Events go out on a thread of their own, so a slow screen never holds up a patient's submit.
  * Streams do not count as activity: once a session expires, its stream is closed and the screen says
@@ -55,7 +56,8 @@ public final class StaffEvents implements Consumer<CheckInStored> {
     /** A check-in was stored: tell every open staff screen. */
     @Override
     public void accept(CheckInStored stored) {
-        String data = "{\"day\":\"" + stored.day() + "\",\"number\":" + stored.number() + ",\"urgent\":" + stored.urgent() + "}";
+        String data = "{\"day\":\"" + stored.day() + "\",\"number\":" + stored.number() + ",\"urgent\":" + stored.urgent()
+                + ",\"alert\":" + stored.alert() + "}";
         sender.execute(() -> clients.forEach((client, sessionId) -> {
             if (stillSignedIn(client, sessionId)) {
                 client.sendEvent("check-in", data);

@@ -15,10 +15,15 @@ import java.util.List;
  * @param displayName the name the patient wants to be called by, or {@code null}
  * @param urgent      whether any finding is URGENT
  * @param reviewedAt  when staff marked it reviewed, or {@code null}
- * @param topics      the safety screen and each topic answered, in the order asked
+ * @param topics      the safety screen, the facts and each topic answered, in the order asked
+ * @param finished    whether the patient reached the end ({@code false}: an urgent visit stored as the
+ *                    finding arose, whose patient has not finished or walked away)
+ * @param updatedAt   when it was last stored; {@code null} for check-ins stored whole before visits were
+ *                    kept by the engine (their result screen showed advice even when urgent)
  */
 public record CheckIn(String publicId, LocalDate day, int number, Instant createdAt, String language,
-                      String displayName, boolean urgent, Instant reviewedAt, List<TopicResponse> topics) {
+                      String displayName, boolean urgent, Instant reviewedAt, List<TopicResponse> topics,
+                      boolean finished, Instant updatedAt) {
 
     public CheckIn {
         topics = List.copyOf(topics);

@@ -4,12 +4,9 @@ import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
-import com.physiokiosk.api.Severity;
-import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import com.physiokiosk.engine.plugins.LoadedTopic;
-import com.physiokiosk.engine.plugins.TopicRegistry;
 import com.physiokiosk.engine.storage.CheckInRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Submits a visit: evaluates every topic's rules on the answers that count, resolves the texts
- * (what the patient was told in their language, the rest in the staff language) and stores it all
- * in one durable transaction.
+ * Stores visits as check-ins: resolves the texts (what the patient was told in their language, the
+ * rest in the staff language), stores everything in one durable transaction and tells the staff
+ * screens. What a visit holds and when it is stored is the visit's business
+ * ({@link com.physiokiosk.engine.visit.VisitService}).
  */
 public final class CheckInService {
 
@@ -37,7 +34,6 @@ public final class CheckInService {
     private static final MessageBundle TEXTS = MessageBundle.load("the kiosk", CheckInService.class.getClassLoader(),
             "com/physiokiosk/engine/checkin/messages");
 
-    private final TopicRegistry registry;
     private final CheckInRepository repository;
     private final Clock clock;
     private final Supplier<String> staffLanguage;
@@ -47,9 +43,7 @@ public final class CheckInService {
      * @param clock         gives the time and, through its zone, the clinic's "today"
      * @param staffLanguage the language staff read answers and notes in, as set now
      */
-    public CheckInService(TopicRegistry registry, CheckInRepository repository, Clock clock,
-                          Supplier<String> staffLanguage) {
-        this.registry = registry;
+    public CheckInService(CheckInRepository repository, Clock clock, Supplier<String> staffLanguage) {
         this.repository = repository;
         this.clock = clock;
         this.staffLanguage = staffLanguage;
@@ -64,57 +58,50 @@ public final class CheckInService {
         listeners.add(listener);
     }
 
-    /** Why a visit cannot be submitted yet. */
-    public static final class IncompleteVisitException extends RuntimeException {
-        public IncompleteVisitException(String message) {
-            super(message);
-        }
+    /**
+     * What was stored.
+     *
+     * @param publicId the check-in's random id
+     * @param day      its clinic-local day
+     * @param number   its check-in number, the one the patient tells reception
+     * @param urgent   whether it holds an URGENT finding
+     */
+    public record Saved(String publicId, LocalDate day, int number, boolean urgent) {
     }
 
     /**
-     * Stores {@code visit}.
+     * Stores a visit, as a new check-in or over the one stored earlier in the same visit, in one durable
+     * transaction, then tells the listeners. Texts are resolved now: what the patient was told in their
+     * language, questions, answers and clinician notes in the staff language.
      *
-     * @throws IncompleteVisitException when the safety screen or a chosen topic is not complete, or a
-     *                                  topic is no longer available
+     * @param publicId    the check-in stored earlier in this visit, or {@code null} for a new one
+     * @param language    the patient's language
+     * @param displayName the name the patient wants to be called by, or {@code null}
+     * @param sections    the safety screen, the facts and each topic, in the order asked
+     * @param finished    whether the patient has reached the end of the visit
+     * @param alert       whether this store raises an URGENT finding staff have not been alerted to yet
      * @throws com.physiokiosk.engine.storage.StorageException when it could not be stored
      */
-    public SubmissionResult submit(Visit visit) {
-        List<LoadedTopic> topics = new ArrayList<>();
-        topics.add(registry.safety());
-        for (String topicId : visit.answers().keySet()) {
-            if (!topicId.equals(registry.safety().id())) {
-                topics.add(registry.find(topicId).orElseThrow(
-                        () -> new IncompleteVisitException("topic '" + topicId + "' is not available")));
-            }
-        }
-        if (topics.size() < 2) {
-            throw new IncompleteVisitException("no topic chosen");
-        }
-        List<TopicResponse> responses = new ArrayList<>();
-        List<String> advice = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (LoadedTopic topic : topics) {
-            QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), visit.answersFor(topic.id()));
-            Optional<Question> missing = flow.firstMissing();
-            if (missing.isPresent()) {
-                throw new IncompleteVisitException("topic '" + topic.id() + "' is missing '" + missing.get().linkId() + "'");
-            }
-            Answers answers = flow.effective();
-            List<Finding> findings = RuleEvaluator.evaluate(topic, answers);
-            for (Finding f : findings) {
-                if (f.patientKey() != null) {
-                    String text = topic.text(visit.language(), f.patientKey());
-                    (f.severity() == Severity.ADVICE ? advice : notes).add(text);
-                }
-            }
-            responses.add(response(topic, flow.asked(), answers, findings, visit.language()));
-        }
+    public Saved save(String publicId, String language, String displayName, List<SectionAnswers> sections,
+                      boolean finished, boolean alert) {
+        String staff = staffLanguage.get();
+        List<TopicResponse> responses = sections.stream().map(s -> response(s, language, staff)).toList();
         Instant now = clock.instant();
-        LocalDate day = LocalDate.ofInstant(now, clock.getZone());
-        CheckIn stored = repository.insert(day, now, visit.language(), visit.displayName(), responses);
-        log.info("Check-in {} of {} stored (topics {}, urgent {})", stored.number(), day,
-                responses.stream().map(TopicResponse::topicId).toList(), stored.urgent());
-        CheckInStored event = new CheckInStored(day, stored.number(), stored.urgent());
+        Saved saved;
+        if (publicId == null) {
+            LocalDate day = LocalDate.ofInstant(now, clock.getZone());
+            CheckIn stored = repository.insert(day, now, language, displayName, responses, finished);
+            saved = new Saved(stored.publicId(), day, stored.number(), stored.urgent());
+        } else {
+            if (!repository.replace(publicId, now, language, displayName, responses, finished)) {
+                throw new com.physiokiosk.engine.storage.StorageException("the check-in of this visit is gone", null);
+            }
+            CheckIn stored = repository.find(publicId).orElseThrow();
+            saved = new Saved(publicId, stored.day(), stored.number(), stored.urgent());
+        }
+        log.info("Check-in {} of {} stored (topics {}, urgent {}, finished {})", saved.number(), saved.day(),
+                responses.stream().map(TopicResponse::topicId).toList(), saved.urgent(), finished);
+        CheckInStored event = new CheckInStored(saved.day(), saved.number(), saved.urgent(), alert);
         for (Consumer<CheckInStored> listener : listeners) {
             try {
                 listener.accept(event);
@@ -122,27 +109,41 @@ public final class CheckInService {
                 log.error("A check-in listener failed: {}", e.getClass().getName());
             }
         }
-        return new SubmissionResult(stored.number(), stored.urgent(), advice, notes);
+        return saved;
     }
 
-    private TopicResponse response(LoadedTopic topic, List<Question> asked, Answers answers, List<Finding> findings,
-                                   String patientLanguage) {
-        String staffLanguage = this.staffLanguage.get();
+    private TopicResponse response(SectionAnswers section, String patientLanguage, String staffLanguage) {
+        LoadedTopic topic = section.topic();
+        Answers answers = section.answers();
         List<StoredAnswer> stored = new ArrayList<>();
-        for (Question q : asked) {
+        for (Question q : section.asked()) {
             if (answers.isAnswered(q.linkId())) {
                 stored.add(new StoredAnswer(q.linkId(), q.type(), topic.text(staffLanguage, q.textKey()),
                         answers.get(q.linkId()), display(topic, q, answers.get(q.linkId()), staffLanguage)));
             }
         }
-        List<StoredFinding> storedFindings = findings.stream().map(f -> new StoredFinding(f.ruleId(), f.severity(),
-                f.patientKey() == null ? null : topic.text(patientLanguage, f.patientKey()),
-                RuleEvaluator.RULE_FAILED.equals(f.clinicianKey())
-                        ? TEXTS.get(staffLanguage, RuleEvaluator.RULE_FAILED, f.ruleId())
-                        : topic.text(staffLanguage, f.clinicianKey()),
-                List.copyOf(f.triggeredBy().asMap().keySet()), f.source().toString())).toList();
+        List<StoredFinding> findings = new ArrayList<>();
+        for (Finding f : section.findings()) {
+            findings.add(stored(topic, f, patientLanguage, staffLanguage, false));
+        }
+        for (Finding f : section.withdrawn()) {
+            findings.add(stored(topic, f, patientLanguage, staffLanguage, true));
+        }
         return new TopicResponse(topic.id(), topic.pluginId(), topic.pluginVersion(), topic.title(staffLanguage),
-                stored, storedFindings);
+                stored, findings, section.finished());
+    }
+
+    private static StoredFinding stored(LoadedTopic topic, Finding f, String patientLanguage, String staffLanguage,
+                                        boolean withdrawn) {
+        String clinician = RuleEvaluator.RULE_FAILED.equals(f.clinicianKey())
+                ? TEXTS.get(staffLanguage, RuleEvaluator.RULE_FAILED, f.ruleId())
+                : topic.text(staffLanguage, f.clinicianKey());
+        if (withdrawn) {
+            clinician = clinician + " " + TEXTS.get(staffLanguage, "finding.withdrawn");
+        }
+        return new StoredFinding(f.ruleId(), f.severity(),
+                f.patientKey() == null ? null : topic.text(patientLanguage, f.patientKey()),
+                clinician, List.copyOf(f.triggeredBy().asMap().keySet()), f.source().toString());
     }
 
     /** An answer as people read it, in {@code language}. */

@@ -9,6 +9,8 @@ import java.time.LocalDate;
  * @param day    the clinic-local day of the check-in
  * @param number its check-in number
  * @param urgent whether a finding is URGENT
+ * @param alert  whether this store raised an URGENT finding staff have not been alerted to yet: staff
+ *               screens sound the alert for these only, not for every later answer of the same visit
  */
-public record CheckInStored(LocalDate day, int number, boolean urgent) {
+public record CheckInStored(LocalDate day, int number, boolean urgent, boolean alert) {
 }

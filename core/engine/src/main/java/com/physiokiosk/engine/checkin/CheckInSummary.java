@@ -13,9 +13,14 @@ import java.util.List;
  * @param topicTitles titles of the topics chosen, as staff read them (the safety screen left out)
  * @param urgent      whether any finding is URGENT
  * @param reviewedAt  when staff marked it reviewed, or {@code null}
+ * @param consult     whether any finding is CONSULT (mention to the physiotherapist)
+ * @param painNow     the pain score right now (or, for check-ins stored before the shared facts, the
+ *                    highest topic pain score), or {@code null} when none was given
+ * @param finished    whether the patient reached the end of the visit
  */
 public record CheckInSummary(String publicId, int number, Instant createdAt, String displayName,
-                             List<String> topicTitles, boolean urgent, Instant reviewedAt) {
+                             List<String> topicTitles, boolean urgent, Instant reviewedAt, boolean consult,
+                             Integer painNow, boolean finished) {
 
     public CheckInSummary {
         topicTitles = List.copyOf(topicTitles);

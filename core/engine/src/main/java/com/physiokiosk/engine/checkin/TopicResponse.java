@@ -11,12 +11,20 @@ import java.util.List;
  * @param topicTitle    the topic's title as staff read it
  * @param answers       the questions asked and answered, in order
  * @param findings      what the rules raised, most severe first
+ * @param finished      whether the patient answered the topic to its end ({@code false}: they left it
+ *                      half-way, or the visit ended first; the answers given so far are kept)
  */
 public record TopicResponse(String topicId, String pluginId, String pluginVersion, String topicTitle,
-                            List<StoredAnswer> answers, List<StoredFinding> findings) {
+                            List<StoredAnswer> answers, List<StoredFinding> findings, boolean finished) {
 
     public TopicResponse {
         answers = List.copyOf(answers);
         findings = List.copyOf(findings);
+    }
+
+    /** A topic answered to its end. */
+    public TopicResponse(String topicId, String pluginId, String pluginVersion, String topicTitle,
+                         List<StoredAnswer> answers, List<StoredFinding> findings) {
+        this(topicId, pluginId, pluginVersion, topicTitle, answers, findings, true);
     }
 }

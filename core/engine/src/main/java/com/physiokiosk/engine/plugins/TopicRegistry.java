@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * topics carry on. A topic is loaded and checked once per plugin class loader: a plugin switched off
  * and on again gets back the topic checked before, and a new jar (a new class loader) is checked anew.
  */
-public final class TopicRegistry implements PluginStateListener {
+public final class TopicRegistry implements PluginStateListener, TopicCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(TopicRegistry.class);
 
@@ -63,26 +63,25 @@ public final class TopicRegistry implements PluginStateListener {
     }
 
     /** The host-owned general safety screen, asked of every patient. */
+    @Override
     public LoadedTopic safety() {
         return safety;
     }
 
     /** The host-owned "About you" screens: the shared facts, asked of every patient after the safety screen. */
+    @Override
     public LoadedTopic about() {
         return about;
     }
 
-    /** Whether {@code sectionId} is one of the host's own sections (safety screen, About you), which no plugin may use. */
-    public boolean isHostSection(String sectionId) {
-        return sectionId.equals(safety.id()) || sectionId.equals(about.id());
-    }
-
     /** The started topic with {@code topicId}, or empty when there is none or it is disabled. */
+    @Override
     public Optional<LoadedTopic> find(String topicId) {
         return Optional.ofNullable(topics.get(topicId));
     }
 
     /** The started topics in display order. */
+    @Override
     public List<LoadedTopic> topics() {
         return List.copyOf(topics.values());
     }

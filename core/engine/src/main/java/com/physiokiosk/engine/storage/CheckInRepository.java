@@ -1,5 +1,6 @@
 package com.physiokiosk.engine.storage;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckIn;
@@ -7,6 +8,7 @@ import com.physiokiosk.engine.checkin.CheckInSummary;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.facts.AboutYou;
 import com.physiokiosk.engine.safety.SafetyScreen;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -30,6 +32,9 @@ public final class CheckInRepository {
     /** Separates the values of one answer in its column: the ASCII unit separator, which no answer may contain. */
     static final String VALUE_SEPARATOR = "\u001F";
 
+    /** The linkId topics used for their own 0-10 pain score before the host asked it once for all. */
+    public static final String LEGACY_PAIN_SCORE = "pain-score";
+
     private final Database db;
 
     public CheckInRepository(Database db) {
@@ -37,13 +42,24 @@ public final class CheckInRepository {
     }
 
     /**
-     * Stores a visit in one durable transaction and gives it the next check-in number of its day.
+     * Stores a whole visit in one durable transaction and gives it the next check-in number of its day.
      *
      * @return the stored check-in, with its number and public id
      */
     public CheckIn insert(LocalDate day, Instant at, String language, String displayName, List<TopicResponse> topics) {
-        boolean urgent = topics.stream().flatMap(t -> t.findings().stream())
-                .anyMatch(f -> f.severity() == Severity.URGENT);
+        return insert(day, at, language, displayName, topics, true);
+    }
+
+    /**
+     * Stores a visit in one durable transaction and gives it the next check-in number of its day.
+     *
+     * @param finished whether the patient has reached the end; an urgent visit is stored unfinished the
+     *                 moment its finding arises, then {@linkplain #replace replaced} as answers come in
+     * @return the stored check-in, with its number and public id
+     */
+    public CheckIn insert(LocalDate day, Instant at, String language, String displayName, List<TopicResponse> topics,
+                          boolean finished) {
+        boolean urgent = isUrgent(topics);
         String publicId = newPublicId();
         int number = db.write("store the check-in", c -> {
             int next;
@@ -56,8 +72,8 @@ public final class CheckInRepository {
             }
             long checkInId;
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO check_in (public_id, day, number, created_at, language, display_name, urgent)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO check_in (public_id, day, number, created_at, language, display_name, urgent, finished,"
+                            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, publicId);
                 ps.setString(2, day.toString());
                 ps.setInt(3, next);
@@ -65,29 +81,80 @@ public final class CheckInRepository {
                 ps.setString(5, language);
                 ps.setString(6, displayName);
                 ps.setInt(7, urgent ? 1 : 0);
+                ps.setInt(8, finished ? 1 : 0);
+                ps.setString(9, at.toString());
                 ps.executeUpdate();
                 checkInId = generatedKey(ps);
             }
-            int position = 0;
-            for (TopicResponse t : topics) {
-                insertTopic(c, checkInId, position++, t);
-            }
+            insertTopics(c, checkInId, topics);
             return next;
         });
-        return new CheckIn(publicId, day, number, at, language, displayName, urgent, null, topics);
+        return new CheckIn(publicId, day, number, at, language, displayName, urgent, null, topics, finished, at);
+    }
+
+    /**
+     * Replaces what a stored visit holds (its name, language, topics, answers and findings) with
+     * {@code topics}, in one durable transaction; its number, day and creation time stay. Once urgent,
+     * a check-in stays urgent: staff have been alerted to it.
+     *
+     * @return whether there is such a check-in
+     */
+    public boolean replace(String publicId, Instant at, String language, String displayName, List<TopicResponse> topics,
+                           boolean finished) {
+        boolean urgent = isUrgent(topics);
+        return db.write("update the check-in", c -> {
+            long checkInId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM check_in WHERE public_id = ?")) {
+                ps.setString(1, publicId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    checkInId = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE check_in SET language = ?, display_name = ?,"
+                    + " urgent = MAX(urgent, ?), finished = ?, updated_at = ? WHERE id = ?")) {
+                ps.setString(1, language);
+                ps.setString(2, displayName);
+                ps.setInt(3, urgent ? 1 : 0);
+                ps.setInt(4, finished ? 1 : 0);
+                ps.setString(5, at.toString());
+                ps.setLong(6, checkInId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM topic_response WHERE check_in_id = ?")) {
+                ps.setLong(1, checkInId);
+                ps.executeUpdate();
+            }
+            insertTopics(c, checkInId, topics);
+            return true;
+        });
+    }
+
+    private static boolean isUrgent(List<TopicResponse> topics) {
+        return topics.stream().flatMap(t -> t.findings().stream()).anyMatch(f -> f.severity() == Severity.URGENT);
+    }
+
+    private static void insertTopics(Connection c, long checkInId, List<TopicResponse> topics) throws SQLException {
+        int position = 0;
+        for (TopicResponse t : topics) {
+            insertTopic(c, checkInId, position++, t);
+        }
     }
 
     private static void insertTopic(Connection c, long checkInId, int position, TopicResponse t) throws SQLException {
         long responseId;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO topic_response (check_in_id, position, topic_id, plugin_id, plugin_version, topic_title)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO topic_response (check_in_id, position, topic_id, plugin_id, plugin_version, topic_title,"
+                        + " finished) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, checkInId);
             ps.setInt(2, position);
             ps.setString(3, t.topicId());
             ps.setString(4, t.pluginId());
             ps.setString(5, t.pluginVersion());
             ps.setString(6, t.topicTitle());
+            ps.setInt(7, t.finished() ? 1 : 0);
             ps.executeUpdate();
             responseId = generatedKey(ps);
         }
@@ -130,7 +197,8 @@ public final class CheckInRepository {
     public Optional<CheckIn> find(String publicId) {
         return db.read("read a check-in", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, public_id, day, number, created_at, language, display_name, urgent, reviewed_at"
+                    "SELECT id, public_id, day, number, created_at, language, display_name, urgent, reviewed_at, finished,"
+                            + " updated_at"
                             + " FROM check_in WHERE public_id = ?")) {
                 ps.setString(1, publicId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -141,7 +209,8 @@ public final class CheckInRepository {
                     return Optional.of(new CheckIn(rs.getString("public_id"), LocalDate.parse(rs.getString("day")),
                             rs.getInt("number"), Instant.parse(rs.getString("created_at")), rs.getString("language"),
                             rs.getString("display_name"), rs.getInt("urgent") == 1,
-                            instant(rs.getString("reviewed_at")), topics(c, id)));
+                            instant(rs.getString("reviewed_at")), topics(c, id), rs.getInt("finished") == 1,
+                            instant(rs.getString("updated_at"))));
                 }
             }
         });
@@ -158,21 +227,31 @@ public final class CheckInRepository {
      */
     public List<CheckInSummary> summariesForDay(LocalDate day) {
         return db.read("list check-ins", c -> {
-            // Titles joined with the unit separator, which no title contains, in the order asked.
+            // Titles joined with the unit separator, which no title contains, in the order asked. The pain
+            // score is the host's "pain now" fact, or for check-ins stored before it, a topic's own score.
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT c.public_id, c.number, c.created_at, c.display_name, c.urgent, c.reviewed_at,"
                             + " (SELECT group_concat(topic_title, char(31)) FROM (SELECT topic_title FROM topic_response t"
-                            + "   WHERE t.check_in_id = c.id AND t.topic_id <> ? ORDER BY t.position))"
+                            + "   WHERE t.check_in_id = c.id AND t.topic_id NOT IN (?, ?) ORDER BY t.position)),"
+                            + " EXISTS (SELECT 1 FROM finding f JOIN topic_response t ON f.topic_response_id = t.id"
+                            + "   WHERE t.check_in_id = c.id AND f.severity = 'CONSULT'),"
+                            + " (SELECT MAX(CAST(a.answer_values AS INTEGER)) FROM answer a JOIN topic_response t"
+                            + "   ON a.topic_response_id = t.id WHERE t.check_in_id = c.id AND a.link_id IN (?, ?)),"
+                            + " c.finished"
                             + " FROM check_in c WHERE c.day = ? ORDER BY c.urgent DESC, c.number DESC")) {
                 ps.setString(1, SafetyScreen.ID);
-                ps.setString(2, day.toString());
+                ps.setString(2, AboutYou.ID);
+                ps.setString(3, Facts.PAIN_NOW);
+                ps.setString(4, LEGACY_PAIN_SCORE);
+                ps.setString(5, day.toString());
                 List<CheckInSummary> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String titles = rs.getString(7);
                         out.add(new CheckInSummary(rs.getString(1), rs.getInt(2), Instant.parse(rs.getString(3)),
                                 rs.getString(4), titles == null ? List.of() : Arrays.asList(titles.split(VALUE_SEPARATOR)),
-                                rs.getInt(5) == 1, instant(rs.getString(6))));
+                                rs.getInt(5) == 1, instant(rs.getString(6)), rs.getInt(8) == 1,
+                                rs.getObject(9) == null ? null : rs.getInt(9), rs.getInt(10) == 1));
                     }
                 }
                 return out;
@@ -229,14 +308,15 @@ public final class CheckInRepository {
     private static List<TopicResponse> topics(Connection c, long checkInId) throws SQLException {
         List<TopicResponse> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, topic_id, plugin_id, plugin_version, topic_title FROM topic_response"
+                "SELECT id, topic_id, plugin_id, plugin_version, topic_title, finished FROM topic_response"
                         + " WHERE check_in_id = ? ORDER BY position")) {
             ps.setLong(1, checkInId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long rid = rs.getLong("id");
                     out.add(new TopicResponse(rs.getString("topic_id"), rs.getString("plugin_id"),
-                            rs.getString("plugin_version"), rs.getString("topic_title"), answers(c, rid), findings(c, rid)));
+                            rs.getString("plugin_version"), rs.getString("topic_title"), answers(c, rid), findings(c, rid),
+                            rs.getInt("finished") == 1));
                 }
             }
         }
