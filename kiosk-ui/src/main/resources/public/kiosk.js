@@ -17,11 +17,12 @@
   // A second tap of a double tap (shaky hands: 80 to 400 ms apart) would land on the screen that has
   // just loaded and answer its question unseen. Taps in the first moments of a screen are ignored,
   // and a form sends once. (The server also refuses an answer for a screen no longer shown.)
-  var SETTLE_MS = 700;
+  // Patient screens only: staff pages are used with a mouse at a desk.
+  var SETTLE_MS = body.classList.contains('patient') ? 700 : 0;
   var shownAt = 0;
   function settle() {
     shownAt = Date.now();
-    body.dataset.ready = 'no';
+    body.dataset.ready = SETTLE_MS > 0 ? 'no' : 'yes';
     window.setTimeout(function () { body.dataset.ready = 'yes'; }, SETTLE_MS);
   }
   settle();

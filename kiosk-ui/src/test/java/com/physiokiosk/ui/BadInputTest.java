@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.engine.safety.SafetyScreen;
 import io.javalin.testtools.JavalinTest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -38,11 +37,9 @@ class BadInputTest {
         return b;
     }
 
+    /** Answers the safety screen and About you calmly, up to the topic choice. */
     private static void answerSafety(Browser b) {
-        for (String flag : SafetyScreen.FLAGS) {
-            b.get("/q/safety/" + flag);
-            b.post("/q/safety/" + flag, "answer", "no");
-        }
+        assertEquals("/topics", new Walker(b).answerFrom("/q/safety/saddle-numbness"));
     }
 
     @Test
@@ -88,23 +85,24 @@ class BadInputTest {
     void outOfRangeAndUnknownAnswersAreRefused() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             Browser b = startedVisit(server.port());
+            b.get("/q/safety/saddle-numbness");
             assertEquals(400, b.post("/q/safety/saddle-numbness", "answer", "maybe").statusCode());
             assertEquals(400, b.post("/q/safety/saddle-numbness", "answer", "yes", "answer", "no").statusCode());
-            answerSafety(b);
+            Walker w = new Walker(b);
+            w.answerUntil("/q/safety/saddle-numbness", "/q/about/fact.pain-now");
+            HttpResponse<String> eleven = b.post("/q/about/fact.pain-now", "answer", "11");
+            assertEquals(400, eleven.statusCode());
+            assertTrue(eleven.body().contains("whole number from 0 to 10"));
+            assertEquals(400, b.post("/q/about/fact.pain-now", "answer", "-1").statusCode());
+            assertEquals(400, b.post("/q/about/fact.pain-now", "answer", "5.5").statusCode());
+            assertEquals("/topics", Browser.location(b.post("/q/about/fact.pain-now", "answer", "5")));
             b.get("/topics");
-            b.post("/topics", "topic", "cramps");
-            b.post("/q/cramps/intro");
+            w.answerUntil(Browser.location(b.post("/topics", "topic", "cramps")), "/q/cramps/trigger");
             HttpResponse<String> multi = b.post("/q/cramps/trigger", "answer", "lifting", "answer", "none");
             assertEquals(400, multi.statusCode());
             assertTrue(multi.body().contains("cannot be chosen together"));
             assertEquals(400, b.post("/q/cramps/trigger", "answer", "rocket").statusCode());
-            b.post("/q/cramps/trigger", "answer", "lifting");
-            HttpResponse<String> eleven = b.post("/q/cramps/pain-score", "answer", "11");
-            assertEquals(400, eleven.statusCode());
-            assertTrue(eleven.body().contains("whole number from 0 to 10"));
-            assertEquals(400, b.post("/q/cramps/pain-score", "answer", "-1").statusCode());
-            assertEquals(400, b.post("/q/cramps/pain-score", "answer", "5.5").statusCode());
-            assertEquals(303, b.post("/q/cramps/pain-score", "answer", "5").statusCode());
+            assertEquals(303, b.post("/q/cramps/trigger", "answer", "lifting").statusCode());
             assertTrue(kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty(), "nothing stored before submit");
         });
     }
@@ -116,7 +114,8 @@ class BadInputTest {
             assertEquals("/q/safety/saddle-numbness", Browser.location(b.get("/q/safety/night-pain")));
             assertEquals("/q/safety/saddle-numbness", Browser.location(b.get("/review")));
             assertEquals("/q/safety/saddle-numbness", Browser.location(b.post("/submit")));
-            assertEquals("/q/safety/saddle-numbness", Browser.location(b.get("/q/cramps/pain-score")));
+            assertEquals("/q/safety/saddle-numbness", Browser.location(b.get("/q/cramps/trigger")));
+            assertEquals("/q/safety/saddle-numbness", Browser.location(b.get("/q/about/fact.pain-now")));
             assertTrue(kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty());
         });
     }

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class Browser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"");
+    private static final Pattern SCREEN = Pattern.compile("name=\"screen\" value=\"([0-9a-f]+)\"");
 
     final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -27,6 +28,7 @@ final class Browser {
             .build();
     private final String origin;
     private String csrf = "";
+    private String screen = "";
 
     Browser(int port) {
         this.origin = "http://localhost:" + port;
@@ -42,12 +44,7 @@ final class Browser {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        HttpResponse<String> r = send(request.build());
-        Matcher m = CSRF.matcher(r.body());
-        if (m.find()) {
-            csrf = m.group(1);
-        }
-        return r;
+        return send(request.build());
     }
 
     /** GET the way a browser follows a link: asking for HTML. */
@@ -84,11 +81,23 @@ final class Browser {
         return origin;
     }
 
-    /** Posts {@code fields} (name, value, name, value, …) plus the current form token. */
+    /** The screen token of the last page read (a question's form carries it), or empty. */
+    String screen() {
+        return screen;
+    }
+
+    /**
+     * Posts {@code fields} (name, value, name, value, …) plus the current form token and, as a
+     * question's form does, the token of the screen last read.
+     */
     HttpResponse<String> post(String path, String... fields) {
         List<String> all = new ArrayList<>(List.of(fields));
         all.add("csrf");
         all.add(csrf);
+        if (!screen.isEmpty()) {
+            all.add("screen");
+            all.add(screen);
+        }
         return postRaw(path, all.toArray(String[]::new));
     }
 
@@ -136,9 +145,19 @@ final class Browser {
                 "expected a redirect, got " + r.statusCode() + ": " + r.body()));
     }
 
+    /** Sends {@code request}; a page in the answer becomes the page on screen, whose tokens the next form sends. */
     HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.body().contains("<html")) {
+                Matcher m = CSRF.matcher(r.body());
+                if (m.find()) {
+                    csrf = m.group(1);
+                }
+                Matcher s = SCREEN.matcher(r.body());
+                screen = s.find() ? s.group(1) : "";
+            }
+            return r;
         } catch (IOException e) {
             throw new AssertionError("request failed: " + request.uri(), e);
         } catch (InterruptedException e) {

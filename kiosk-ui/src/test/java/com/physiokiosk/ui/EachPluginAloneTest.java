@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.engine.checkin.CheckIn;
-import com.physiokiosk.engine.safety.SafetyScreen;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -46,14 +45,7 @@ class EachPluginAloneTest {
                 String topic = kiosk.app.registry().topics().get(0).id();
                 JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
                     Browser b = new Browser(server.port());
-                    b.get("/");
-                    b.postRaw("/start", "lang", "es");
-                    b.get("/name");
-                    b.post("/name", "name", "");
-                    for (String flag : SafetyScreen.FLAGS) {
-                        b.get("/q/safety/" + flag);
-                        b.post("/q/safety/" + flag, "answer", "no");
-                    }
+                    new Walker(b).toTopics("es", "");
                     b.get("/topics");
                     String next = Browser.location(b.post("/topics", "topic", topic));
                     for (int i = 0; i < 40 && next.startsWith("/q/"); i++) {
@@ -68,8 +60,8 @@ class EachPluginAloneTest {
                 });
                 CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0))
                         .orElseThrow();
-                assertEquals(List.of("safety", topic), stored.topics().stream().map(t -> t.topicId()).toList());
-                assertTrue(!stored.topics().get(1).answers().isEmpty());
+                assertEquals(List.of("safety", "about", topic), stored.topics().stream().map(t -> t.topicId()).toList());
+                assertTrue(!stored.topics().get(2).answers().isEmpty());
             }
         }));
     }

@@ -69,34 +69,10 @@ class PatientFlowTest {
     /** Walks from the welcome screen to the result screen; returns the result page. */
     static HttpResponse<String> walk(Browser b, String lang, String name, Map<String, String> safetyAnswers,
                                      Map<String, List<String>> topicAnswers) {
-        assertEquals(200, b.get("/").statusCode());
-        HttpResponse<String> r = b.postRaw("/start", "lang", lang);
-        assertEquals(303, r.statusCode());
-        assertEquals("/name", Browser.location(r));
-        assertEquals(200, b.get("/name").statusCode());
-        String next = Browser.location(b.post("/name", "name", name));
-        for (String flag : SafetyScreen.FLAGS) {
-            assertEquals("/q/safety/" + flag, next);
-            assertEquals(200, b.get(next).statusCode());
-            next = Browser.location(b.post(next, "answer", safetyAnswers.getOrDefault(flag, "no")));
-        }
-        assertEquals("/topics", next);
-        HttpResponse<String> topics = b.get("/topics");
-        assertTrue(topics.body().contains("value=\"cramps\""), "cramps is offered");
-        next = Browser.location(b.post("/topics", "topic", "cramps"));
-        for (Map.Entry<String, List<String>> e : topicAnswers.entrySet()) {
-            assertEquals("/q/cramps/" + e.getKey(), next, "questions come in order, with skip logic");
-            assertEquals(200, b.get(next).statusCode());
-            String[] fields = e.getValue().stream().flatMap(v -> java.util.stream.Stream.of("answer", v))
-                    .toArray(String[]::new);
-            next = Browser.location(b.post(next, fields));
-        }
-        assertEquals("/review", next);
-        HttpResponse<String> review = b.get("/review");
-        assertEquals(200, review.statusCode());
-        HttpResponse<String> submitted = b.post("/submit");
-        assertEquals("/done", Browser.location(submitted));
-        return b.get("/done");
+        Walker w = new Walker(b).topic("cramps", topicAnswers);
+        safetyAnswers.forEach((flag, answer) -> w.answer("safety/" + flag, answer));
+        assertEquals("/review", w.toReview(lang, name, "cramps"));
+        return w.send();
     }
 
     @Test

@@ -352,8 +352,16 @@ public final class PatientController {
         handler.handle(visit.get());
     }
 
-    /** No visit: the result screen if the patient has just sent one, else the welcome screen. */
-    private static void noVisit(Context ctx) {
+    /**
+     * No visit: the result screen if the patient has just sent one, else the welcome screen; a question
+     * of a topic that is not offered at all is "not available" (404) whether or not there is a visit.
+     */
+    private void noVisit(Context ctx) {
+        String section = ctx.pathParamMap().get("topic");
+        if (section != null && !visits.isOffered(section)) {
+            notAvailable(ctx, language(ctx));
+            return;
+        }
         ctx.redirect(PatientSession.finished(ctx).isPresent() ? "/done" : "/", HttpStatus.SEE_OTHER);
     }
 

@@ -280,6 +280,11 @@ public final class VisitService {
         }
     }
 
+    /** Whether {@code sectionId} is one of the host's sections or a topic offered now. */
+    public boolean isOffered(String sectionId) {
+        return registry.isHostSection(sectionId) || registry.find(sectionId).isPresent();
+    }
+
     /** The topics the patient may choose now, in display order. */
     public List<LoadedTopic> topicChoices(Visit v) {
         return registry.topics();
