@@ -2,6 +2,7 @@ package com.physiokiosk.topic.cramps;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
@@ -12,8 +13,14 @@ import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * Back cramps: what set them off, how bad and what kind of pain, the warning signs (pregnancy
- * with rhythmic cramps, feeling unwell, pain spreading to the belly) and plain self-care advice.
+ * Back cramps: what set them off, what kind of pain, the warning signs (pregnancy with rhythmic
+ * cramps, feeling unwell, pain spreading to the belly), a link with periods, and plain self-care
+ * advice.
+ *
+ * <p>How bad the pain is, and whether the patient is pregnant (and how many weeks), may be pregnant
+ * or is breastfeeding, are the host's shared {@link Facts}, asked once before any topic: this topic
+ * reads them and never asks them again. The host itself flags severe pain and notes a pregnancy for
+ * the physiotherapist, so no rule here repeats that.
  *
  * <p>Every fact rests on seed article {@value #SEED}. The article cites no studies; each
  * {@link Source} names the paragraph or reader comment of the seed that the rule comes from.
@@ -31,25 +38,18 @@ public final class CrampsTopic implements Topic {
     // ---- question linkIds (stable: stored with every answer) ---------------------------------
     static final String INTRO = "intro";
     static final String TRIGGER = "trigger";
-    static final String PAIN_SCORE = "pain-score";
     static final String MUSCULAR = "muscular";
     static final String RHYTHMIC = "rhythmic";
     static final String BELLY = "belly";
     static final String UNWELL = "unwell";
-    static final String PERIODS_OR_PREGNANT = "periods-or-pregnant";
-    static final String PREGNANT = "pregnant";
-    static final String PREGNANCY_WEEKS = "pregnancy-weeks";
     static final String PERIOD_LINK = "period-link";
 
     /**
-     * From this week on, rhythmic, increasing cramps are treated as possible labour. The seed
-     * only says "the end of my pregnancy"; 20 weeks errs on the side of flagging, and earlier
-     * weeks are flagged URGENT by a rule of their own.
+     * From this week of pregnancy ({@link Facts#PREGNANCY_WEEKS}) on, rhythmic, increasing cramps are
+     * treated as possible labour. The seed only says "the end of my pregnancy"; 20 weeks errs on the
+     * side of flagging, and earlier or unknown weeks are flagged URGENT by a rule of their own.
      */
     static final int LABOUR_FROM_WEEK = 20;
-
-    /** A pain score from which the physiotherapist is told before the consult. */
-    static final int SEVERE_PAIN = 8;
 
     private static final TopicInfo INFO =
             new TopicInfo(ID, "topic.title", "topic.summary", "cramps.svg", 30);
@@ -69,9 +69,6 @@ public final class CrampsTopic implements Topic {
                             AnswerOption.exclusive("none", "q.trigger.opt.none"))
                     .withHelp("q.trigger.help"),
 
-            Question.scale(PAIN_SCORE, "q.pain.text")
-                    .withHelp("q.pain.help"),
-
             Question.singleChoice(MUSCULAR, "q.muscular.text",
                     AnswerOption.of("muscular", "q.muscular.opt.muscular"),
                     AnswerOption.of("not-muscular", "q.muscular.opt.notmuscular"),
@@ -90,29 +87,13 @@ public final class CrampsTopic implements Topic {
                             AnswerOption.exclusive("none", "q.unwell.opt.none"))
                     .withHelp("q.unwell.help"),
 
-            // Gate for the menstrual and pregnancy questions: only those it applies to see them.
-            Question.yesNo(PERIODS_OR_PREGNANT, "q.periods.text")
-                    .withHelp("q.periods.help"),
-
-            Question.singleChoice(PREGNANT, "q.pregnant.text",
-                            AnswerOption.of("yes", "q.pregnant.opt.yes"),
-                            AnswerOption.of("unsure", "q.pregnant.opt.unsure"),
-                            AnswerOption.of("no", "q.pregnant.opt.no"))
-                    .withEnableWhen(Condition.yes(PERIODS_OR_PREGNANT)),
-
-            Question.number(PREGNANCY_WEEKS, "q.weeks.text", 1, 42)
-                    .withHelp("q.weeks.help")
-                    .withEnableWhen(Condition.equals(PREGNANT, "yes")),
-
+            // Not asked in a pregnancy, or a possible one (the host's facts); a patient without
+            // periods answers No, as the help says.
             Question.yesNo(PERIOD_LINK, "q.periodlink.text")
-                    .withEnableWhen(Condition.all(
-                            Condition.yes(PERIODS_OR_PREGNANT),
-                            Condition.not(Condition.equals(PREGNANT, "yes")))));
+                    .withHelp("q.periodlink.help")
+                    .withEnableWhen(Condition.not(Facts.pregnantOrMaybe())));
 
     // ---- conditions shared by several rules ---------------------------------------------------
-
-    /** Pregnant, or may be: no over-the-counter medicine advice, and rhythmic cramps are urgent. */
-    private static final Condition PREGNANT_OR_MAYBE = Condition.anyOf(PREGNANT, "yes", "unsure");
 
     /** Cramps with signs of being generally unwell: stop and tell staff now. */
     private static final Condition UNWELL_SIGNS = Condition.any(
@@ -123,21 +104,19 @@ public final class CrampsTopic implements Topic {
             // ---- URGENT --------------------------------------------------------------------
             Rule.of("labour-signs", Severity.URGENT,
                     Condition.all(
-                            Condition.equals(PREGNANT, "yes"),
-                            Condition.atLeast(PREGNANCY_WEEKS, LABOUR_FROM_WEEK),
+                            Facts.pregnantOrMaybe(),
+                            Condition.atLeast(Facts.PREGNANCY_WEEKS, LABOUR_FROM_WEEK),
                             Condition.yes(RHYTHMIC)),
                     "rule.labour.patient", "rule.labour.clinician",
                     seed("reader comment Post 3: back cramps late in pregnancy, coming more often, before labour;"
                             + " week threshold 20 is the kiosk's own, chosen to err on the side of flagging")),
 
             Rule.of("pregnancy-rhythmic-cramps", Severity.URGENT,
+                    // Possibly pregnant, or pregnant under 20 weeks or weeks not given.
                     Condition.all(
                             Condition.yes(RHYTHMIC),
-                            Condition.any(
-                                    Condition.equals(PREGNANT, "unsure"),
-                                    Condition.all(
-                                            Condition.equals(PREGNANT, "yes"),
-                                            Condition.not(Condition.atLeast(PREGNANCY_WEEKS, LABOUR_FROM_WEEK))))),
+                            Facts.pregnantOrMaybe(),
+                            Condition.not(Condition.atLeast(Facts.PREGNANCY_WEEKS, LABOUR_FROM_WEEK))),
                     "rule.pregnancycramps.patient", "rule.pregnancycramps.clinician",
                     seed("reader comment Post 3; extended by the kiosk to any stage of pregnancy, to err on the"
                             + " side of flagging")),
@@ -161,14 +140,8 @@ public final class CrampsTopic implements Topic {
                     seed("article, paragraph 3: pain that does not seem muscular may need a doctor to rule out"
                             + " spinal problems")),
 
-            Rule.of("severe-pain", Severity.CONSULT,
-                    Condition.atLeast(PAIN_SCORE, SEVERE_PAIN),
-                    "rule.severe.patient", "rule.severe.clinician",
-                    seed("article, paragraph 1: cramps can be painful and debilitating; threshold 8/10 is the"
-                            + " kiosk's own")),
-
             Rule.of("rhythmic-cramps", Severity.CONSULT,
-                    Condition.all(Condition.yes(RHYTHMIC), Condition.not(PREGNANT_OR_MAYBE)),
+                    Condition.all(Condition.yes(RHYTHMIC), Condition.not(Facts.pregnantOrMaybe())),
                     "rule.rhythmic.patient", "rule.rhythmic.clinician",
                     seed("reader comment Post 3 describes the come-and-go pattern in pregnancy; flagged for"
                             + " everyone by the kiosk as a precaution")),
@@ -184,14 +157,10 @@ public final class CrampsTopic implements Topic {
                     null, "rule.menstrual.clinician",
                     seed("article, paragraphs 1 and 5: menstrual cramps as a cause; over-the-counter relief")),
 
-            Rule.of("pregnancy", Severity.INFO,
-                    PREGNANT_OR_MAYBE,
-                    null, "rule.pregnancy.clinician",
-                    seed("reader comment Post 3")),
-
             // ---- ADVICE --------------------------------------------------------------------
+            // For every patient who has been through the host's pain questions.
             Rule.of("advice-heat", Severity.ADVICE,
-                    Condition.answered(PAIN_SCORE),
+                    Condition.answered(Facts.PAIN_NOW),
                     "rule.heat.patient", "rule.heat.clinician",
                     seed("article, paragraph 5: heating pad, hot bath or shower; reader comment Post 2")),
 
@@ -230,15 +199,17 @@ public final class CrampsTopic implements Topic {
                     seed("article, paragraph 4: shoes that support the arches")),
 
             Rule.of("advice-pain-relief", Severity.ADVICE,
-                    Condition.all(Condition.answered(PAIN_SCORE), Condition.not(PREGNANT_OR_MAYBE)),
+                    Condition.all(Condition.answered(Facts.PAIN_NOW), Condition.not(Facts.medicineCaution())),
                     "rule.painrelief.patient", "rule.painrelief.clinician",
-                    seed("article, paragraph 5: over-the-counter anti-inflammatories; dose limit and pregnancy"
-                            + " exclusion are the kiosk's own")),
+                    seed("article, paragraph 5: over-the-counter anti-inflammatories; the dose limit, and"
+                            + " holding the advice back in pregnancy, possible pregnancy and breastfeeding, are the"
+                            + " kiosk's own")),
 
             Rule.of("advice-medicine-check", Severity.ADVICE,
-                    PREGNANT_OR_MAYBE,
+                    Facts.medicineCaution(),
                     "rule.medicinecheck.patient", "rule.medicinecheck.clinician",
-                    seed("article, paragraph 5; the pregnancy caution is the kiosk's own, not the seed's")));
+                    seed("article, paragraph 5; the caution in pregnancy, possible pregnancy and breastfeeding is"
+                            + " the kiosk's own, not the seed's")));
 
     private static Source seed(String section) {
         return new Source(SEED, section);

@@ -2,6 +2,7 @@ package com.physiokiosk.topic.cramps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.testkit.PluginUnderTest;
@@ -33,6 +34,8 @@ class CrampsScenariosIT {
     }
 
     // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------
+    // How bad the pain is and whether the patient is pregnant are the host's facts ("About you"),
+    // given here by their ids: fact.maternity, fact.pregnancy-weeks, fact.pain-now.
 
     @TestFactory
     @DisplayName("scenarios")
@@ -40,27 +43,31 @@ class CrampsScenariosIT {
         return plugin.table()
                 // labour-signs
                 .fires("labour-signs", "late pregnancy with rhythmic cramps is urgent",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=38", "rhythmic=yes")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=38", "rhythmic=yes")
                 .fires("labour-signs", "rhythmic cramps at 20 weeks already count as possible labour",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=20", "rhythmic=yes")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=20", "rhythmic=yes")
                 .quiet("labour-signs", "late pregnancy with steady, not rhythmic, cramps is not flagged as labour",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=38", "rhythmic=no")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=38", "rhythmic=no")
                 .quiet("labour-signs", "rhythmic cramps at 19 weeks are not called labour",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=19", "rhythmic=yes")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=19", "rhythmic=yes")
                 .quiet("labour-signs", "rhythmic cramps in someone not pregnant are not called labour",
-                        "periods-or-pregnant=yes", "pregnant=no", "rhythmic=yes")
+                        "fact.maternity=none", "rhythmic=yes")
+                .quiet("labour-signs", "rhythmic cramps a few weeks after a birth are not called labour",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=3", "rhythmic=yes")
 
                 // pregnancy-rhythmic-cramps
                 .fires("pregnancy-rhythmic-cramps", "early pregnancy with rhythmic cramps is urgent",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=10", "rhythmic=yes")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=10", "rhythmic=yes")
                 .fires("pregnancy-rhythmic-cramps", "maybe pregnant with rhythmic cramps is urgent",
-                        "periods-or-pregnant=yes", "pregnant=unsure", "rhythmic=yes")
-                .fires("pregnancy-rhythmic-cramps", "pregnant with no weeks given and rhythmic cramps is urgent",
-                        "periods-or-pregnant=yes", "pregnant=yes", "rhythmic=yes")
+                        "fact.maternity=maybe-pregnant", "rhythmic=yes")
+                .fires("pregnancy-rhythmic-cramps", "pregnant, weeks skipped, with rhythmic cramps is urgent",
+                        "fact.maternity=pregnant", "rhythmic=yes")
                 .quiet("pregnancy-rhythmic-cramps", "early pregnancy without rhythmic cramps is not urgent",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=10", "rhythmic=no")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=10", "rhythmic=no")
                 .quiet("pregnancy-rhythmic-cramps", "late pregnancy with rhythmic cramps goes to the labour rule instead",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=30", "rhythmic=yes")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=30", "rhythmic=yes")
+                .quiet("pregnancy-rhythmic-cramps", "breastfeeding, not pregnant, with rhythmic cramps is not a pregnancy flag",
+                        "fact.maternity=breastfeeding", "rhythmic=yes")
 
                 // unwell-signs
                 .fires("unwell-signs", "cramps with vomiting are urgent",
@@ -92,18 +99,15 @@ class CrampsScenariosIT {
                 .quiet("not-muscular", "being unsure what the pain feels like is not flagged as non-muscular",
                         "muscular=unsure")
 
-                // severe-pain
-                .fires("severe-pain", "pain of 8 out of 10 is flagged as severe", "pain-score=8")
-                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
-                .quiet("severe-pain", "pain of 7 out of 10 is not flagged as severe", "pain-score=7")
-
                 // rhythmic-cramps
                 .fires("rhythmic-cramps", "rhythmic, increasing cramps in someone not pregnant are flagged",
-                        "rhythmic=yes", "periods-or-pregnant=no")
+                        "fact.maternity=none", "rhythmic=yes")
+                .fires("rhythmic-cramps", "rhythmic cramps after a recent birth are flagged for the consult",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=3", "rhythmic=yes")
                 .quiet("rhythmic-cramps", "cramps that do not come in waves are not flagged",
-                        "rhythmic=no", "periods-or-pregnant=no")
-                .quiet("rhythmic-cramps", "rhythmic cramps in pregnancy go to the urgent pregnancy rules instead",
-                        "rhythmic=yes", "periods-or-pregnant=yes", "pregnant=unsure")
+                        "fact.maternity=none", "rhythmic=no")
+                .quiet("rhythmic-cramps", "rhythmic cramps in a possible pregnancy go to the urgent pregnancy rules instead",
+                        "fact.maternity=maybe-pregnant", "rhythmic=yes")
 
                 // character-unclear
                 .fires("character-unclear", "a patient unsure whether the pain is muscular gets a note",
@@ -113,21 +117,14 @@ class CrampsScenariosIT {
 
                 // menstrual-link
                 .fires("menstrual-link", "cramps around periods are noted for the physiotherapist",
-                        "periods-or-pregnant=yes", "pregnant=no", "period-link=yes")
+                        "fact.maternity=none", "period-link=yes")
                 .quiet("menstrual-link", "cramps unrelated to periods are not noted",
-                        "periods-or-pregnant=yes", "pregnant=no", "period-link=no")
-
-                // pregnancy
-                .fires("pregnancy", "pregnancy is noted for the physiotherapist",
-                        "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=24")
-                .fires("pregnancy", "possible pregnancy is noted for the physiotherapist",
-                        "periods-or-pregnant=yes", "pregnant=unsure")
-                .quiet("pregnancy", "someone who is not pregnant gets no pregnancy note",
-                        "periods-or-pregnant=yes", "pregnant=no")
+                        "fact.maternity=none", "period-link=no")
 
                 // advice-heat
-                .fires("advice-heat", "anyone who answers the topic is offered heat", "pain-score=3")
-                .quiet("advice-heat", "no heat advice when the topic was not answered")
+                .fires("advice-heat", "anyone who has given their pain score is offered heat", "fact.pain-now=3")
+                .fires("advice-heat", "heat is offered in pregnancy too", "fact.maternity=pregnant", "fact.pain-now=5")
+                .quiet("advice-heat", "no heat advice before the pain questions are answered", "muscular=muscular")
 
                 // advice-massage
                 .fires("advice-massage", "knotted, muscular pain gets massage advice", "muscular=muscular")
@@ -160,21 +157,29 @@ class CrampsScenariosIT {
                 .quiet("advice-shoes", "cramps after sitting get no shoe advice", "trigger=sitting")
                 .quiet("advice-shoes", "not sure what caused it gets no shoe advice", "trigger=none")
 
-                // advice-pain-relief
-                .fires("advice-pain-relief", "someone not pregnant is offered over-the-counter relief",
-                        "pain-score=5", "periods-or-pregnant=no")
+                // advice-pain-relief: anti-inflammatories only when no medicine caution applies
+                .fires("advice-pain-relief", "someone not pregnant or breastfeeding is offered over-the-counter relief",
+                        "fact.maternity=none", "fact.pain-now=5")
                 .fires("advice-pain-relief", "period-related cramps are offered over-the-counter relief",
-                        "pain-score=5", "periods-or-pregnant=yes", "pregnant=no", "period-link=yes")
+                        "fact.maternity=none", "fact.pain-now=5", "period-link=yes")
+                .fires("advice-pain-relief", "a recent birth without breastfeeding is no bar to over-the-counter relief",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "fact.pain-now=5")
                 .quiet("advice-pain-relief", "someone pregnant is not advised over-the-counter medicine",
-                        "pain-score=5", "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=12")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=12", "fact.pain-now=5")
                 .quiet("advice-pain-relief", "someone who may be pregnant is not advised over-the-counter medicine",
-                        "pain-score=5", "periods-or-pregnant=yes", "pregnant=unsure")
+                        "fact.maternity=maybe-pregnant", "fact.pain-now=5")
+                .quiet("advice-pain-relief", "someone breastfeeding is not advised over-the-counter medicine",
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=10", "fact.pain-now=5")
 
                 // advice-medicine-check
                 .fires("advice-medicine-check", "someone pregnant is told to ask before taking medicine",
-                        "pain-score=5", "periods-or-pregnant=yes", "pregnant=yes", "pregnancy-weeks=12")
-                .quiet("advice-medicine-check", "someone not pregnant is not given the pregnancy medicine check",
-                        "pain-score=5", "periods-or-pregnant=yes", "pregnant=no")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=12", "fact.pain-now=5")
+                .fires("advice-medicine-check", "someone breastfeeding is told to ask before taking medicine",
+                        "fact.maternity=breastfeeding", "fact.pain-now=5")
+                .quiet("advice-medicine-check", "someone neither pregnant nor breastfeeding is not given the medicine check",
+                        "fact.maternity=none", "fact.pain-now=5")
+                .quiet("advice-medicine-check", "a recent birth alone does not call for the medicine check",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "fact.pain-now=5")
                 .tests();
     }
 
@@ -184,8 +189,9 @@ class CrampsScenariosIT {
     @DisplayName("a desk worker with a knotted muscle gets self-care advice and no flags")
     void deskWorkerGetsAdviceOnly(PluginUnderTest plugin) {
         plugin.given()
-                .answers("trigger=sitting", "pain-score=4", "muscular=muscular", "rhythmic=no", "belly=no",
-                        "unwell=none", "periods-or-pregnant=no")
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE).fact(Facts.PAIN_NOW, "4")
+                .answers("trigger=sitting", "muscular=muscular", "rhythmic=no", "belly=no", "unwell=none",
+                        "period-link=no")
                 .expect(Severity.ADVICE, "advice-heat")
                 .expect(Severity.ADVICE, "advice-massage")
                 .expect(Severity.ADVICE, "advice-posture")
@@ -197,8 +203,9 @@ class CrampsScenariosIT {
     @DisplayName("a runner who lifts weights gets warm-up, stretching, lifting and posture advice, and no flags")
     void runnerWhoLiftsWeights(PluginUnderTest plugin) {
         plugin.given()
-                .answers("trigger=running,weights", "pain-score=5", "muscular=muscular", "rhythmic=no", "belly=no",
-                        "unwell=none", "periods-or-pregnant=no")
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE).fact(Facts.PAIN_NOW, "5")
+                .answers("trigger=running,weights", "muscular=muscular", "rhythmic=no", "belly=no", "unwell=none",
+                        "period-link=no")
                 .expect(Severity.ADVICE, "advice-warm-up")
                 .expect(Severity.ADVICE, "advice-stretch")
                 .expect(Severity.ADVICE, "advice-lifting")
@@ -213,12 +220,27 @@ class CrampsScenariosIT {
     @DisplayName("late pregnancy with rhythmic cramps is urgent and gets no over-the-counter medicine advice")
     void lateLabourSignsAreUrgentWithNoPainkillerAdvice(PluginUnderTest plugin) {
         plugin.given()
-                .answer("trigger", "none").answer("pain-score", "7").answer("muscular", "unsure")
+                .fact(Facts.MATERNITY, Facts.PREGNANT).fact(Facts.PREGNANCY_WEEKS, "37").fact(Facts.PAIN_NOW, "7")
+                .answer("trigger", "none").answer("muscular", "unsure")
                 .answer("rhythmic", "yes").answer("belly", "no").answer("unwell", "none")
-                .answer("periods-or-pregnant", "yes").answer("pregnant", "yes").answer("pregnancy-weeks", "37")
                 .expect(Severity.URGENT, "labour-signs")
-                .expect(Severity.INFO, "pregnancy")
                 .expect(Severity.INFO, "character-unclear")
+                .expect(Severity.ADVICE, "advice-heat")
+                .expect(Severity.ADVICE, "advice-massage")
+                .expect(Severity.ADVICE, "advice-medicine-check")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("a breastfeeding parent with cramps after sport is told to ask before any pain relief, not offered anti-inflammatories")
+    void breastfeedingGetsTheMedicineCheckNotAntiInflammatories(PluginUnderTest plugin) {
+        plugin.given()
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH, Facts.BREASTFEEDING).fact(Facts.WEEKS_SINCE_BIRTH, "20")
+                .fact(Facts.PAIN_NOW, "6")
+                .answers("trigger=sport", "muscular=muscular", "rhythmic=no", "belly=no", "unwell=none",
+                        "period-link=no")
+                .expect(Severity.ADVICE, "advice-stretch")
+                .expect(Severity.ADVICE, "advice-warm-up")
                 .expect(Severity.ADVICE, "advice-heat")
                 .expect(Severity.ADVICE, "advice-massage")
                 .expect(Severity.ADVICE, "advice-medicine-check")
@@ -229,14 +251,31 @@ class CrampsScenariosIT {
     @DisplayName("the food-poisoning picture of the seed (belly, dizzy, clammy, vomiting) is urgent once")
     void seedPostOneIsUrgent(PluginUnderTest plugin) {
         plugin.given()
-                .answers("trigger=none", "pain-score=8", "muscular=not-muscular", "rhythmic=no", "belly=yes",
-                        "unwell=nausea,vomiting,dizzy,clammy", "periods-or-pregnant=no")
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE).fact(Facts.PAIN_NOW, "8")
+                .answers("trigger=none", "muscular=not-muscular", "rhythmic=no", "belly=yes",
+                        "unwell=nausea,vomiting,dizzy,clammy", "period-link=no")
                 .expect(Severity.URGENT, "unwell-signs")
                 .expect(Severity.CONSULT, "not-muscular")
-                .expect(Severity.CONSULT, "severe-pain")
                 .expect(Severity.ADVICE, "advice-heat")
                 .expect(Severity.ADVICE, "advice-pain-relief")
                 .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("severe pain is the host's to flag: 9 out of 10 now, or 8 on average, adds no finding of the topic's own")
+    void severePainIsFlaggedByTheHostNotAgainByTheTopic(PluginUnderTest plugin) {
+        for (String[] pain : List.of(new String[] {"9", "5"}, new String[] {"6", "8"})) {
+            plugin.given()
+                    .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                    .fact(Facts.PAIN_NOW, pain[0]).fact(Facts.PEG_PAIN, pain[1])
+                    .answers("trigger=lifting", "muscular=muscular", "rhythmic=no", "belly=no", "unwell=none",
+                            "period-link=no")
+                    .expect(Severity.ADVICE, "advice-lifting")
+                    .expect(Severity.ADVICE, "advice-heat")
+                    .expect(Severity.ADVICE, "advice-massage")
+                    .expect(Severity.ADVICE, "advice-pain-relief")
+                    .andNothingElse();
+        }
     }
 
     @Test
@@ -248,12 +287,12 @@ class CrampsScenariosIT {
     // ---- skip logic, as the kiosk applies it -------------------------------------------------
 
     @Test
-    @DisplayName("pregnancy answers left over after changing 'periods or pregnant' to no do not count")
+    @DisplayName("a period answer left over after the patient said in About you that she is pregnant does not count")
     void skippedQuestionsDoNotCountEvenIfStaleAnswersRemain(PluginUnderTest plugin) {
         plugin.given()
-                .answer("pain-score", "3").answer("muscular", "muscular").answer("rhythmic", "yes")
-                .answer("periods-or-pregnant", "no")
-                .staleAnswer("pregnant", "yes").staleAnswer("pregnancy-weeks", "38")
-                .doesNotRaise("labour-signs");
+                .fact(Facts.MATERNITY, Facts.PREGNANT).fact(Facts.PREGNANCY_WEEKS, "12")
+                .answer("muscular", "muscular").answer("rhythmic", "no")
+                .staleAnswer("period-link", "yes")
+                .doesNotRaise("menstrual-link");
     }
 }

@@ -36,57 +36,42 @@ class CrampsTopicIT {
     // ---- skip logic --------------------------------------------------------------------------
 
     @Test
-    @DisplayName("someone without periods who cannot be pregnant skips the pregnancy and period questions")
-    void gateNoSkipsEverything(PluginUnderTest plugin) {
-        List<String> shown = plugin.asked("periods-or-pregnant=no");
-        assertFalse(shown.contains("pregnant"));
-        assertFalse(shown.contains("pregnancy-weeks"));
-        assertFalse(shown.contains("period-link"));
-    }
-
-    @Test
-    @DisplayName("someone pregnant is asked how many weeks, not about periods")
-    void pregnantIsAskedWeeks(PluginUnderTest plugin) {
-        List<String> shown = plugin.asked("periods-or-pregnant=yes", "pregnant=yes");
-        assertTrue(shown.contains("pregnancy-weeks"));
-        assertFalse(shown.contains("period-link"));
-    }
-
-    @Test
-    @DisplayName("someone not pregnant, or not sure, is asked about periods, not weeks")
-    void notPregnantIsAskedAboutPeriods(PluginUnderTest plugin) {
-        for (String answer : List.of("no", "unsure")) {
-            List<String> shown = plugin.asked("periods-or-pregnant=yes", "pregnant=" + answer);
-            assertFalse(shown.contains("pregnancy-weeks"), answer);
-            assertTrue(shown.contains("period-link"), answer);
+    @DisplayName("a patient who is not pregnant sees seven screens, ending with the question about periods")
+    void notPregnantJourney(PluginUnderTest plugin) {
+        List<String> expected = List.of("intro", "trigger", "muscular", "rhythmic", "belly", "unwell", "period-link");
+        for (String maternity : List.of("none", "recent-birth", "breastfeeding", "recent-birth,breastfeeding")) {
+            assertEquals(expected, plugin.asked("fact.maternity=" + maternity), maternity);
         }
     }
 
     @Test
-    @DisplayName("the pain score question is linkId pain-score, a 0-10 scale")
-    void painScoreIsAScale(PluginUnderTest plugin) {
-        assertEquals(QuestionType.SCALE_0_10, plugin.topic().question("pain-score").orElseThrow().type());
+    @DisplayName("a patient who is pregnant, or may be, is not asked about periods")
+    void pregnantSkipsPeriods(PluginUnderTest plugin) {
+        List<String> expected = List.of("intro", "trigger", "muscular", "rhythmic", "belly", "unwell");
+        assertEquals(expected, plugin.asked("fact.maternity=pregnant", "fact.pregnancy-weeks=30"));
+        assertEquals(expected, plugin.asked("fact.maternity=pregnant"));
+        assertEquals(expected, plugin.asked("fact.maternity=maybe-pregnant"));
     }
 
     @Test
-    @DisplayName("pregnancy weeks is a number from 1 to 42")
-    void weeksRange(PluginUnderTest plugin) {
-        Question q = plugin.topic().question("pregnancy-weeks").orElseThrow();
-        assertEquals(QuestionType.NUMBER, q.type());
-        assertEquals(1, q.min());
-        assertEquals(42, q.max());
-    }
-
-    @Test
-    @DisplayName("a patient sees between 8 and 12 screens")
-    void screenCount(PluginUnderTest plugin) {
-        for (List<String> journey : List.of(
-                plugin.asked("periods-or-pregnant=no"),
-                plugin.asked("periods-or-pregnant=yes", "pregnant=yes"),
-                plugin.asked("periods-or-pregnant=yes", "pregnant=no"),
-                plugin.asked("periods-or-pregnant=yes", "pregnant=unsure"))) {
-            assertTrue(journey.size() >= 8 && journey.size() <= 12, journey.size() + " screens: " + journey);
+    @DisplayName("the topic asks no pain score, pregnancy or breastfeeding question of its own: it reads the host's facts")
+    void asksNoSharedFact(PluginUnderTest plugin) {
+        List<String> own = plugin.topic().questions().stream().map(Question::linkId).toList();
+        for (String gone : List.of("pain-score", "periods-or-pregnant", "pregnant", "pregnancy-weeks")) {
+            assertFalse(own.contains(gone), gone);
         }
+        assertTrue(plugin.topic().questions().stream()
+                .noneMatch(q -> q.type() == QuestionType.SCALE_0_10 || q.type() == QuestionType.NUMBER));
+        assertTrue(plugin.topic().rules().stream().noneMatch(r -> r.id().equals("severe-pain")),
+                "severe pain is the host's rule");
+    }
+
+    @Test
+    @DisplayName("the question about periods is a plain yes or no that tells patients without periods to choose No")
+    void periodLinkIsYesNo(PluginUnderTest plugin) {
+        Question q = plugin.topic().question("period-link").orElseThrow();
+        assertEquals(QuestionType.YES_NO, q.type());
+        assertTrue(plugin.topic().text("en", q.helpKey()).contains("If you do not have periods, choose No."));
     }
 
     @Test
@@ -117,7 +102,8 @@ class CrampsTopicIT {
     @Test
     @DisplayName("Spanish is read as UTF-8 with its accents intact")
     void spanishAccents(PluginUnderTest plugin) {
-        assertEquals("¿Está embarazada?", plugin.topic().text("es", "q.pregnant.text"));
+        assertEquals("¿Los calambres suelen aparecer en los días de la regla o cerca de ellos?",
+                plugin.topic().text("es", "q.periodlink.text"));
     }
 
     @Test

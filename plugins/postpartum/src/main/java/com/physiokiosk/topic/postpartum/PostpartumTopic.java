@@ -2,6 +2,7 @@ package com.physiokiosk.topic.postpartum;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
@@ -12,13 +13,19 @@ import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * Back pain after having a baby: how long ago the birth was, how long the pain has lasted, the
- * night-time pattern the seed describes (worse lying down, easing on getting up), feeding, calcium
- * and vitamin D, lifting the baby, the mattress, and the warning signs (leg numbness, tingling or
- * weakness; sudden severe pain or loss of height; night pain that no position eases).
+ * Back pain after having a baby: how long the pain has lasted, the night-time pattern the seed
+ * describes (worse lying down, easing on getting up), calcium and vitamin D, lifting and feeding the
+ * baby, the mattress, and the warning signs (leg numbness, tingling or weakness; sudden severe pain
+ * or loss of height; night pain that no position eases).
  *
- * <p>Partners and other carers of a baby may choose the topic too: the questions about the birth,
- * feeding the baby breast milk and calcium are asked only of a patient who gave birth.
+ * <p>Whether and how many weeks ago the patient gave birth, whether they are breastfeeding or (may
+ * be) pregnant, their age band and how bad the pain is are the host's shared {@link Facts}, asked once
+ * before any topic: this topic reads them and never asks them again. The host itself flags severe
+ * pain and notes a recent birth and breastfeeding for the physiotherapist, so no rule here repeats
+ * that.
+ *
+ * <p>Partners and other carers of a baby may choose the topic too: the questions about stopping
+ * breastfeeding and about calcium are asked only after a recent birth or while breastfeeding.
  *
  * <p>Every fact rests on seed article {@value #SEED}. The article cites no studies; each
  * {@link Source} names the section of the seed that the rule comes from. Where a rule goes further
@@ -35,46 +42,30 @@ public final class PostpartumTopic implements Topic {
 
     // ---- question linkIds (stable: stored with every answer) ---------------------------------
     static final String INTRO = "intro";
-    static final String GAVE_BIRTH = "gave-birth";
-    static final String WEEKS_SINCE_BIRTH = "weeks-since-birth";
-    static final String PAIN_SCORE = "pain-score";
     static final String PAIN_DURATION = "pain-duration";
     static final String NIGHT_PAIN = "night-pain";
     static final String ACTIVITY_WORSE = "activity-worse";
     static final String LEG_SYMPTOMS = "leg-symptoms";
     static final String SUDDEN_OR_HEIGHT = "sudden-or-height";
-    static final String BREASTFEEDING = "breastfeeding";
+    static final String STOPPED_BREASTFEEDING = "stopped-breastfeeding";
     static final String CALCIUM = "calcium-vitamin-d";
     static final String LIFTING = "lifting";
     static final String FEEDING_POSTURE = "feeding-posture";
     static final String MATTRESS = "mattress";
 
-    /** A pain score from which the physiotherapist is told before the consult. */
-    static final int SEVERE_PAIN = 8;
+    /** Seed, closing paragraph: back pain that lasts beyond six weeks needs a medical look. */
+    static final int SIX_WEEKS = 6;
 
     private static final TopicInfo INFO =
             new TopicInfo(ID, "topic.title", "topic.summary", "postpartum.svg", 40);
 
-    private static final Condition BIRTH_PARENT = Condition.yes(GAVE_BIRTH);
+    /** A recent birth, not breastfeeding now: the patient is asked whether they breastfed and stopped. */
+    private static final Condition RECENT_BIRTH_NOT_FEEDING =
+            Condition.all(Facts.recentBirth(), Condition.not(Facts.breastfeeding()));
 
     private static final List<Question> QUESTIONS = List.of(
             Question.info(INTRO, "q.intro.text")
                     .withHelp("q.intro.help"),
-
-            // Gate for the questions about the birth, feeding and calcium.
-            Question.yesNo(GAVE_BIRTH, "q.gavebirth.text")
-                    .withHelp("q.gavebirth.help"),
-
-            Question.singleChoice(WEEKS_SINCE_BIRTH, "q.weeks.text",
-                            AnswerOption.of("under-6-weeks", "q.weeks.opt.under6weeks"),
-                            AnswerOption.of("6-12-weeks", "q.weeks.opt.6to12weeks"),
-                            AnswerOption.of("3-12-months", "q.weeks.opt.3to12months"),
-                            AnswerOption.of("over-12-months", "q.weeks.opt.over12months"))
-                    .withHelp("q.weeks.help")
-                    .withEnableWhen(BIRTH_PARENT),
-
-            Question.scale(PAIN_SCORE, "q.pain.text")
-                    .withHelp("q.pain.help"),
 
             Question.singleChoice(PAIN_DURATION, "q.duration.text",
                             AnswerOption.of("under-6-weeks", "q.duration.opt.under6weeks"),
@@ -104,12 +95,11 @@ public final class PostpartumTopic implements Topic {
                             AnswerOption.exclusive("none", "q.sudden.opt.none"))
                     .withHelp("q.sudden.help"),
 
-            Question.singleChoice(BREASTFEEDING, "q.breastfeeding.text",
-                            AnswerOption.of("yes", "q.breastfeeding.opt.yes"),
-                            AnswerOption.of("stopped", "q.breastfeeding.opt.stopped"),
-                            AnswerOption.of("no", "q.breastfeeding.opt.no"))
-                    .withHelp("q.breastfeeding.help")
-                    .withEnableWhen(BIRTH_PARENT),
+            // Breastfeeding now is a fact; having breastfed this baby and stopped is not, and the
+            // bone loss of breastfeeding takes a while to recover.
+            Question.yesNo(STOPPED_BREASTFEEDING, "q.stoppedfeeding.text")
+                    .withHelp("q.stoppedfeeding.help")
+                    .withEnableWhen(RECENT_BIRTH_NOT_FEEDING),
 
             Question.singleChoice(CALCIUM, "q.calcium.text",
                             AnswerOption.of("supplement", "q.calcium.opt.supplement"),
@@ -117,7 +107,7 @@ public final class PostpartumTopic implements Topic {
                             AnswerOption.of("little", "q.calcium.opt.little"),
                             AnswerOption.of("unsure", "q.calcium.opt.unsure"))
                     .withHelp("q.calcium.help")
-                    .withEnableWhen(BIRTH_PARENT),
+                    .withEnableWhen(Condition.any(Facts.recentBirth(), Facts.breastfeeding())),
 
             Question.singleChoice(LIFTING, "q.lifting.text",
                     AnswerOption.of("back-bent", "q.lifting.opt.backbent"),
@@ -141,23 +131,38 @@ public final class PostpartumTopic implements Topic {
     /** Numbness, tingling or weakness in a leg: a red flag of CONTENT.md. */
     private static final Condition LEG_SIGNS = Condition.anyOf(LEG_SYMPTOMS, "numbness", "tingling", "weakness");
 
-    /** Sudden severe pain, or loss of height: possible vertebral fracture, a red flag of CONTENT.md. */
+    /** Sudden severe pain, or loss of height: a sign of a possible vertebral fracture. */
     private static final Condition FRACTURE_SIGNS = Condition.anyOf(SUDDEN_OR_HEIGHT, "sudden-severe", "height-loss");
+
+    /** Feeding the baby breast milk now (the host's fact), or until recently. */
+    private static final Condition LACTATING_OR_RECENT =
+            Condition.any(Facts.breastfeeding(), Condition.yes(STOPPED_BREASTFEEDING));
+
+    /**
+     * The fracture red flag of CONTENT.md's severity policy: sudden severe pain alone is not one, with loss
+     * of height, older age (the host's age fact) or thin bones it is. The bone loss of breastfeeding, now or
+     * recently (seed, section 2), counts as thin bones; loss of height is flagged on its own.
+     */
+    private static final Condition FRACTURE_RED_FLAG = Condition.any(
+            Condition.equals(SUDDEN_OR_HEIGHT, "height-loss"),
+            Condition.all(Condition.equals(SUDDEN_OR_HEIGHT, "sudden-severe"),
+                    Condition.any(Facts.aged50OrOver(), LACTATING_OR_RECENT)));
 
     /** Night pain that no position eases: the general safety screen's red flag, asked again here. */
     private static final Condition NIGHT_NO_POSITION = Condition.equals(NIGHT_PAIN, "no-position");
 
-    /** Any answer that raises an URGENT finding: exercise advice is held back until a clinician has looked. */
+    /** A red flag, or sudden severe pain: exercise advice is held back until a clinician has looked. */
     private static final Condition RED_FLAG = Condition.any(LEG_SIGNS, FRACTURE_SIGNS, NIGHT_NO_POSITION);
 
     /** Worse at night or lying down, whatever happens on getting up. */
     private static final Condition NIGHT_ANY = Condition.anyOf(NIGHT_PAIN, "eases-on-rising", "stays", "no-position");
 
-    /** Some pain now, or pain at night: self-care for pain is relevant. */
-    private static final Condition HAS_PAIN = Condition.any(Condition.atLeast(PAIN_SCORE, 1), NIGHT_ANY);
-
-    /** Feeding the baby breast milk now, or until recently. */
-    private static final Condition LACTATING_OR_RECENT = Condition.anyOf(BREASTFEEDING, "yes", "stopped");
+    /**
+     * Some pain now or over the past week (the host's pain facts; any pain at all, not a severity
+     * threshold), or pain at night: self-care for pain is relevant.
+     */
+    private static final Condition HAS_PAIN = Condition.any(
+            Condition.atLeast(Facts.PAIN_NOW, 1), Condition.atLeast(Facts.PEG_PAIN, 1), NIGHT_ANY);
 
     private static final List<Rule> RULES = List.of(
             // ---- URGENT --------------------------------------------------------------------
@@ -166,11 +171,12 @@ public final class PostpartumTopic implements Topic {
                     seed("closing paragraph: back pain with numbness, tingling or weakness in the legs needs"
                             + " immediate medical evaluation (disc herniation, nerve compression)")),
 
-            Rule.of("possible-vertebral-fracture", Severity.URGENT, FRACTURE_SIGNS,
+            Rule.of("possible-vertebral-fracture", Severity.URGENT, FRACTURE_RED_FLAG,
                     "rule.fracture.patient", "rule.fracture.clinician",
                     seed("section 2, Postpartum Osteoporosis: lactation-associated bone loss; the fracture screen"
-                            + " (sudden severe pain, loss of height) is CONTENT.md's; either sign alone is flagged by"
-                            + " the kiosk to err on the side of flagging")),
+                            + " is CONTENT.md's severity policy (sudden severe pain with loss of height, older age or"
+                            + " thin bones), with breastfeeding now or recently read as thin bones by the kiosk, and"
+                            + " loss of height alone flagged to err on the side of flagging")),
 
             Rule.of("night-pain-no-position", Severity.URGENT, NIGHT_NO_POSITION,
                     "rule.nightnoposition.patient", "rule.nightnoposition.clinician",
@@ -182,9 +188,10 @@ public final class PostpartumTopic implements Topic {
             Rule.of("pain-beyond-six-weeks", Severity.CONSULT,
                     Condition.any(
                             Condition.equals(PAIN_DURATION, "6-weeks-plus"),
+                            // Unsure how long, unless the birth (the host's fact) was under six weeks ago.
                             Condition.all(
                                     Condition.equals(PAIN_DURATION, "unsure"),
-                                    Condition.not(Condition.equals(WEEKS_SINCE_BIRTH, "under-6-weeks")))),
+                                    Condition.not(Condition.atMost(Facts.WEEKS_SINCE_BIRTH, SIX_WEEKS - 1)))),
                     "rule.sixweeks.patient", "rule.sixweeks.clinician",
                     seed("closing paragraph: back pain that persists beyond six weeks needs medical evaluation;"
                             + " an unsure duration more than six weeks after the birth is flagged by the kiosk")),
@@ -200,10 +207,11 @@ public final class PostpartumTopic implements Topic {
                     seed("opening paragraph: persistent night-time back pain should be assessed by a specialist;"
                             + " pain that does not ease on getting up departs from the pattern the seed describes")),
 
-            Rule.of("severe-pain", Severity.CONSULT,
-                    Condition.atLeast(PAIN_SCORE, SEVERE_PAIN),
-                    "rule.severe.patient", "rule.severe.clinician",
-                    seed("opening paragraph: early assessment of persistent pain; threshold 8/10 is the kiosk's own")),
+            Rule.of("sudden-severe-pain", Severity.CONSULT,
+                    Condition.all(Condition.equals(SUDDEN_OR_HEIGHT, "sudden-severe"), Condition.not(FRACTURE_RED_FLAG)),
+                    "rule.sudden.patient", "rule.sudden.clinician",
+                    seed("section 2, Postpartum Osteoporosis; CONTENT.md's severity policy: sudden severe pain alone"
+                            + " is not a red flag, so the kiosk flags it for the consult")),
 
             // ---- INFO (clinician only) ------------------------------------------------------
             Rule.of("note-night-pattern", Severity.INFO,
@@ -228,7 +236,7 @@ public final class PostpartumTopic implements Topic {
                             + " up gradually under professional guidance; held back on red flags by the kiosk")),
 
             Rule.of("advice-pelvic-core-rehab", Severity.ADVICE,
-                    Condition.all(BIRTH_PARENT, Condition.not(RED_FLAG)),
+                    Condition.all(Facts.recentBirth(), Condition.not(RED_FLAG)),
                     "rule.rehab.patient", "rule.rehab.clinician",
                     seed("Other Contributing Factors and Relief Strategies: pelvic floor and core rehabilitation"
                             + " reduces postpartum back pain and improves function; held back on red flags by the"
@@ -245,17 +253,19 @@ public final class PostpartumTopic implements Topic {
                     seed("Other Contributing Factors and Relief Strategies: warm compresses and light self-massage"
                             + " for myofascial pain; section 3: heat therapy and gentle massage")),
 
-            Rule.of("advice-topical-nursing", Severity.ADVICE,
-                    Condition.all(HAS_PAIN, Condition.equals(BREASTFEEDING, "yes")),
-                    "rule.topicalnursing.patient", "rule.topicalnursing.clinician",
+            Rule.of("advice-topical-check", Severity.ADVICE,
+                    Condition.all(HAS_PAIN, Facts.medicineCaution()),
+                    "rule.topicalcheck.patient", "rule.topicalcheck.clinician",
                     seed("section 3, Lumbar Bone Spurs: topical anti-inflammatory patches only under medical"
-                            + " supervision while nursing; Other Contributing Factors: topical analgesics when approved")),
+                            + " supervision while nursing; Other Contributing Factors: topical analgesics when approved;"
+                            + " the same caution in pregnancy or possible pregnancy is the kiosk's own")),
 
             Rule.of("advice-topical-relief", Severity.ADVICE,
-                    Condition.all(HAS_PAIN, Condition.not(Condition.equals(BREASTFEEDING, "yes"))),
+                    Condition.all(HAS_PAIN, Condition.not(Facts.medicineCaution())),
                     "rule.topical.patient", "rule.topical.clinician",
                     seed("Other Contributing Factors and Relief Strategies: over-the-counter topical analgesics"
-                            + " (diclofenac gel, flurbiprofen plasters) once a clinician has approved them")),
+                            + " (diclofenac gel, flurbiprofen plasters) once a clinician has approved them; held back"
+                            + " while breastfeeding (section 3) and, by the kiosk, in pregnancy or possible pregnancy")),
 
             Rule.of("advice-feeding-support", Severity.ADVICE,
                     Condition.anyOf(FEEDING_POSTURE, "hunched", "varies"),

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * What is particular to the postpartum topic, checked on the packaged jar as the kiosk loads it: its skip
- * logic for partners and birth parents, its place on the topic screen, its sources, and texts that echo
+ * logic for partners and birth parents (read from the host's facts), its place on the topic screen, its sources, and texts that echo
  * nothing private. What every topic needs (ids, conditions, bundles, plain pictures) is checked by the
  * kiosk at load and by {@link TopicChecks}; what the patient is told for which answers, by
  * {@link PostpartumTopicScenariosIT}.
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.TestFactory;
 @DisplayName("Back pain after having a baby topic")
 class PostpartumTopicIT {
 
-    private static final List<String> BIRTH_ONLY = List.of("weeks-since-birth", "breastfeeding", "calcium-vitamin-d");
+    /** Asked only after a recent birth, or while breastfeeding (the host's facts). */
+    private static final List<String> BIRTH_ONLY = List.of("stopped-breastfeeding", "calcium-vitamin-d");
 
     @TestFactory
     @DisplayName("general checks")
@@ -44,46 +45,66 @@ class PostpartumTopicIT {
     // ---- skip logic --------------------------------------------------------------------------
 
     @Test
-    @DisplayName("a partner or other carer skips the questions about the birth, feeding and calcium")
+    @DisplayName("a partner or other carer skips the questions about stopping breastfeeding and calcium")
     void partnerSkipsBirthQuestions(PluginUnderTest plugin) {
-        List<String> shown = plugin.asked("gave-birth=no");
+        List<String> shown = plugin.asked("fact.maternity=none");
         BIRTH_ONLY.forEach(id -> assertFalse(shown.contains(id), id));
     }
 
     @Test
-    @DisplayName("a patient who gave birth is asked about the birth, feeding and calcium")
+    @DisplayName("after a recent birth, not breastfeeding now, the patient is asked whether they stopped, and about calcium")
     void birthParentIsAskedEverything(PluginUnderTest plugin) {
-        List<String> shown = plugin.asked("gave-birth=yes");
+        List<String> shown = plugin.asked("fact.maternity=recent-birth", "fact.weeks-since-birth=8");
         BIRTH_ONLY.forEach(id -> assertTrue(shown.contains(id), id));
     }
 
     @Test
-    @DisplayName("the questions only for birth parents depend on the birth question")
-    void birthQuestionsDependOnGate(PluginUnderTest plugin) {
-        BIRTH_ONLY.forEach(id ->
-                assertEquals(Condition.yes("gave-birth"), plugin.topic().question(id).orElseThrow().enableWhen(), id));
+    @DisplayName("a patient breastfeeding now is asked about calcium, not whether they stopped")
+    void breastfeedingIsAskedCalciumOnly(PluginUnderTest plugin) {
+        for (List<String> shown : List.of(
+                plugin.asked("fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=8"),
+                plugin.asked("fact.maternity=breastfeeding"))) {
+            assertTrue(shown.contains("calcium-vitamin-d"), shown.toString());
+            assertFalse(shown.contains("stopped-breastfeeding"), shown.toString());
+        }
     }
 
     @Test
     @DisplayName("everyone is asked about the pain, the legs, sudden pain, lifting, feeding posture and the mattress")
     void sharedQuestionsAreAlwaysAsked(PluginUnderTest plugin) {
-        for (String id : List.of("intro", "gave-birth", "pain-score", "pain-duration", "night-pain",
-                "activity-worse", "leg-symptoms", "sudden-or-height", "lifting", "feeding-posture", "mattress")) {
+        for (String id : List.of("intro", "pain-duration", "night-pain", "activity-worse", "leg-symptoms",
+                "sudden-or-height", "lifting", "feeding-posture", "mattress")) {
             assertEquals(Condition.always(), plugin.topic().question(id).orElseThrow().enableWhen(), id);
         }
     }
 
     @Test
-    @DisplayName("a patient sees between 8 and 14 screens: 11 for a partner, 14 after giving birth")
+    @DisplayName("a patient sees 9 screens as a partner, 10 while breastfeeding, 11 after a recent birth without")
     void screenCount(PluginUnderTest plugin) {
-        assertEquals(11, plugin.asked("gave-birth=no").size());
-        assertEquals(14, plugin.asked("gave-birth=yes").size());
+        List<String> everyone = List.of("intro", "pain-duration", "night-pain", "activity-worse", "leg-symptoms",
+                "sudden-or-height");
+        List<String> habits = List.of("lifting", "feeding-posture", "mattress");
+        assertEquals(concat(everyone, List.of(), habits), plugin.asked("fact.maternity=none"));
+        assertEquals(concat(everyone, List.of("calcium-vitamin-d"), habits),
+                plugin.asked("fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=8"));
+        assertEquals(concat(everyone, List.of("stopped-breastfeeding", "calcium-vitamin-d"), habits),
+                plugin.asked("fact.maternity=recent-birth", "fact.weeks-since-birth=8"));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        return Stream.of(a, b, c).flatMap(List::stream).toList();
     }
 
     @Test
-    @DisplayName("the pain score question is linkId pain-score, a 0-10 scale")
-    void painScoreIsAScale(PluginUnderTest plugin) {
-        assertEquals(QuestionType.SCALE_0_10, plugin.topic().question("pain-score").orElseThrow().type());
+    @DisplayName("the topic asks no birth, breastfeeding, age or pain-score question of its own: it reads the host's facts")
+    void asksNoSharedFact(PluginUnderTest plugin) {
+        for (String gone : List.of("gave-birth", "weeks-since-birth", "pain-score", "breastfeeding")) {
+            assertTrue(plugin.topic().question(gone).isEmpty(), gone);
+        }
+        assertTrue(plugin.topic().questions().stream()
+                .noneMatch(q -> q.type() == QuestionType.SCALE_0_10 || q.type() == QuestionType.NUMBER));
+        assertTrue(plugin.topic().rules().stream().noneMatch(r -> r.id().equals("severe-pain")),
+                "severe pain is the host's rule");
     }
 
     @Test
@@ -120,6 +141,7 @@ class PostpartumTopicIT {
         assertEquals(Severity.URGENT, plugin.rule("leg-nerve-signs").severity());
         assertEquals(Severity.URGENT, plugin.rule("possible-vertebral-fracture").severity());
         assertEquals(Severity.URGENT, plugin.rule("night-pain-no-position").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("sudden-severe-pain").severity());
         assertEquals(Severity.CONSULT, plugin.rule("pain-beyond-six-weeks").severity());
         assertEquals(Severity.CONSULT, plugin.rule("worse-with-activity").severity());
         assertEquals(Severity.INFO, plugin.rule("note-night-pattern").severity());
@@ -131,7 +153,7 @@ class PostpartumTopicIT {
     @Test
     @DisplayName("Spanish is read as UTF-8 with its accents intact")
     void spanishAccents(PluginUnderTest plugin) {
-        assertEquals("¿Dio usted a luz al bebé?", plugin.topic().text("es", "q.gavebirth.text"));
+        assertEquals("¿Toma calcio y vitamina D todos los días?", plugin.topic().text("es", "q.calcium.text"));
     }
 
     @Test

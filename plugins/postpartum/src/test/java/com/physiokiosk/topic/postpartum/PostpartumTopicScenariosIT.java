@@ -3,6 +3,7 @@ package com.physiokiosk.topic.postpartum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
@@ -19,23 +20,48 @@ import org.junit.jupiter.api.TestFactory;
  * The postpartum plugin as the kiosk runs it: the packaged jar loaded through PF4J, validated, and its
  * rules evaluated with skip logic applied, on a table of scenarios (each about one rule firing or staying
  * quiet) and on whole visits. Every rule must be seen both firing and quiet.
+ *
+ * <p>The birth, breastfeeding, pregnancy, age and pain answers are the host's facts ("About you"), given
+ * by their ids ({@code fact.maternity}, {@code fact.weeks-since-birth}, {@code fact.age-band},
+ * {@code fact.pain-now}, {@code fact.peg-pain}); the topic reads them and does not ask them again.
  */
 @TopicPluginTest
 @DisplayName("Back pain after having a baby, loaded as the kiosk loads it")
 class PostpartumTopicScenariosIT {
 
-    /** A whole visit of a mother with mild, recent pain, good habits and no warning signs. */
+    /** A whole visit of a mother eight weeks after the birth, not breastfeeding, with mild pain, good habits and no warning signs. */
     private static Scenario calmBirthParent(PluginUnderTest plugin) {
         return plugin.given()
-                .answer("gave-birth", "yes")
-                .answer("weeks-since-birth", "6-12-weeks")
-                .answer("pain-score", "3")
+                .fact(Facts.AGE_BAND, Facts.AGE_20_49)
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "8")
+                .fact(Facts.PEG_PAIN, "3")
+                .fact(Facts.PAIN_NOW, "3")
                 .answer("pain-duration", "under-6-weeks")
                 .answer("night-pain", "no")
                 .answer("activity-worse", "no")
                 .answer("leg-symptoms", "none")
                 .answer("sudden-or-height", "none")
-                .answer("breastfeeding", "no")
+                .answer("stopped-breastfeeding", "no")
+                .answer("calcium-vitamin-d", "supplement")
+                .answer("lifting", "knees-bent")
+                .answer("feeding-posture", "supported")
+                .answer("mattress", "supportive");
+    }
+
+    /** The same mother, breastfeeding now: not asked whether she stopped. */
+    private static Scenario calmBreastfeedingParent(PluginUnderTest plugin) {
+        return plugin.given()
+                .fact(Facts.AGE_BAND, Facts.AGE_20_49)
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH, Facts.BREASTFEEDING)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "8")
+                .fact(Facts.PEG_PAIN, "3")
+                .fact(Facts.PAIN_NOW, "3")
+                .answer("pain-duration", "under-6-weeks")
+                .answer("night-pain", "no")
+                .answer("activity-worse", "no")
+                .answer("leg-symptoms", "none")
+                .answer("sudden-or-height", "none")
                 .answer("calcium-vitamin-d", "supplement")
                 .answer("lifting", "knees-bent")
                 .answer("feeding-posture", "supported")
@@ -45,8 +71,10 @@ class PostpartumTopicScenariosIT {
     /** A whole visit of a partner who cares for the baby, with mild pain and no warning signs. */
     private static Scenario calmPartner(PluginUnderTest plugin) {
         return plugin.given()
-                .answer("gave-birth", "no")
-                .answer("pain-score", "2")
+                .fact(Facts.AGE_BAND, Facts.AGE_20_49)
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                .fact(Facts.PEG_PAIN, "2")
+                .fact(Facts.PAIN_NOW, "2")
                 .answer("pain-duration", "under-6-weeks")
                 .answer("night-pain", "no")
                 .answer("activity-worse", "no")
@@ -82,13 +110,37 @@ class PostpartumTopicScenariosIT {
                 .fires("leg-nerve-signs", "a weak leg with numbness is urgent", "leg-symptoms=weakness,numbness")
                 .quiet("leg-nerve-signs", "no leg symptoms is not urgent", "leg-symptoms=none")
 
-                // possible-vertebral-fracture
-                .fires("possible-vertebral-fracture", "sudden, very severe pain is urgent",
-                        "sudden-or-height=sudden-severe")
+                // possible-vertebral-fracture: loss of height, or sudden severe pain with older age or thin bones
                 .fires("possible-vertebral-fracture", "becoming shorter is urgent", "sudden-or-height=height-loss")
                 .fires("possible-vertebral-fracture", "sudden severe pain with loss of height is urgent",
                         "sudden-or-height=sudden-severe,height-loss")
-                .quiet("possible-vertebral-fracture", "neither sign is not urgent", "sudden-or-height=none")
+                .fires("possible-vertebral-fracture", "sudden severe pain while breastfeeding is urgent",
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=10",
+                        "sudden-or-height=sudden-severe")
+                .fires("possible-vertebral-fracture", "sudden severe pain soon after stopping breastfeeding is urgent",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=20", "sudden-or-height=sudden-severe",
+                        "stopped-breastfeeding=yes")
+                .fires("possible-vertebral-fracture", "sudden severe pain at 50 or over is urgent",
+                        "fact.age-band=50-64", "fact.maternity=none", "sudden-or-height=sudden-severe")
+                .quiet("possible-vertebral-fracture", "sudden severe pain alone, under 50 and not breastfeeding, is not a red flag",
+                        "fact.age-band=20-49", "fact.maternity=recent-birth", "fact.weeks-since-birth=10",
+                        "sudden-or-height=sudden-severe", "stopped-breastfeeding=no")
+                .quiet("possible-vertebral-fracture", "neither sign is not urgent",
+                        "fact.age-band=65-plus", "fact.maternity=breastfeeding", "sudden-or-height=none")
+
+                // sudden-severe-pain
+                .fires("sudden-severe-pain", "sudden severe pain alone, under 50 and not breastfeeding, is flagged for the consult",
+                        "fact.age-band=20-49", "fact.maternity=recent-birth", "fact.weeks-since-birth=10",
+                        "sudden-or-height=sudden-severe", "stopped-breastfeeding=no")
+                .fires("sudden-severe-pain", "a young partner with sudden severe pain is flagged for the consult",
+                        "fact.age-band=under-20", "fact.maternity=none", "sudden-or-height=sudden-severe")
+                .quiet("sudden-severe-pain", "while breastfeeding it is urgent instead",
+                        "fact.age-band=20-49", "fact.maternity=breastfeeding", "sudden-or-height=sudden-severe")
+                .quiet("sudden-severe-pain", "at 65 or over it is urgent instead",
+                        "fact.age-band=65-plus", "fact.maternity=none", "sudden-or-height=sudden-severe")
+                .quiet("sudden-severe-pain", "with loss of height it is urgent instead",
+                        "fact.age-band=20-49", "fact.maternity=none", "sudden-or-height=sudden-severe,height-loss")
+                .quiet("sudden-severe-pain", "no sudden severe pain, no flag", "sudden-or-height=none")
 
                 // night-pain-no-position
                 .fires("night-pain-no-position", "night pain that no position eases is urgent",
@@ -101,13 +153,15 @@ class PostpartumTopicScenariosIT {
                 // pain-beyond-six-weeks
                 .fires("pain-beyond-six-weeks", "pain for six weeks or more is flagged", "pain-duration=6-weeks-plus")
                 .fires("pain-beyond-six-weeks", "unsure how long, months after the birth, is flagged",
-                        "gave-birth=yes", "weeks-since-birth=3-12-months", "pain-duration=unsure")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=20", "pain-duration=unsure")
+                .fires("pain-beyond-six-weeks", "unsure how long, six weeks after the birth, is flagged",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=6", "pain-duration=unsure")
                 .fires("pain-beyond-six-weeks", "a carer unsure how long is flagged",
-                        "gave-birth=no", "pain-duration=unsure")
+                        "fact.maternity=none", "pain-duration=unsure")
                 .quiet("pain-beyond-six-weeks", "pain for less than six weeks is not flagged",
                         "pain-duration=under-6-weeks")
-                .quiet("pain-beyond-six-weeks", "unsure how long, within six weeks of the birth, is not flagged",
-                        "gave-birth=yes", "weeks-since-birth=under-6-weeks", "pain-duration=unsure")
+                .quiet("pain-beyond-six-weeks", "unsure how long, five weeks after the birth, is not flagged",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=5", "pain-duration=unsure")
 
                 // worse-with-activity
                 .fires("worse-with-activity", "pain worse with activity is flagged", "activity-worse=yes")
@@ -120,11 +174,6 @@ class PostpartumTopicScenariosIT {
                 .quiet("night-pain-persists", "night pain that no position eases goes to the urgent rule instead",
                         "night-pain=no-position")
 
-                // severe-pain
-                .fires("severe-pain", "pain of 8 out of 10 is flagged as severe", "pain-score=8")
-                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
-                .quiet("severe-pain", "pain of 7 out of 10 is not flagged as severe", "pain-score=7")
-
                 // note-night-pattern
                 .fires("note-night-pattern", "night pain easing on getting up gets a clinician note",
                         "night-pain=eases-on-rising")
@@ -134,15 +183,18 @@ class PostpartumTopicScenariosIT {
 
                 // note-lactation-bone
                 .fires("note-lactation-bone", "breastfeeding with night pain gets a bone-health note",
-                        "gave-birth=yes", "night-pain=eases-on-rising", "breastfeeding=yes")
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=10",
+                        "night-pain=eases-on-rising")
                 .fires("note-lactation-bone", "recently stopped breastfeeding with little calcium gets the note",
-                        "gave-birth=yes", "night-pain=no", "breastfeeding=stopped", "calcium-vitamin-d=little")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=30", "night-pain=no",
+                        "stopped-breastfeeding=yes", "calcium-vitamin-d=little")
                 .fires("note-lactation-bone", "breastfeeding with loss of height gets the note",
-                        "gave-birth=yes", "sudden-or-height=height-loss", "breastfeeding=yes")
+                        "fact.maternity=breastfeeding", "sudden-or-height=height-loss")
                 .quiet("note-lactation-bone", "night pain without breastfeeding gets no bone-health note",
-                        "gave-birth=yes", "night-pain=eases-on-rising", "breastfeeding=no")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "night-pain=eases-on-rising",
+                        "stopped-breastfeeding=no")
                 .quiet("note-lactation-bone", "breastfeeding with a supplement and no night pain gets no note",
-                        "gave-birth=yes", "night-pain=no", "sudden-or-height=none", "breastfeeding=yes",
+                        "fact.maternity=breastfeeding", "night-pain=no", "sudden-or-height=none",
                         "calcium-vitamin-d=supplement")
 
                 // advice-core-exercise
@@ -150,51 +202,63 @@ class PostpartumTopicScenariosIT {
                         "night-pain=eases-on-rising", "leg-symptoms=none", "sudden-or-height=none")
                 .quiet("advice-core-exercise", "no exercise advice with tingling in a leg",
                         "night-pain=eases-on-rising", "leg-symptoms=tingling", "sudden-or-height=none")
-                .quiet("advice-core-exercise", "no exercise advice with signs of a possible fracture",
-                        "night-pain=eases-on-rising", "leg-symptoms=none", "sudden-or-height=sudden-severe")
+                .quiet("advice-core-exercise", "no exercise advice after sudden severe pain, even when not a red flag",
+                        "fact.age-band=20-49", "fact.maternity=none", "night-pain=eases-on-rising",
+                        "leg-symptoms=none", "sudden-or-height=sudden-severe")
                 .quiet("advice-core-exercise", "no night pain, no core exercise advice", "night-pain=no")
 
                 // advice-pelvic-core-rehab
-                .fires("advice-pelvic-core-rehab", "a patient who gave birth gets the rehabilitation advice",
-                        "gave-birth=yes", "leg-symptoms=none")
-                .quiet("advice-pelvic-core-rehab", "a partner gets no rehabilitation advice", "gave-birth=no")
+                .fires("advice-pelvic-core-rehab", "a patient who gave birth this year gets the rehabilitation advice",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "leg-symptoms=none")
+                .quiet("advice-pelvic-core-rehab", "a partner gets no rehabilitation advice",
+                        "fact.maternity=none", "leg-symptoms=none")
                 .quiet("advice-pelvic-core-rehab", "no rehabilitation advice with numbness in a leg",
-                        "gave-birth=yes", "leg-symptoms=numbness")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "leg-symptoms=numbness")
 
                 // advice-calcium-vitamin-d
                 .fires("advice-calcium-vitamin-d", "little calcium gets calcium and vitamin D advice",
-                        "gave-birth=yes", "calcium-vitamin-d=little")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "calcium-vitamin-d=little")
                 .fires("advice-calcium-vitamin-d", "calcium from food only gets the advice",
-                        "gave-birth=yes", "calcium-vitamin-d=food")
-                .fires("advice-calcium-vitamin-d", "not knowing gets the advice",
-                        "gave-birth=yes", "calcium-vitamin-d=unsure")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "calcium-vitamin-d=food")
+                .fires("advice-calcium-vitamin-d", "breastfeeding an older baby, not knowing, gets the advice",
+                        "fact.maternity=breastfeeding", "calcium-vitamin-d=unsure")
                 .quiet("advice-calcium-vitamin-d", "taking a supplement gets no calcium advice",
-                        "gave-birth=yes", "calcium-vitamin-d=supplement")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "calcium-vitamin-d=supplement")
 
                 // advice-warmth-massage
-                .fires("advice-warmth-massage", "pain now gets warmth and massage advice", "pain-score=3")
+                .fires("advice-warmth-massage", "pain now gets warmth and massage advice", "fact.pain-now=3")
+                .fires("advice-warmth-massage", "pain in the past week, none right now, still gets the advice",
+                        "fact.peg-pain=4", "fact.pain-now=0")
                 .fires("advice-warmth-massage", "night pain without pain right now still gets the advice",
-                        "pain-score=0", "night-pain=stays")
-                .quiet("advice-warmth-massage", "no pain now and none at night gets no advice",
-                        "pain-score=0", "night-pain=no")
+                        "fact.peg-pain=0", "fact.pain-now=0", "night-pain=stays")
+                .quiet("advice-warmth-massage", "no pain now, in the past week or at night gets no advice",
+                        "fact.peg-pain=0", "fact.pain-now=0", "night-pain=no")
 
-                // advice-topical-nursing
-                .fires("advice-topical-nursing", "breastfeeding with pain is told to ask before using a gel",
-                        "gave-birth=yes", "pain-score=4", "breastfeeding=yes")
-                .quiet("advice-topical-nursing", "after stopping breastfeeding the ordinary gel advice applies",
-                        "gave-birth=yes", "pain-score=4", "breastfeeding=stopped")
-                .quiet("advice-topical-nursing", "breastfeeding without pain gets no gel advice",
-                        "gave-birth=yes", "pain-score=0", "night-pain=no", "breastfeeding=yes")
+                // advice-topical-check: a gel only after asking, when pregnant, maybe pregnant or breastfeeding
+                .fires("advice-topical-check", "breastfeeding with pain is told to ask before using a gel",
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=10", "fact.pain-now=4")
+                .fires("advice-topical-check", "pregnant again with pain is told to ask before using a gel",
+                        "fact.maternity=pregnant,recent-birth", "fact.weeks-since-birth=40", "fact.pain-now=4")
+                .fires("advice-topical-check", "a carer who may be pregnant is told to ask before using a gel",
+                        "fact.maternity=maybe-pregnant", "fact.pain-now=4")
+                .quiet("advice-topical-check", "after stopping breastfeeding the ordinary gel advice applies",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=30", "fact.pain-now=4",
+                        "stopped-breastfeeding=yes")
+                .quiet("advice-topical-check", "breastfeeding without pain gets no gel advice",
+                        "fact.maternity=breastfeeding", "fact.peg-pain=0", "fact.pain-now=0", "night-pain=no")
 
-                // advice-topical-relief
+                // advice-topical-relief: guarded by the medicine caution
                 .fires("advice-topical-relief", "a partner with pain is offered a pharmacy gel",
-                        "gave-birth=no", "pain-score=4")
-                .fires("advice-topical-relief", "not breastfeeding, with pain, is offered a pharmacy gel",
-                        "gave-birth=yes", "pain-score=4", "breastfeeding=no")
+                        "fact.maternity=none", "fact.pain-now=4")
+                .fires("advice-topical-relief", "a recent birth, not breastfeeding, with pain, is offered a pharmacy gel",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "fact.pain-now=4",
+                        "stopped-breastfeeding=no")
                 .quiet("advice-topical-relief", "breastfeeding is not simply offered a pharmacy gel",
-                        "gave-birth=yes", "pain-score=4", "breastfeeding=yes")
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=10", "fact.pain-now=4")
+                .quiet("advice-topical-relief", "pregnancy is not simply offered a pharmacy gel",
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=12", "fact.pain-now=4")
                 .quiet("advice-topical-relief", "no pain gets no gel advice",
-                        "gave-birth=no", "pain-score=0", "night-pain=no")
+                        "fact.maternity=none", "fact.peg-pain=0", "fact.pain-now=0", "night-pain=no")
 
                 // advice-feeding-support
                 .fires("advice-feeding-support", "hunching over to feed gets pillow advice", "feeding-posture=hunched")
@@ -235,6 +299,16 @@ class PostpartumTopicScenariosIT {
     }
 
     @Test
+    @DisplayName("a breastfeeding mother with mild pain is told to ask before using a gel, never simply offered one")
+    void calmBreastfeedingMotherGetsTheMedicineCheck(PluginUnderTest plugin) {
+        calmBreastfeedingParent(plugin)
+                .expect(Severity.ADVICE, "advice-pelvic-core-rehab")
+                .expect(Severity.ADVICE, "advice-warmth-massage")
+                .expect(Severity.ADVICE, "advice-topical-check")
+                .andNothingElse();
+    }
+
+    @Test
     @DisplayName("a partner with mild pain gets warmth and pharmacy gel advice, nothing about the birth")
     void calmPartnerGetsAdviceOnly(PluginUnderTest plugin) {
         calmPartner(plugin)
@@ -244,11 +318,25 @@ class PostpartumTopicScenariosIT {
     }
 
     @Test
-    @DisplayName("a patient with no pain, no night pain and good habits gets only the rehabilitation advice")
+    @DisplayName("a patient with no pain now or in the past week, no night pain and good habits gets only the rehabilitation advice")
     void noPainNoFlags(PluginUnderTest plugin) {
         calmBirthParent(plugin)
-                .answer("pain-score", "0")
+                .fact(Facts.PEG_PAIN, "0")
+                .fact(Facts.PAIN_NOW, "0")
                 .expect(Severity.ADVICE, "advice-pelvic-core-rehab")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("severe pain is the host's flag: 9 out of 10 now, or 8 on average, adds nothing of the topic's own")
+    void severePainIsTheHostsFlag(PluginUnderTest plugin) {
+        calmPartner(plugin).fact(Facts.PAIN_NOW, "9")
+                .expect(Severity.ADVICE, "advice-warmth-massage")
+                .expect(Severity.ADVICE, "advice-topical-relief")
+                .andNothingElse();
+        calmPartner(plugin).fact(Facts.PEG_PAIN, "8")
+                .expect(Severity.ADVICE, "advice-warmth-massage")
+                .expect(Severity.ADVICE, "advice-topical-relief")
                 .andNothingElse();
     }
 
@@ -257,9 +345,8 @@ class PostpartumTopicScenariosIT {
     @Test
     @DisplayName("breastfeeding, night pain that eases on waking, low calcium, bent-back lifting: notes and advice, no flag")
     void seedPicture(PluginUnderTest plugin) {
-        calmBirthParent(plugin)
+        calmBreastfeedingParent(plugin)
                 .answer("night-pain", "eases-on-rising")
-                .answer("breastfeeding", "yes")
                 .answer("calcium-vitamin-d", "little")
                 .answer("lifting", "back-bent")
                 .answer("feeding-posture", "hunched")
@@ -270,7 +357,7 @@ class PostpartumTopicScenariosIT {
                 .expect(Severity.ADVICE, "advice-pelvic-core-rehab")
                 .expect(Severity.ADVICE, "advice-calcium-vitamin-d")
                 .expect(Severity.ADVICE, "advice-warmth-massage")
-                .expect(Severity.ADVICE, "advice-topical-nursing")
+                .expect(Severity.ADVICE, "advice-topical-check")
                 .expect(Severity.ADVICE, "advice-feeding-support")
                 .expect(Severity.ADVICE, "advice-lifting")
                 .expect(Severity.ADVICE, "advice-mattress")
@@ -290,7 +377,7 @@ class PostpartumTopicScenariosIT {
     @DisplayName("stopped breastfeeding with unknown calcium intake leaves a bone-health note, and ordinary gel advice")
     void stoppedBreastfeedingLowCalcium(PluginUnderTest plugin) {
         calmBirthParent(plugin)
-                .answer("breastfeeding", "stopped")
+                .answer("stopped-breastfeeding", "yes")
                 .answer("calcium-vitamin-d", "unsure")
                 .expect(Severity.INFO, "note-lactation-bone")
                 .expect(Severity.ADVICE, "advice-calcium-vitamin-d")
@@ -325,33 +412,51 @@ class PostpartumTopicScenariosIT {
     @Test
     @DisplayName("sudden severe pain with loss of height while breastfeeding is urgent, with no exercise advice")
     void fractureSignsAreUrgent(PluginUnderTest plugin) {
-        calmBirthParent(plugin)
-                .answer("pain-score", "9")
+        calmBreastfeedingParent(plugin)
+                .fact(Facts.PAIN_NOW, "9")
                 .answer("sudden-or-height", "sudden-severe", "height-loss")
-                .answer("breastfeeding", "yes")
                 .expect(Severity.URGENT, "possible-vertebral-fracture")
-                .expect(Severity.CONSULT, "severe-pain")
                 .expect(Severity.INFO, "note-lactation-bone")
                 .expect(Severity.ADVICE, "advice-warmth-massage")
-                .expect(Severity.ADVICE, "advice-topical-nursing")
+                .expect(Severity.ADVICE, "advice-topical-check")
                 .andNothingElse();
     }
 
     @Test
     @DisplayName("fracture signs with night pain that eases on rising hold back the core exercises that night pain would get")
     void fractureSignsHoldBackCoreExercise(PluginUnderTest plugin) {
-        calmBirthParent(plugin)
-                .answer("pain-score", "9")
+        calmBreastfeedingParent(plugin)
+                .fact(Facts.PAIN_NOW, "9")
                 .answer("night-pain", "eases-on-rising")
                 .answer("sudden-or-height", "sudden-severe", "height-loss")
-                .answer("breastfeeding", "yes")
                 .expect(Severity.URGENT, "possible-vertebral-fracture")
-                .expect(Severity.CONSULT, "severe-pain")
                 .expect(Severity.INFO, "note-night-pattern")
                 .expect(Severity.INFO, "note-lactation-bone")
                 .expect(Severity.ADVICE, "advice-warmth-massage")
-                .expect(Severity.ADVICE, "advice-topical-nursing")
+                .expect(Severity.ADVICE, "advice-topical-check")
                 .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("sudden severe pain alone, at 35 and not breastfeeding, is flagged for the consult and holds back exercise advice")
+    void suddenSeverePainAloneIsConsult(PluginUnderTest plugin) {
+        calmBirthParent(plugin)
+                .answer("sudden-or-height", "sudden-severe")
+                .expect(Severity.CONSULT, "sudden-severe-pain")
+                .expect(Severity.ADVICE, "advice-warmth-massage")
+                .expect(Severity.ADVICE, "advice-topical-relief")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("the same sudden severe pain is urgent while breastfeeding, or after stopping, or at 50 or over")
+    void suddenSeverePainWithThinBonesOrAgeIsUrgent(PluginUnderTest plugin) {
+        calmBreastfeedingParent(plugin).answer("sudden-or-height", "sudden-severe")
+                .expect(Severity.URGENT, "possible-vertebral-fracture").atLeast();
+        calmBirthParent(plugin).answer("stopped-breastfeeding", "yes").answer("sudden-or-height", "sudden-severe")
+                .expect(Severity.URGENT, "possible-vertebral-fracture").atLeast();
+        calmPartner(plugin).fact(Facts.AGE_BAND, Facts.AGE_50_64).answer("sudden-or-height", "sudden-severe")
+                .expect(Severity.URGENT, "possible-vertebral-fracture").atLeast();
     }
 
     @Test
@@ -361,7 +466,6 @@ class PostpartumTopicScenariosIT {
                 "leg-symptoms=numbness", "leg-nerve-signs",
                 "leg-symptoms=weakness", "leg-nerve-signs",
                 "leg-symptoms=tingling", "leg-nerve-signs",
-                "sudden-or-height=sudden-severe", "possible-vertebral-fracture",
                 "sudden-or-height=height-loss", "possible-vertebral-fracture",
                 "night-pain=no-position", "night-pain-no-position");
         flags.forEach((flag, rule) -> calmBirthParent(plugin).answers(flag).expect(Severity.URGENT, rule).atLeast());
@@ -371,7 +475,7 @@ class PostpartumTopicScenariosIT {
     @DisplayName("a partner with tingling in a leg is urgent and gets no birth-related advice")
     void partnerWithTinglingIsUrgent(PluginUnderTest plugin) {
         calmPartner(plugin)
-                .answer("pain-score", "5")
+                .fact(Facts.PAIN_NOW, "5")
                 .answer("activity-worse", "yes")
                 .answer("leg-symptoms", "tingling")
                 .answer("lifting", "back-bent")
@@ -382,15 +486,6 @@ class PostpartumTopicScenariosIT {
                 .expect(Severity.ADVICE, "advice-lifting")
                 .expect(Severity.ADVICE, "advice-footwear")
                 .andNothingElse();
-    }
-
-    @Test
-    @DisplayName("either sudden severe pain or becoming shorter on its own is urgent")
-    void eachFractureSignAloneIsUrgent(PluginUnderTest plugin) {
-        calmBirthParent(plugin).answer("sudden-or-height", "sudden-severe")
-                .expect(Severity.URGENT, "possible-vertebral-fracture").atLeast();
-        calmBirthParent(plugin).answer("sudden-or-height", "height-loss")
-                .expect(Severity.URGENT, "possible-vertebral-fracture").atLeast();
     }
 
     @Test
@@ -410,7 +505,7 @@ class PostpartumTopicScenariosIT {
     @DisplayName("pain for six weeks or more is flagged for the physiotherapist")
     void painBeyondSixWeeks(PluginUnderTest plugin) {
         calmBirthParent(plugin)
-                .answer("weeks-since-birth", "3-12-months")
+                .fact(Facts.WEEKS_SINCE_BIRTH, "20")
                 .answer("pain-duration", "6-weeks-plus")
                 .expect(Severity.CONSULT, "pain-beyond-six-weeks")
                 .expect(Severity.ADVICE, "advice-pelvic-core-rehab")
@@ -423,7 +518,7 @@ class PostpartumTopicScenariosIT {
     @DisplayName("not sure how long the pain has lasted, months after the birth, is flagged to err on the safe side")
     void unsureDurationLongAfterBirth(PluginUnderTest plugin) {
         calmBirthParent(plugin)
-                .answer("weeks-since-birth", "over-12-months")
+                .fact(Facts.WEEKS_SINCE_BIRTH, "40")
                 .answer("pain-duration", "unsure")
                 .expect(Severity.CONSULT, "pain-beyond-six-weeks").atLeast();
     }
@@ -432,7 +527,7 @@ class PostpartumTopicScenariosIT {
     @DisplayName("not sure how long the pain has lasted, weeks after the birth, is not flagged")
     void unsureDurationSoonAfterBirth(PluginUnderTest plugin) {
         calmBirthParent(plugin)
-                .answer("weeks-since-birth", "under-6-weeks")
+                .fact(Facts.WEEKS_SINCE_BIRTH, "3")
                 .answer("pain-duration", "unsure")
                 .doesNotRaise("pain-beyond-six-weeks");
     }
@@ -460,25 +555,27 @@ class PostpartumTopicScenariosIT {
                 .andNothingElse();
     }
 
-    @Test
-    @DisplayName("pain of 8 out of 10 is flagged as severe, 7 is not")
-    void severePain(PluginUnderTest plugin) {
-        calmPartner(plugin).answer("pain-score", "8")
-                .expect(Severity.CONSULT, "severe-pain").atLeast();
-        calmPartner(plugin).answer("pain-score", "7")
-                .doesNotRaise("severe-pain");
-    }
-
     // ---- skip logic as the kiosk applies it --------------------------------------------------
 
     @Test
     @DisplayName("a partner's stray answers to the birth questions do not count")
     void partnerStrayAnswersDoNotCount(PluginUnderTest plugin) {
         calmPartner(plugin)
-                .staleAnswer("breastfeeding", "yes")
+                .staleAnswer("stopped-breastfeeding", "yes")
                 .staleAnswer("calcium-vitamin-d", "little")
                 .expect(Severity.ADVICE, "advice-warmth-massage")
                 .expect(Severity.ADVICE, "advice-topical-relief")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("a 'stopped breastfeeding' answer left over after the patient said in About you that they are breastfeeding does not count")
+    void staleStoppedAnswerDoesNotCount(PluginUnderTest plugin) {
+        calmBreastfeedingParent(plugin)
+                .staleAnswer("stopped-breastfeeding", "yes")
+                .expect(Severity.ADVICE, "advice-pelvic-core-rehab")
+                .expect(Severity.ADVICE, "advice-warmth-massage")
+                .expect(Severity.ADVICE, "advice-topical-check")
                 .andNothingElse();
     }
 

@@ -2,6 +2,7 @@ package com.physiokiosk.topic.sexualactivity;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
@@ -12,10 +13,15 @@ import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * Back pain and intimacy: when the pain starts and how long it lasts, how strong it is, which
- * movements provoke it, known spine conditions, warning signs (urinary or kidney-type symptoms,
- * fever, a change of feeling in the genital or saddle area), painkillers taken to be able to
- * carry on, mood, and plain self-care advice.
+ * Back pain and intimacy: when the pain starts and how long it lasts, which movements provoke it,
+ * known spine conditions, warning signs (urinary or kidney-type symptoms, fever, a change of
+ * feeling in the genital or saddle area), painkillers taken to be able to carry on, mood, and plain
+ * self-care advice.
+ *
+ * <p>How strong the pain is, and whether the patient is pregnant, may be pregnant or is
+ * breastfeeding, are the host's shared {@link Facts}, asked once before any topic: this topic reads
+ * them and never asks them again. The host itself flags severe pain and notes a pregnancy or
+ * breastfeeding for the physiotherapist, so no rule here repeats that.
  *
  * <p>This is a sensitive topic: its title on screen is neutral, the questions say "intimacy",
  * and no patient text names anything that would embarrass the patient if read over the shoulder.
@@ -40,7 +46,6 @@ public final class SexualActivityTopic implements Topic {
     static final String INTRO = "intro";
     static final String TIMING = "timing";
     static final String DURATION = "duration";
-    static final String PAIN_SCORE = "pain-score";
     static final String PATTERN = "pattern";
     static final String MOVEMENT = "movement";
     static final String MATTRESS = "mattress";
@@ -49,20 +54,10 @@ public final class SexualActivityTopic implements Topic {
     static final String SYMPTOMS = "symptoms";
     static final String SENSATION_CHANGE = "sensation-change";
     static final String PAIN_RELIEF_BEFORE = "pain-relief-before";
-    static final String PREGNANCY = "pregnancy";
     static final String FEELINGS = "feelings";
 
     /** The illustration template of the movement question (src/main/jte). */
     static final String MOVEMENT_ILLUSTRATION = "movement.jte";
-
-    /**
-     * From this pain score on, the pain counts as severe and is flagged for the consult. The seed
-     * only says "severe pain"; 7 is the usual lower bound of "severe" on the 0-10 scale.
-     */
-    static final int SEVERE_PAIN = 7;
-
-    /** Up to this pain score, short-lived soreness after something new gets the reassurance line. */
-    static final int MILD_TO_MODERATE_PAIN = 6;
 
     private static final TopicInfo INFO =
             new TopicInfo(ID, "topic.title", "topic.summary", "sexual-activity.svg", 10);
@@ -83,9 +78,6 @@ public final class SexualActivityTopic implements Topic {
                     AnswerOption.of("day", "q.duration.opt.day"),
                     AnswerOption.of("days", "q.duration.opt.days"),
                     AnswerOption.of("ongoing", "q.duration.opt.ongoing")),
-
-            Question.scale(PAIN_SCORE, "q.pain.text")
-                    .withHelp("q.pain.help"),
 
             Question.singleChoice(PATTERN, "q.pattern.text",
                     AnswerOption.of("new", "q.pattern.opt.new"),
@@ -137,14 +129,6 @@ public final class SexualActivityTopic implements Topic {
             Question.yesNo(PAIN_RELIEF_BEFORE, "q.painrelief.text")
                     .withHelp("q.painrelief.help"),
 
-            // One screen for everyone: "No, or this does not apply to me" spares a gate question.
-            Question.singleChoice(PREGNANCY, "q.pregnancy.text",
-                            AnswerOption.of("pregnant", "q.pregnancy.opt.pregnant"),
-                            AnswerOption.of("maybe", "q.pregnancy.opt.maybe"),
-                            AnswerOption.of("breastfeeding", "q.pregnancy.opt.breastfeeding"),
-                            AnswerOption.of("no", "q.pregnancy.opt.no"))
-                    .withHelp("q.pregnancy.help"),
-
             Question.multiChoice(FEELINGS, "q.feelings.text",
                             AnswerOption.of("low-mood", "q.feelings.opt.lowmood"),
                             AnswerOption.of("worry", "q.feelings.opt.worry"),
@@ -160,9 +144,9 @@ public final class SexualActivityTopic implements Topic {
     private static final Condition URINARY_KIDNEY_OR_PELVIC =
             Condition.anyOf(SYMPTOMS, "burning-urine", "flank-pain", "pelvic-pain");
 
-    /** Pregnant, may be, or breastfeeding: medicine advice goes through a pharmacist or doctor. */
-    private static final Condition PREGNANT_OR_NURSING =
-            Condition.anyOf(PREGNANCY, "pregnant", "maybe", "breastfeeding");
+    /** Some pain right now or on average over the past week (the host's pain facts); not a severity threshold. */
+    private static final Condition SOME_PAIN =
+            Condition.any(Condition.atLeast(Facts.PAIN_NOW, 1), Condition.atLeast(Facts.PEG_PAIN, 1));
 
     private static final Condition FORWARD_HURTS = Condition.equals(MOVEMENT, "bending-forward");
     private static final Condition ARCHING_HURTS = Condition.equals(MOVEMENT, "arching-back");
@@ -210,12 +194,6 @@ public final class SexualActivityTopic implements Topic {
                             + " pain after sex need closer checking; pelvic inflammation, urinary infection,"
                             + " sexually transmitted infection")),
 
-            Rule.of("severe-pain", Severity.CONSULT,
-                    Condition.atLeast(PAIN_SCORE, SEVERE_PAIN),
-                    "rule.severe.patient", "rule.severe.clinician",
-                    new Source(SEED_000, "section 'Should I worry about back pain after sex?': seek help for"
-                            + " severe pain; threshold 7/10 is the kiosk's own")),
-
             Rule.of("lasting-pain", Severity.CONSULT,
                     Condition.anyOf(DURATION, "days", "ongoing"),
                     "rule.lasting.patient", "rule.lasting.clinician",
@@ -250,11 +228,6 @@ public final class SexualActivityTopic implements Topic {
                     new Source(SEED_001, "Maher and Buchbinder 2017, cited in section 'It is more helpful in"
                             + " patients with non-specific back pain'; sections 'Slow down' and 'Avoid masking'")),
 
-            Rule.of("pregnancy", Severity.INFO,
-                    PREGNANT_OR_NURSING,
-                    null, "rule.pregnancy.clinician",
-                    new Source(SEED_001, "closing note: if pregnant or nursing, consult a qualified provider")),
-
             Rule.of("low-mood", Severity.INFO,
                     Condition.equals(FEELINGS, "low-mood"),
                     null, "rule.lowmood.clinician",
@@ -269,8 +242,9 @@ public final class SexualActivityTopic implements Topic {
                             + " 56% feared aggravating it")),
 
             // ---- ADVICE --------------------------------------------------------------------
+            // For every patient who has been through the host's pain questions.
             Rule.of("advice-warmth", Severity.ADVICE,
-                    Condition.answered(PAIN_SCORE),
+                    Condition.answered(Facts.PAIN_NOW),
                     "rule.warmth.patient", "rule.warmth.clinician",
                     new Source(SEED_000, "sections 'How can I relieve back pain after sex?' (hot bath) and 'What"
                             + " can I do to stop back pain from ruining my sexual life?' (shower before)")),
@@ -288,13 +262,13 @@ public final class SexualActivityTopic implements Topic {
 
             Rule.of("advice-pain-relief", Severity.ADVICE,
                     Condition.all(
-                            Condition.atLeast(PAIN_SCORE, 1),
-                            Condition.equals(PREGNANCY, "no"),
+                            SOME_PAIN,
+                            Condition.not(Facts.medicineCaution()),
                             Condition.not(Condition.yes(PAIN_RELIEF_BEFORE))),
                     "rule.painrelief.patient", "rule.painrelief.clinician",
                     new Source(SEED_000, "section 'How can I relieve back pain after sex?': over-the-counter"
-                            + " medication within the recommended dose; the pregnancy exclusion follows seed 001's"
-                            + " closing note")),
+                            + " medication within the recommended dose; held back in pregnancy, possible pregnancy"
+                            + " and breastfeeding after seed 001's closing note")),
 
             Rule.of("advice-no-masking", Severity.ADVICE,
                     Condition.yes(PAIN_RELIEF_BEFORE),
@@ -302,7 +276,7 @@ public final class SexualActivityTopic implements Topic {
                     new Source(SEED_001, "section 'Avoid masking the pain with pain medication'")),
 
             Rule.of("advice-medicine-check", Severity.ADVICE,
-                    PREGNANT_OR_NURSING,
+                    Facts.medicineCaution(),
                     "rule.medicinecheck.patient", "rule.medicinecheck.clinician",
                     new Source(SEED_001, "closing note: if pregnant or nursing, consult a qualified provider")),
 
@@ -380,11 +354,13 @@ public final class SexualActivityTopic implements Topic {
                     Condition.all(
                             Condition.equals(PATTERN, "new"),
                             Condition.anyOf(DURATION, "hours", "day"),
-                            Condition.atMost(PAIN_SCORE, MILD_TO_MODERATE_PAIN)),
+                            Condition.answered(Facts.PAIN_NOW),
+                            Condition.not(Facts.severePain())),
                     "rule.settles.patient", "rule.settles.clinician",
                     new Source(SEED_000, "sections 'Should I worry about back pain after sex?' (new movements,"
                             + " pain that goes away by itself) and 'How can I relieve back pain after sex?' (most"
-                            + " cases settle by themselves)")));
+                            + " cases settle by themselves); held back for severe pain, the host's threshold, by"
+                            + " the kiosk")));
 
     @Override
     public TopicInfo info() {

@@ -60,30 +60,36 @@ class SexualActivityTopicIT {
     @Test
     @DisplayName("every safety question is asked of everyone")
     void safetyQuestionsAlwaysAsked(PluginUnderTest plugin) {
-        for (String linkId : List.of("symptoms", "sensation-change", "pain-score", "duration")) {
+        for (String linkId : List.of("symptoms", "sensation-change", "duration")) {
             assertEquals(Condition.always(), plugin.topic().question(linkId).orElseThrow().enableWhen(), linkId);
         }
     }
 
     @Test
-    @DisplayName("the pain score question is linkId pain-score, a 0-10 scale")
-    void painScoreIsAScale(PluginUnderTest plugin) {
-        assertEquals(QuestionType.SCALE_0_10, plugin.topic().question("pain-score").orElseThrow().type());
+    @DisplayName("the topic asks no pain score or pregnancy question of its own: it reads the host's facts")
+    void asksNoSharedFact(PluginUnderTest plugin) {
+        List<String> own = plugin.topic().questions().stream().map(Question::linkId).toList();
+        assertFalse(own.contains("pain-score"));
+        assertFalse(own.contains("pregnancy"));
+        assertTrue(plugin.topic().questions().stream()
+                .noneMatch(q -> q.type() == QuestionType.SCALE_0_10 || q.type() == QuestionType.NUMBER));
+        assertTrue(plugin.topic().rules().stream().noneMatch(r -> r.id().equals("severe-pain") || r.id().equals("pregnancy")),
+                "severe pain and pregnancy are the host's notes");
     }
 
     @Test
-    @DisplayName("a patient sees between 8 and 14 screens")
+    @DisplayName("a patient sees 10 to 12 screens, whatever their facts")
     void screenCount(PluginUnderTest plugin) {
-        List<List<String>> journeys = List.of(
-                plugin.asked("timing=during", "spine-condition=none"),
-                plugin.asked("timing=next-morning", "spine-condition=none"),
-                plugin.asked("timing=during", "spine-condition=fracture"),
+        assertEquals(List.of("intro", "timing", "duration", "pattern", "movement", "spine-condition", "symptoms",
+                        "sensation-change", "pain-relief-before", "feelings"),
+                plugin.asked("timing=during", "spine-condition=none"));
+        assertEquals(List.of("intro", "timing", "duration", "pattern", "movement", "mattress", "spine-condition",
+                        "fracture-recent", "symptoms", "sensation-change", "pain-relief-before", "feelings"),
                 plugin.asked("timing=next-morning", "spine-condition=fracture"));
-        for (List<String> journey : journeys) {
-            assertTrue(journey.size() >= 8 && journey.size() <= 14, journey.size() + " screens: " + journey);
+        for (String maternity : List.of("none", "pregnant", "maybe-pregnant", "breastfeeding")) {
+            assertEquals(10, plugin.asked("fact.maternity=" + maternity, "timing=during", "spine-condition=none").size(),
+                    maternity);
         }
-        assertEquals(12, journeys.get(0).size(), "the shortest journey");
-        assertEquals(14, journeys.get(3).size(), "the longest journey");
     }
 
     @Test
@@ -137,7 +143,6 @@ class SexualActivityTopicIT {
         assertEquals(Severity.URGENT, plugin.rule("genital-numbness").severity());
         assertEquals(Severity.URGENT, plugin.rule("fever-with-urinary-signs").severity());
         assertEquals(Severity.CONSULT, plugin.rule("urinary-or-kidney-signs").severity());
-        assertEquals(Severity.CONSULT, plugin.rule("severe-pain").severity());
         assertEquals(Severity.CONSULT, plugin.rule("lasting-pain").severity());
     }
 

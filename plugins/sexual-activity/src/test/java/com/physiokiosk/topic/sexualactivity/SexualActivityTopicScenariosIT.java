@@ -3,6 +3,7 @@ package com.physiokiosk.topic.sexualactivity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
@@ -26,20 +27,23 @@ class SexualActivityTopicScenariosIT {
 
     /**
      * A whole, calm visit: soreness soon afterwards that lasts a few hours, mild pain, no warning
-     * signs. Each scenario changes what it is about with further {@code answer} calls.
+     * signs, neither pregnant nor breastfeeding. The pain scores and the pregnancy answer are the
+     * host's facts ("About you"). Each scenario changes what it is about with further {@code answer}
+     * or {@code fact} calls.
      */
     private static Scenario calmVisit(PluginUnderTest plugin) {
         return plugin.given()
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                .fact(Facts.PEG_PAIN, "3")
+                .fact(Facts.PAIN_NOW, "3")
                 .answer("timing", "after")
                 .answer("duration", "hours")
-                .answer("pain-score", "3")
                 .answer("pattern", "unsure")
                 .answer("movement", "unsure")
                 .answer("spine-condition", "none")
                 .answer("symptoms", "none")
                 .answer("sensation-change", "no")
                 .answer("pain-relief-before", "no")
-                .answer("pregnancy", "no")
                 .answer("feelings", "none");
     }
 
@@ -115,11 +119,6 @@ class SexualActivityTopicScenariosIT {
                 .quiet("pelvic-pain", "pelvic pain with fever is urgent instead", "symptoms=pelvic-pain,fever")
                 .quiet("pelvic-pain", "no pelvic pain, no pelvic flag", "symptoms=none")
 
-                // severe-pain
-                .fires("severe-pain", "pain of 7 out of 10 is flagged as severe", "pain-score=7")
-                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
-                .quiet("severe-pain", "pain of 6 out of 10 is not flagged as severe", "pain-score=6")
-
                 // lasting-pain
                 .fires("lasting-pain", "pain lasting two days or more is flagged", "duration=days")
                 .fires("lasting-pain", "pain that has not eased is flagged", "duration=ongoing")
@@ -144,11 +143,6 @@ class SexualActivityTopicScenariosIT {
                 .fires("known-spine-condition", "another back condition is noted", "spine-condition=other")
                 .quiet("known-spine-condition", "no known condition, no note", "spine-condition=none")
 
-                // pregnancy
-                .fires("pregnancy", "pregnancy is noted", "pregnancy=pregnant")
-                .fires("pregnancy", "breastfeeding is noted", "pregnancy=breastfeeding")
-                .quiet("pregnancy", "no pregnancy note when it does not apply", "pregnancy=no")
-
                 // low-mood
                 .fires("low-mood", "low mood is noted", "feelings=low-mood")
                 .quiet("low-mood", "worry alone is not noted as low mood", "feelings=worry")
@@ -159,8 +153,8 @@ class SexualActivityTopicScenariosIT {
                 .quiet("fear-avoidance", "low mood alone is not noted as fear-avoidance", "feelings=low-mood")
 
                 // advice-warmth
-                .fires("advice-warmth", "anyone who rates the pain is offered warmth", "pain-score=2")
-                .quiet("advice-warmth", "no warmth advice when the topic was not answered")
+                .fires("advice-warmth", "anyone who has given their pain score is offered warmth", "fact.pain-now=2")
+                .quiet("advice-warmth", "no warmth advice before the pain questions are answered", "timing=after")
 
                 // advice-massage
                 .fires("advice-massage", "pain soon after gets massage advice", "timing=after")
@@ -171,15 +165,24 @@ class SexualActivityTopicScenariosIT {
                 .fires("advice-hot-cold", "soreness lasting about a day gets hot and cold advice", "duration=day")
                 .quiet("advice-hot-cold", "pain gone within hours gets no hot and cold advice", "duration=hours")
 
-                // advice-pain-relief
+                // advice-pain-relief: pharmacy relief only when no medicine caution applies
                 .fires("advice-pain-relief", "someone not pregnant who does not premedicate is offered pharmacy relief",
-                        "pain-score=4", "pain-relief-before=no", "pregnancy=no")
+                        "fact.maternity=none", "fact.pain-now=4", "pain-relief-before=no")
+                .fires("advice-pain-relief", "no pain right now but pain in the past week still gets pharmacy relief advice",
+                        "fact.maternity=none", "fact.peg-pain=4", "fact.pain-now=0", "pain-relief-before=no")
+                .fires("advice-pain-relief", "a birth last year without breastfeeding is no bar to pharmacy relief",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=30", "fact.pain-now=4",
+                        "pain-relief-before=no")
                 .quiet("advice-pain-relief", "someone pregnant is not advised over-the-counter medicine",
-                        "pain-score=4", "pain-relief-before=no", "pregnancy=pregnant")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=16", "fact.pain-now=4", "pain-relief-before=no")
+                .quiet("advice-pain-relief", "someone who might be pregnant is not advised over-the-counter medicine",
+                        "fact.maternity=maybe-pregnant", "fact.pain-now=4", "pain-relief-before=no")
+                .quiet("advice-pain-relief", "someone breastfeeding is not advised over-the-counter medicine",
+                        "fact.maternity=breastfeeding", "fact.pain-now=4", "pain-relief-before=no")
                 .quiet("advice-pain-relief", "someone who already takes painkillers beforehand gets the masking advice instead",
-                        "pain-score=4", "pain-relief-before=yes", "pregnancy=no")
-                .quiet("advice-pain-relief", "no pain, no pain relief advice",
-                        "pain-score=0", "pain-relief-before=no", "pregnancy=no")
+                        "fact.maternity=none", "fact.pain-now=4", "pain-relief-before=yes")
+                .quiet("advice-pain-relief", "no pain now or in the past week, no pain relief advice",
+                        "fact.maternity=none", "fact.peg-pain=0", "fact.pain-now=0", "pain-relief-before=no")
 
                 // advice-no-masking
                 .fires("advice-no-masking", "painkillers taken to carry on get the no-masking advice",
@@ -188,8 +191,13 @@ class SexualActivityTopicScenariosIT {
 
                 // advice-medicine-check
                 .fires("advice-medicine-check", "someone who might be pregnant is told to ask before medicine",
-                        "pregnancy=maybe")
-                .quiet("advice-medicine-check", "someone not pregnant gets no medicine check", "pregnancy=no")
+                        "fact.maternity=maybe-pregnant")
+                .fires("advice-medicine-check", "someone breastfeeding is told to ask before medicine",
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=8")
+                .quiet("advice-medicine-check", "someone neither pregnant nor breastfeeding gets no medicine check",
+                        "fact.maternity=none")
+                .quiet("advice-medicine-check", "a recent birth alone does not call for the medicine check",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=8")
 
                 // advice-pillows
                 .fires("advice-pillows", "pain during intimacy gets pillow advice", "timing=during", "movement=unsure")
@@ -259,15 +267,21 @@ class SexualActivityTopicScenariosIT {
                 .fires("advice-mood", "low mood gets the mood advice", "feelings=low-mood,avoiding")
                 .quiet("advice-mood", "no low mood, no mood advice", "feelings=none")
 
-                // advice-usually-settles
+                // advice-usually-settles: reassurance only below the host's severe-pain threshold (8 out of 10)
                 .fires("advice-usually-settles", "short, moderate soreness after something new is reassured",
-                        "pattern=new", "duration=hours", "pain-score=5")
-                .quiet("advice-usually-settles", "severe pain after something new is not reassured",
-                        "pattern=new", "duration=hours", "pain-score=7")
+                        "pattern=new", "duration=hours", "fact.peg-pain=5", "fact.pain-now=5")
+                .fires("advice-usually-settles", "7 out of 10, now and on average, is below the host's severe mark",
+                        "pattern=new", "duration=hours", "fact.peg-pain=7", "fact.pain-now=7")
+                .quiet("advice-usually-settles", "8 out of 10 right now is severe pain and is not reassured",
+                        "pattern=new", "duration=hours", "fact.peg-pain=5", "fact.pain-now=8")
+                .quiet("advice-usually-settles", "8 out of 10 on average over the week is severe pain and is not reassured",
+                        "pattern=new", "duration=hours", "fact.peg-pain=8", "fact.pain-now=3")
+                .quiet("advice-usually-settles", "no reassurance before the pain questions are answered",
+                        "pattern=new", "duration=hours")
                 .quiet("advice-usually-settles", "pain lasting days after something new is not reassured",
-                        "pattern=new", "duration=days", "pain-score=3")
+                        "pattern=new", "duration=days", "fact.pain-now=3")
                 .quiet("advice-usually-settles", "a long-standing pattern is not reassured",
-                        "pattern=long-standing", "duration=hours", "pain-score=3")
+                        "pattern=long-standing", "duration=hours", "fact.pain-now=3")
                 .tests();
     }
 
@@ -290,7 +304,7 @@ class SexualActivityTopicScenariosIT {
     @Test
     @DisplayName("less feeling in the genital area is urgent even with hardly any pain and something new")
     void numbnessIsUrgentWithMildPain(PluginUnderTest plugin) {
-        calmVisit(plugin).answer("sensation-change", "yes").answer("pain-score", "1").answer("pattern", "new")
+        calmVisit(plugin).answer("sensation-change", "yes").fact(Facts.PAIN_NOW, "1").answer("pattern", "new")
                 .expect(Severity.URGENT, "genital-numbness")
                 .atLeast();
     }
@@ -352,21 +366,28 @@ class SexualActivityTopicScenariosIT {
     }
 
     @Test
-    @DisplayName("severe pain that lasts for days is flagged for the consult")
+    @DisplayName("severe pain that lasts for days is flagged as lasting; the severity itself is the host's flag")
     void severeLastingPainIsConsult(PluginUnderTest plugin) {
-        withCalmAdvice(calmVisit(plugin).answer("pain-score", "8").answer("duration", "days"))
-                .expect(Severity.CONSULT, "severe-pain")
+        withCalmAdvice(calmVisit(plugin).fact(Facts.PAIN_NOW, "8").answer("duration", "days"))
                 .expect(Severity.CONSULT, "lasting-pain")
                 .expect(Severity.ADVICE, "advice-hot-cold")
                 .andNothingElse();
     }
 
     @Test
-    @DisplayName("pain of 6 out of 10 that has not eased is flagged as lasting, not as severe")
+    @DisplayName("pain of 6 out of 10 that has not eased is flagged as lasting")
     void ongoingModeratePain(PluginUnderTest plugin) {
-        withCalmAdvice(calmVisit(plugin).answer("pain-score", "6").answer("duration", "ongoing"))
+        withCalmAdvice(calmVisit(plugin).fact(Facts.PAIN_NOW, "6").answer("duration", "ongoing"))
                 .expect(Severity.CONSULT, "lasting-pain")
                 .expect(Severity.ADVICE, "advice-hot-cold")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("short soreness after something new at 9 out of 10 is not reassured, and the topic adds no severe flag")
+    void severeNewSorenessIsNotReassured(PluginUnderTest plugin) {
+        withCalmAdvice(calmVisit(plugin).answer("pattern", "new").fact(Facts.PAIN_NOW, "9"))
+                .expect(Severity.INFO, "new-activity")
                 .andNothingElse();
     }
 
@@ -433,8 +454,7 @@ class SexualActivityTopicScenariosIT {
             + "masking and slow-down advice, no extra pill advice")
     void recurringDiscPatient(PluginUnderTest plugin) {
         calmVisit(plugin).answer("pattern", "long-standing").answer("spine-condition", "disc")
-                .answer("pain-relief-before", "yes").answer("duration", "days").answer("pain-score", "8")
-                .expect(Severity.CONSULT, "severe-pain")
+                .answer("pain-relief-before", "yes").answer("duration", "days").fact(Facts.PAIN_NOW, "8")
                 .expect(Severity.CONSULT, "lasting-pain")
                 .expect(Severity.INFO, "recurring-pattern")
                 .expect(Severity.INFO, "known-spine-condition")
@@ -486,8 +506,7 @@ class SexualActivityTopicScenariosIT {
     @Test
     @DisplayName("a pregnant patient is told to check medicines first, never given pharmacy pain relief advice")
     void pregnantPatient(PluginUnderTest plugin) {
-        calmVisit(plugin).answer("pregnancy", "pregnant")
-                .expect(Severity.INFO, "pregnancy")
+        calmVisit(plugin).fact(Facts.MATERNITY, Facts.PREGNANT).fact(Facts.PREGNANCY_WEEKS, "24")
                 .expect(Severity.ADVICE, "advice-medicine-check")
                 .expect(Severity.ADVICE, "advice-warmth")
                 .expect(Severity.ADVICE, "advice-massage")
@@ -496,12 +515,15 @@ class SexualActivityTopicScenariosIT {
     }
 
     @Test
-    @DisplayName("a breastfeeding patient is told to check medicines first")
+    @DisplayName("a breastfeeding patient is told to check medicines first, never given pharmacy pain relief advice")
     void breastfeedingPatient(PluginUnderTest plugin) {
-        calmVisit(plugin).answer("pregnancy", "breastfeeding")
-                .expect(Severity.INFO, "pregnancy")
+        calmVisit(plugin).fact(Facts.MATERNITY, Facts.RECENT_BIRTH, Facts.BREASTFEEDING)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "14")
                 .expect(Severity.ADVICE, "advice-medicine-check")
-                .atLeast();
+                .expect(Severity.ADVICE, "advice-warmth")
+                .expect(Severity.ADVICE, "advice-massage")
+                .expect(Severity.ADVICE, "advice-positions")
+                .andNothingElse();
     }
 
     @Test

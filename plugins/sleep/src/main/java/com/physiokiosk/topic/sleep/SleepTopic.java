@@ -2,6 +2,7 @@ package com.physiokiosk.topic.sleep;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
@@ -16,6 +17,12 @@ import org.pf4j.Extension;
  * position eases it, how the patient lies, pillows, the mattress (firmness, age, sagging), the
  * pelvis sagging in side-lying, warning signs, and the months after a birth (seed 004).
  *
+ * <p>Whether the patient gave birth in the last year (and how many weeks ago), is breastfeeding or
+ * pregnant, their age band and how bad the pain is are the host's shared {@link Facts}, asked once
+ * before any topic: this topic reads them and never asks them again. The host itself flags severe
+ * pain and notes a pregnancy, a recent birth and breastfeeding for the physiotherapist, so no rule
+ * here repeats that.
+ *
  * <p>The facts rest on two seed articles: {@value #SEED_BED} (the section on the right bed, which
  * cites the systematic review of Radwan et al. 2015) and {@value #SEED_NIGHT} (night-time back pain
  * after childbirth that settles on getting up). Each {@link Source} names the seed and the study or
@@ -23,7 +30,8 @@ import org.pf4j.Extension;
  * or rests on a study that the content guide names but the seed does not, its source says so.
  *
  * <p>Every red flag is raised whatever else the patient answered: no URGENT rule is held back by
- * another answer.
+ * another answer. Where CONTENT.md's severity policy makes a sign a red flag only with a risk factor
+ * (sudden severe pain with older age or thin bones), the risk factor is one of the host's facts.
  */
 @Extension
 public final class SleepTopic implements Topic {
@@ -41,7 +49,6 @@ public final class SleepTopic implements Topic {
     static final String POSITIONS_TEMPLATE = "sleep-positions.jte";
 
     // ---- question linkIds (stable: stored with every answer) ---------------------------------
-    static final String PAIN_SCORE = "pain-score";
     static final String PAIN_TIMING = "pain-timing";
     static final String POSITION_EASES = "position-eases";
     static final String EASES_ON_RISING = "eases-on-rising";
@@ -52,15 +59,12 @@ public final class SleepTopic implements Topic {
     static final String MATTRESS_AGE = "mattress-age";
     static final String MATTRESS_SAG = "mattress-sag";
     static final String WARNING_SIGNS = "warning-signs";
-    static final String PREGNANCY_OR_BIRTH = "pregnancy-or-birth";
-    static final String WEEKS_SINCE_BIRTH = "weeks-since-birth";
-    static final String BREASTFEEDING = "breastfeeding";
 
-    /** Seed 004: back pain that lasts beyond six weeks after the birth needs a clinician's look. */
+    /**
+     * Seed 004: back pain that lasts beyond six weeks after the birth needs a clinician's look; compared
+     * with {@link Facts#WEEKS_SINCE_BIRTH}.
+     */
     static final int POSTPARTUM_WEEKS = 6;
-
-    /** A pain score from which the physiotherapist is told before the consult (the kiosk's own). */
-    static final int SEVERE_PAIN = 8;
 
     /**
      * Message keys that only the position template uses (the rest of its texts are option labels).
@@ -81,9 +85,6 @@ public final class SleepTopic implements Topic {
             new TopicInfo(ID, "topic.title", "topic.summary", "sleep.svg", 50);
 
     private static final List<Question> QUESTIONS = List.of(
-            Question.scale(PAIN_SCORE, "q.pain.text")
-                    .withHelp("q.pain.help"),
-
             Question.multiChoice(PAIN_TIMING, "q.timing.text",
                             AnswerOption.of("night", "q.timing.opt.night"),
                             AnswerOption.of("waking", "q.timing.opt.waking"),
@@ -158,33 +159,28 @@ public final class SleepTopic implements Topic {
                             AnswerOption.of("sudden-severe", "q.warning.opt.sudden"),
                             AnswerOption.of("height-loss", "q.warning.opt.height"),
                             AnswerOption.exclusive("none", "q.warning.opt.none"))
-                    .withHelp("q.warning.help"),
-
-            // Gate for the questions about the months after a birth: everyone is asked, neutrally.
-            Question.singleChoice(PREGNANCY_OR_BIRTH, "q.lifestage.text",
-                            AnswerOption.of("pregnant", "q.lifestage.opt.pregnant"),
-                            AnswerOption.of("recent-birth", "q.lifestage.opt.birth"),
-                            AnswerOption.of("neither", "q.lifestage.opt.neither"))
-                    .withHelp("q.lifestage.help"),
-
-            Question.number(WEEKS_SINCE_BIRTH, "q.weeks.text", 0, 52)
-                    .withHelp("q.weeks.help")
-                    .withEnableWhen(Condition.equals(PREGNANCY_OR_BIRTH, "recent-birth")),
-
-            Question.yesNo(BREASTFEEDING, "q.feeding.text")
-                    .withHelp("q.feeding.help")
-                    .withEnableWhen(Condition.equals(PREGNANCY_OR_BIRTH, "recent-birth")));
+                    .withHelp("q.warning.help"));
 
     // ---- conditions shared by several rules ---------------------------------------------------
 
     /** Pain that is worst during the night or on waking. */
     private static final Condition NIGHT_OR_WAKING = Condition.anyOf(PAIN_TIMING, "night", "waking");
 
-    /** Had a baby in the last twelve months. */
-    private static final Condition POSTPARTUM = Condition.equals(PREGNANCY_OR_BIRTH, "recent-birth");
+    /** Had a baby in the last twelve months (the host's fact). */
+    private static final Condition POSTPARTUM = Facts.recentBirth();
 
-    /** Breastfeeding in the months after a birth. */
-    private static final Condition NURSING = Condition.all(POSTPARTUM, Condition.yes(BREASTFEEDING));
+    /** Sudden severe pain, or loss of height: a sign of a possible fragility fracture. */
+    private static final Condition FRACTURE_SIGNS = Condition.anyOf(WARNING_SIGNS, "sudden-severe", "height-loss");
+
+    /**
+     * The fracture red flag of CONTENT.md's severity policy: sudden severe pain alone is not one, with loss
+     * of height, older age or thin bones it is. Older age and breastfeeding (the bone loss of lactation,
+     * seed 004 section 2, read as thin bones) are the host's facts; loss of height is flagged on its own.
+     */
+    private static final Condition FRACTURE_RED_FLAG = Condition.any(
+            Condition.equals(WARNING_SIGNS, "height-loss"),
+            Condition.all(Condition.equals(WARNING_SIGNS, "sudden-severe"),
+                    Condition.any(Facts.aged50OrOver(), Facts.breastfeeding())));
 
     private static final List<Rule> RULES = List.of(
             // ---- URGENT (no other answer holds these back) ------------------------------------
@@ -203,11 +199,13 @@ public final class SleepTopic implements Topic {
                             + " to err on the side of flagging")),
 
             Rule.of("possible-fracture", Severity.URGENT,
-                    Condition.anyOf(WARNING_SIGNS, "sudden-severe", "height-loss"),
+                    FRACTURE_RED_FLAG,
                     "rule.fracture.patient", "rule.fracture.clinician",
                     new Source(SEED_NIGHT, "section 2, postpartum osteoporosis (lactation-associated bone loss);"
-                            + " the fracture warning (sudden severe pain, loss of height) is CONTENT.md's postpartum"
-                            + " flag, raised for either sign and for every patient to err on the side of flagging")),
+                            + " the fracture red flag is CONTENT.md's severity policy (sudden severe pain with loss"
+                            + " of height, older age or thin bones), with breastfeeding read as thin bones by the"
+                            + " kiosk, asked of every patient, and loss of height alone flagged to err on the side"
+                            + " of flagging")),
 
             // ---- CONSULT ------------------------------------------------------------------------
             Rule.of("night-pain-partly-relieved", Severity.CONSULT,
@@ -225,18 +223,17 @@ public final class SleepTopic implements Topic {
 
             Rule.of("postpartum-pain-persisting", Severity.CONSULT,
                     Condition.all(POSTPARTUM, Condition.any(
-                            Condition.atLeast(WEEKS_SINCE_BIRTH, POSTPARTUM_WEEKS),
+                            Condition.atLeast(Facts.WEEKS_SINCE_BIRTH, POSTPARTUM_WEEKS),
                             Condition.equals(PAIN_TIMING, "activity"))),
                     "rule.postpartum.patient", "rule.postpartum.clinician",
                     new Source(SEED_NIGHT, "closing paragraph: back pain beyond six weeks after the birth, or worse"
                             + " with activity, needs medical evaluation")),
 
-            Rule.of("severe-pain", Severity.CONSULT,
-                    Condition.atLeast(PAIN_SCORE, SEVERE_PAIN),
-                    "rule.severe.patient", "rule.severe.clinician",
-                    new Source(SEED_BED, "closing section, on pain that is made worse: work out a plan with"
-                            + " the physiotherapist; Numeric Pain Rating Scale threshold"
-                            + " 8/10 is the kiosk's own, chosen to err on the side of flagging")),
+            Rule.of("sudden-severe-pain", Severity.CONSULT,
+                    Condition.all(Condition.equals(WARNING_SIGNS, "sudden-severe"), Condition.not(FRACTURE_RED_FLAG)),
+                    "rule.sudden.patient", "rule.sudden.clinician",
+                    new Source(SEED_NIGHT, "section 2, postpartum osteoporosis; CONTENT.md's severity policy:"
+                            + " sudden severe pain alone is not a red flag, so the kiosk flags it for the consult")),
 
             // ---- INFO (clinician only) ------------------------------------------------------------
             Rule.of("night-pain-eased-by-position", Severity.INFO,
@@ -250,11 +247,6 @@ public final class SleepTopic implements Topic {
                     null, "rule.slow.clinician",
                     new Source(SEED_NIGHT, "introduction and 'Other contributing factors': pain and stiffness that"
                             + " settle once up and moving; the 30-minute mark is the kiosk's own")),
-
-            Rule.of("pregnancy", Severity.INFO,
-                    Condition.equals(PREGNANCY_OR_BIRTH, "pregnant"),
-                    null, "rule.pregnancy.clinician",
-                    new Source(SEED_NIGHT, "section 1: the load of pregnancy on the lower spine")),
 
             Rule.of("old-mattress", Severity.INFO,
                     Condition.equals(MATTRESS_AGE, "gt10"),
@@ -271,10 +263,10 @@ public final class SleepTopic implements Topic {
                             + " myofascial pain")),
 
             Rule.of("lactation-bone-loss", Severity.INFO,
-                    NURSING,
+                    Condition.all(Facts.breastfeeding(), Condition.any(NIGHT_OR_WAKING, FRACTURE_SIGNS)),
                     null, "rule.lactation.clinician",
-                    new Source(SEED_NIGHT, "section 2: postpartum osteoporosis while breastfeeding; DEXA,"
-                            + " calcium and vitamin D")),
+                    new Source(SEED_NIGHT, "section 2: postpartum osteoporosis while breastfeeding, a deep ache"
+                            + " at rest or at night; DEXA, calcium and vitamin D")),
 
             // ---- ADVICE ----------------------------------------------------------------------------
             Rule.of("advice-medium-firm-not-soft", Severity.ADVICE,
@@ -328,7 +320,7 @@ public final class SleepTopic implements Topic {
                             + " improve blood flow and ease stiffness that builds up at night")),
 
             Rule.of("advice-calcium-vitamin-d", Severity.ADVICE,
-                    NURSING,
+                    Facts.breastfeeding(),
                     "rule.calcium.patient", "rule.calcium.clinician",
                     new Source(SEED_NIGHT, "section 2: breastfeeding draws calcium from the bones; calcium and"
                             + " vitamin D supplementation")),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Severity;
@@ -93,45 +94,28 @@ class SleepTopicIT {
     }
 
     @Test
-    @DisplayName("only after a birth are weeks since the birth and breastfeeding asked")
-    void postpartumQuestionsOnlyAfterBirth(PluginUnderTest plugin) {
-        for (String stage : List.of("pregnant", "neither")) {
-            List<String> shown = plugin.asked("pregnancy-or-birth=" + stage);
-            assertFalse(shown.contains("weeks-since-birth"), stage);
-            assertFalse(shown.contains("breastfeeding"), stage);
+    @DisplayName("the topic asks no pain score, pregnancy, birth or breastfeeding question of its own: it reads the host's facts")
+    void asksNoSharedFact(PluginUnderTest plugin) {
+        for (String gone : List.of("pain-score", "pregnancy-or-birth", "weeks-since-birth", "breastfeeding")) {
+            assertTrue(plugin.topic().question(gone).isEmpty(), gone);
         }
-        List<String> shown = plugin.asked("pregnancy-or-birth=recent-birth");
-        assertTrue(shown.contains("weeks-since-birth"));
-        assertTrue(shown.contains("breastfeeding"));
+        assertTrue(plugin.topic().questions().stream()
+                .noneMatch(q -> q.type() == QuestionType.SCALE_0_10 || q.type() == QuestionType.NUMBER));
+        assertTrue(plugin.topic().rules().stream().noneMatch(r -> r.id().equals("severe-pain") || r.id().equals("pregnancy")),
+                "severe pain and pregnancy are the host's notes");
     }
 
     @Test
-    @DisplayName("the pain score question is linkId pain-score, a 0-10 scale")
-    void painScoreIsAScale(PluginUnderTest plugin) {
-        assertEquals(QuestionType.SCALE_0_10, plugin.topic().question("pain-score").orElseThrow().type());
-    }
-
-    @Test
-    @DisplayName("weeks since the birth is a number from 0 to 52")
-    void weeksRange(PluginUnderTest plugin) {
-        Question q = plugin.topic().question("weeks-since-birth").orElseThrow();
-        assertEquals(QuestionType.NUMBER, q.type());
-        assertEquals(0, q.min());
-        assertEquals(52, q.max());
-    }
-
-    @Test
-    @DisplayName("a patient sees between 8 and 14 screens")
+    @DisplayName("a patient sees 6 to 10 screens, the same whatever their facts")
     void screenCount(PluginUnderTest plugin) {
-        List<List<String>> journeys = List.of(
-                plugin.asked("pain-timing=activity", "position=back", "mattress-age=lt5", "pregnancy-or-birth=neither"),
-                plugin.asked("pain-timing=night", "position=side", "mattress-age=gt10", "pregnancy-or-birth=recent-birth"),
-                plugin.asked("pain-timing=none", "position=mixed", "mattress-age=unsure", "pregnancy-or-birth=pregnant"));
-        for (List<String> journey : journeys) {
-            assertTrue(journey.size() >= 8 && journey.size() <= 14, journey.size() + " screens: " + journey);
-        }
-        assertEquals(8, journeys.get(0).size(), "the shortest visit");
-        assertEquals(14, journeys.get(1).size(), "the longest visit");
+        assertEquals(List.of("pain-timing", "position", "pillows", "mattress-firmness", "mattress-age", "warning-signs"),
+                plugin.asked("pain-timing=activity", "position=back", "mattress-age=lt5"));
+        assertEquals(List.of("pain-timing", "position-eases", "eases-on-rising", "position", "pelvis-sag", "pillows",
+                        "mattress-firmness", "mattress-age", "mattress-sag", "warning-signs"),
+                plugin.asked("pain-timing=night", "position=side", "mattress-age=gt10"));
+        assertEquals(plugin.asked("pain-timing=night", "position=side", "mattress-age=gt10"),
+                plugin.asked("fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=6",
+                        "pain-timing=night", "position=side", "mattress-age=gt10"));
     }
 
     @Test
@@ -163,11 +147,16 @@ class SleepTopicIT {
     }
 
     @Test
-    @DisplayName("no urgent rule is held back by any other answer")
+    @DisplayName("no urgent rule is held back by any other answer; one that needs a risk factor takes it from the host's facts")
     void urgentRulesHaveNoExceptions(PluginUnderTest plugin) {
         plugin.topic().rules().stream().filter(r -> r.severity() == Severity.URGENT).forEach(r ->
-                walk(r.when(), c -> assertFalse(c instanceof Condition.Not || c instanceof Condition.AllOf,
-                        r.id() + " must fire on its answer alone")));
+                walk(r.when(), c -> {
+                    assertFalse(c instanceof Condition.Not, r.id() + " must not be held back by another answer");
+                    if (c instanceof Condition.AllOf) {
+                        assertTrue(c.linkIds().stream().anyMatch(Facts::isFact),
+                                r.id() + " needs more than its answer only for a risk factor of the host's facts");
+                    }
+                }));
     }
 
     private static void walk(Condition condition, Consumer<Condition> visitor) {
@@ -187,6 +176,7 @@ class SleepTopicIT {
         assertEquals(Severity.URGENT, plugin.rule("night-pain-unrelieved").severity());
         assertEquals(Severity.URGENT, plugin.rule("leg-symptoms").severity());
         assertEquals(Severity.URGENT, plugin.rule("possible-fracture").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("sudden-severe-pain").severity());
         assertEquals(Severity.CONSULT, plugin.rule("postpartum-pain-persisting").severity());
     }
 

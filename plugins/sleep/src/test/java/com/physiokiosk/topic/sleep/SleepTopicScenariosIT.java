@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.TestFactory;
  * The packaged plugin, loaded through PF4J the way the kiosk loads it, answering a table of scenarios
  * (each about one rule firing or staying quiet) and whole visits. Findings are those the kiosk would
  * store: skip logic applied first. Every rule is seen both firing and staying quiet.
+ *
+ * <p>A recent birth, breastfeeding, pregnancy, age and the pain scores are the host's facts ("About you"),
+ * given by their ids ({@code fact.maternity}, {@code fact.weeks-since-birth}, {@code fact.age-band},
+ * {@code fact.pain-now}); the topic reads them and does not ask them again.
  */
 @TopicPluginTest
 @DisplayName("Sleep topic, as the kiosk runs it")
@@ -68,13 +73,32 @@ class SleepTopicScenariosIT {
                 .quiet("leg-symptoms", "no warning signs is not urgent", "warning-signs=none")
                 .quiet("leg-symptoms", "getting shorter is not a leg symptom", "warning-signs=height-loss")
 
-                // possible-fracture
-                .fires("possible-fracture", "sudden severe back pain is urgent", "warning-signs=sudden-severe")
+                // possible-fracture: loss of height, or sudden severe pain with older age or breastfeeding
                 .fires("possible-fracture", "getting shorter is urgent", "warning-signs=height-loss")
                 .fires("possible-fracture", "sudden severe pain with loss of height is urgent",
                         "warning-signs=sudden-severe,height-loss")
+                .fires("possible-fracture", "sudden severe back pain at 50 or over is urgent",
+                        "fact.age-band=50-64", "warning-signs=sudden-severe")
+                .fires("possible-fracture", "sudden severe back pain at 65 or over is urgent",
+                        "fact.age-band=65-plus", "warning-signs=sudden-severe")
+                .fires("possible-fracture", "sudden severe back pain while breastfeeding is urgent",
+                        "fact.age-band=20-49", "fact.maternity=breastfeeding", "warning-signs=sudden-severe")
+                .quiet("possible-fracture", "sudden severe back pain alone, under 50 and not breastfeeding, is not a red flag",
+                        "fact.age-band=20-49", "fact.maternity=none", "warning-signs=sudden-severe")
                 .quiet("possible-fracture", "no warning signs raises no fracture flag", "warning-signs=none")
                 .quiet("possible-fracture", "leg weakness alone raises no fracture flag", "warning-signs=leg-weak")
+
+                // sudden-severe-pain
+                .fires("sudden-severe-pain", "sudden severe back pain alone, under 50, is flagged for the consult",
+                        "fact.age-band=20-49", "fact.maternity=none", "warning-signs=sudden-severe")
+                .fires("sudden-severe-pain", "sudden severe back pain alone, after a birth but not breastfeeding, is flagged for the consult",
+                        "fact.age-band=20-49", "fact.maternity=recent-birth", "fact.weeks-since-birth=10",
+                        "warning-signs=sudden-severe")
+                .quiet("sudden-severe-pain", "at 50 or over it is urgent instead",
+                        "fact.age-band=50-64", "warning-signs=sudden-severe")
+                .quiet("sudden-severe-pain", "with loss of height it is urgent instead",
+                        "fact.age-band=20-49", "warning-signs=sudden-severe,height-loss")
+                .quiet("sudden-severe-pain", "no sudden severe pain, no flag", "warning-signs=leg-numb")
 
                 // night-pain-partly-relieved
                 .fires("night-pain-partly-relieved", "night pain that a new position eases only a little is flagged",
@@ -94,20 +118,15 @@ class SleepTopicScenariosIT {
 
                 // postpartum-pain-persisting
                 .fires("postpartum-pain-persisting", "back pain six weeks after a birth is flagged",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=6")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=6")
                 .fires("postpartum-pain-persisting", "back pain worse with activity two weeks after a birth is flagged",
-                        "pain-timing=activity", "pregnancy-or-birth=recent-birth", "weeks-since-birth=2")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=2", "pain-timing=activity")
                 .quiet("postpartum-pain-persisting", "night pain five weeks after a birth is not yet flagged",
-                        "pain-timing=night", "pregnancy-or-birth=recent-birth", "weeks-since-birth=5")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=5", "pain-timing=night")
                 .quiet("postpartum-pain-persisting", "pain worse with activity without a recent birth is not this flag",
-                        "pain-timing=activity", "pregnancy-or-birth=neither")
+                        "fact.maternity=none", "pain-timing=activity")
                 .quiet("postpartum-pain-persisting", "pregnancy is not the months after a birth",
-                        "pain-timing=activity", "pregnancy-or-birth=pregnant")
-
-                // severe-pain
-                .fires("severe-pain", "pain of 8 out of 10 is flagged as severe", "pain-score=8")
-                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
-                .quiet("severe-pain", "pain of 7 out of 10 is not flagged as severe", "pain-score=7")
+                        "fact.maternity=pregnant", "fact.pregnancy-weeks=30", "pain-timing=activity")
 
                 // night-pain-eased-by-position
                 .fires("night-pain-eased-by-position", "night pain that eases on turning over is noted",
@@ -121,13 +140,6 @@ class SleepTopicScenariosIT {
                 .quiet("slow-to-settle-on-rising", "morning pain that settles quickly is not noted",
                         "pain-timing=waking", "eases-on-rising=quickly")
 
-                // pregnancy
-                .fires("pregnancy", "pregnancy is noted for the physiotherapist", "pregnancy-or-birth=pregnant")
-                .quiet("pregnancy", "no pregnancy note for someone to whom it does not apply",
-                        "pregnancy-or-birth=neither")
-                .quiet("pregnancy", "no pregnancy note after a birth",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=3")
-
                 // old-mattress
                 .fires("old-mattress", "a mattress over ten years old is noted", "mattress-age=gt10")
                 .quiet("old-mattress", "a mattress of five to ten years is not noted", "mattress-age=5to10")
@@ -135,22 +147,27 @@ class SleepTopicScenariosIT {
 
                 // postpartum-night-pattern
                 .fires("postpartum-night-pattern", "night pain after a birth that settles on rising is noted",
-                        "pain-timing=night", "eases-on-rising=quickly",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=4")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=4",
+                        "pain-timing=night", "eases-on-rising=quickly")
                 .fires("postpartum-night-pattern", "waking pain after a birth that settles slowly is noted",
-                        "pain-timing=waking", "eases-on-rising=slowly",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=20")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=20",
+                        "pain-timing=waking", "eases-on-rising=slowly")
                 .quiet("postpartum-night-pattern", "the same night pain without a recent birth is not this note",
-                        "pain-timing=night", "eases-on-rising=quickly", "pregnancy-or-birth=neither")
+                        "fact.maternity=none", "pain-timing=night", "eases-on-rising=quickly")
                 .quiet("postpartum-night-pattern", "night pain after a birth that does not settle on rising is flagged instead",
-                        "pain-timing=night", "eases-on-rising=no",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=4")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=4",
+                        "pain-timing=night", "eases-on-rising=no")
 
-                // lactation-bone-loss
-                .fires("lactation-bone-loss", "breastfeeding after a birth is noted for bone loss",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=10", "breastfeeding=yes")
-                .quiet("lactation-bone-loss", "not breastfeeding after a birth is not noted",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=10", "breastfeeding=no")
+                // lactation-bone-loss: breastfeeding with pain at rest or at night, or fracture signs
+                .fires("lactation-bone-loss", "breastfeeding with night pain is noted for bone loss",
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=10", "pain-timing=night")
+                .fires("lactation-bone-loss", "breastfeeding an older baby with loss of height is noted for bone loss",
+                        "fact.maternity=breastfeeding", "warning-signs=height-loss")
+                .quiet("lactation-bone-loss", "breastfeeding with pain only when active is not noted",
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=10",
+                        "pain-timing=activity", "warning-signs=none")
+                .quiet("lactation-bone-loss", "night pain after a birth, not breastfeeding, is not noted",
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=10", "pain-timing=night")
 
                 // advice-medium-firm-not-soft
                 .fires("advice-medium-firm-not-soft", "a soft mattress gets medium-firm advice", "mattress-firmness=soft")
@@ -214,20 +231,20 @@ class SleepTopicScenariosIT {
 
                 // advice-calcium-vitamin-d
                 .fires("advice-calcium-vitamin-d", "breastfeeding after a birth gets calcium and vitamin D advice",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=8", "breastfeeding=yes")
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=8")
                 .quiet("advice-calcium-vitamin-d", "not breastfeeding gets no calcium advice",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=8", "breastfeeding=no")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=8")
 
                 // advice-feeding-support
                 .fires("advice-feeding-support", "after a birth, feeding and lifting advice is given",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=1", "breastfeeding=no")
-                .quiet("advice-feeding-support", "pregnancy gets no feeding advice", "pregnancy-or-birth=pregnant")
+                        "fact.maternity=recent-birth", "fact.weeks-since-birth=1")
+                .quiet("advice-feeding-support", "pregnancy gets no feeding advice", "fact.maternity=pregnant")
 
                 // advice-core-rehab
                 .fires("advice-core-rehab", "after a birth, core and pelvic floor work is suggested",
-                        "pregnancy-or-birth=recent-birth", "weeks-since-birth=12", "breastfeeding=yes")
+                        "fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=12")
                 .quiet("advice-core-rehab", "no recent birth, no postpartum exercise advice",
-                        "pregnancy-or-birth=neither")
+                        "fact.maternity=none")
                 .tests();
     }
 
@@ -237,7 +254,7 @@ class SleepTopicScenariosIT {
     @DisplayName("night pain that no position eases asks the patient to speak to reception now")
     void nightPainNoPositionEasesIsUrgent(PluginUnderTest plugin) {
         plugin.given()
-                .answer("pain-score", "6")
+                .fact(Facts.PAIN_NOW, "6")
                 .answer("pain-timing", "night")
                 .answer("position-eases", "no")
                 .answer("eases-on-rising", "quickly")
@@ -250,7 +267,8 @@ class SleepTopicScenariosIT {
     @DisplayName("night pain that no position eases is urgent even with a perfect bed and mild pain")
     void nightPainUrgentWhateverElse(PluginUnderTest plugin) {
         plugin.given()
-                .answer("pain-score", "1")
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                .fact(Facts.PAIN_NOW, "1")
                 .answer("pain-timing", "none")
                 .answer("position-eases", "no")
                 .answer("position", "side")
@@ -259,7 +277,6 @@ class SleepTopicScenariosIT {
                 .answer("mattress-firmness", "medium")
                 .answer("mattress-age", "lt5")
                 .answer("warning-signs", "none")
-                .answer("pregnancy-or-birth", "neither")
                 .expect(Severity.URGENT, "night-pain-unrelieved")
                 .andNothingElse();
     }
@@ -268,9 +285,9 @@ class SleepTopicScenariosIT {
     @DisplayName("night pain that no position eases is urgent for a side sleeper on a good bed, not merely 'partly eased'")
     void nightPainUrgentOnAGoodBed(PluginUnderTest plugin) {
         plugin.given()
-                .answers("pain-score=1", "pain-timing=night", "position-eases=no", "eases-on-rising=quickly",
-                        "position=side", "pelvis-sag=no", "pillows=between-knees", "mattress-firmness=medium",
-                        "mattress-age=lt5", "warning-signs=none", "pregnancy-or-birth=neither")
+                .answers("fact.maternity=none", "fact.pain-now=1", "pain-timing=night", "position-eases=no",
+                        "eases-on-rising=quickly", "position=side", "pelvis-sag=no", "pillows=between-knees",
+                        "mattress-firmness=medium", "mattress-age=lt5", "warning-signs=none")
                 .expect(Severity.URGENT, "night-pain-unrelieved")
                 .expect(Severity.ADVICE, "advice-warmth")
                 .andNothingElse();
@@ -297,11 +314,24 @@ class SleepTopicScenariosIT {
     }
 
     @Test
-    @DisplayName("sudden severe back pain asks the patient to speak to reception now")
-    void suddenSeverePainIsUrgent(PluginUnderTest plugin) {
+    @DisplayName("sudden severe back pain at 58 asks the patient to speak to reception now")
+    void suddenSeverePainInOlderAgeIsUrgent(PluginUnderTest plugin) {
         plugin.given()
+                .fact(Facts.AGE_BAND, Facts.AGE_50_64)
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
                 .answer("warning-signs", "sudden-severe")
                 .expect(Severity.URGENT, "possible-fracture")
+                .andNothingElse();
+    }
+
+    @Test
+    @DisplayName("sudden severe back pain at 30, not breastfeeding, is flagged for the consult, not urgent")
+    void suddenSeverePainAloneIsConsult(PluginUnderTest plugin) {
+        plugin.given()
+                .fact(Facts.AGE_BAND, Facts.AGE_20_49)
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                .answer("warning-signs", "sudden-severe")
+                .expect(Severity.CONSULT, "sudden-severe-pain")
                 .andNothingElse();
     }
 
@@ -309,10 +339,9 @@ class SleepTopicScenariosIT {
     @DisplayName("a nursing mother who is getting shorter is urgent, on top of her postpartum notes")
     void heightLossAfterBirthIsUrgent(PluginUnderTest plugin) {
         plugin.given()
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH, Facts.BREASTFEEDING)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "4")
                 .answer("warning-signs", "height-loss")
-                .answer("pregnancy-or-birth", "recent-birth")
-                .answer("weeks-since-birth", "4")
-                .answer("breastfeeding", "yes")
                 .expect(Severity.URGENT, "possible-fracture")
                 .expect(Severity.INFO, "lactation-bone-loss")
                 .expect(Severity.ADVICE, "advice-calcium-vitamin-d")
@@ -360,15 +389,10 @@ class SleepTopicScenariosIT {
     }
 
     @Test
-    @DisplayName("pain of 8 out of 10 is flagged as severe")
-    void severePain(PluginUnderTest plugin) {
-        plugin.given().answer("pain-score", "8").expect(Severity.CONSULT, "severe-pain").andNothingElse();
-    }
-
-    @Test
-    @DisplayName("pain of 7 out of 10 is not flagged as severe")
-    void painOfSevenIsNotSevere(PluginUnderTest plugin) {
-        plugin.given().answer("pain-score", "7").doesNotRaise("severe-pain");
+    @DisplayName("severe pain is the host's flag: 9 out of 10 now, or 8 on average, adds nothing of the topic's own")
+    void severePainIsTheHostsFlag(PluginUnderTest plugin) {
+        plugin.given().fact(Facts.PAIN_NOW, "9").answer("pain-timing", "activity").andNothingElse();
+        plugin.given().fact(Facts.PEG_PAIN, "8").answer("pain-timing", "activity").andNothingElse();
     }
 
     @Test
@@ -379,9 +403,8 @@ class SleepTopicScenariosIT {
                 .answer("position-eases", "yes")
                 .answer("eases-on-rising", "quickly")
                 .answer("position", "back")
-                .answer("pregnancy-or-birth", "recent-birth")
-                .answer("weeks-since-birth", "7")
-                .answer("breastfeeding", "no")
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "7")
                 .expect(Severity.CONSULT, "postpartum-pain-persisting")
                 .expect(Severity.INFO, "night-pain-eased-by-position")
                 .expect(Severity.INFO, "postpartum-night-pattern")
@@ -396,10 +419,9 @@ class SleepTopicScenariosIT {
     @DisplayName("back pain worse with activity two weeks after a birth is flagged")
     void postpartumWorseWithActivity(PluginUnderTest plugin) {
         plugin.given()
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "2")
                 .answer("pain-timing", "activity")
-                .answer("pregnancy-or-birth", "recent-birth")
-                .answer("weeks-since-birth", "2")
-                .answer("breastfeeding", "no")
                 .expect(Severity.CONSULT, "postpartum-pain-persisting")
                 .atLeast();
     }
@@ -411,9 +433,8 @@ class SleepTopicScenariosIT {
                 .answer("pain-timing", "night")
                 .answer("position-eases", "yes")
                 .answer("eases-on-rising", "quickly")
-                .answer("pregnancy-or-birth", "recent-birth")
-                .answer("weeks-since-birth", "5")
-                .answer("breastfeeding", "yes")
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH, Facts.BREASTFEEDING)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "5")
                 .expect(Severity.INFO, "postpartum-night-pattern")
                 .expect(Severity.INFO, "lactation-bone-loss")
                 .atLeast();
@@ -421,9 +442,8 @@ class SleepTopicScenariosIT {
                 .answer("pain-timing", "night")
                 .answer("position-eases", "yes")
                 .answer("eases-on-rising", "quickly")
-                .answer("pregnancy-or-birth", "recent-birth")
-                .answer("weeks-since-birth", "5")
-                .answer("breastfeeding", "yes")
+                .fact(Facts.MATERNITY, Facts.RECENT_BIRTH, Facts.BREASTFEEDING)
+                .fact(Facts.WEEKS_SINCE_BIRTH, "5")
                 .doesNotRaise("postpartum-pain-persisting");
     }
 
@@ -433,7 +453,8 @@ class SleepTopicScenariosIT {
     @DisplayName("a side sleeper on a soft, old, sagging mattress gets bed and pillow advice and no flags")
     void softSaggingMattress(PluginUnderTest plugin) {
         plugin.given()
-                .answer("pain-score", "4")
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                .fact(Facts.PAIN_NOW, "4")
                 .answer("pain-timing", "waking")
                 .answer("position-eases", "yes")
                 .answer("eases-on-rising", "quickly")
@@ -444,7 +465,6 @@ class SleepTopicScenariosIT {
                 .answer("mattress-age", "gt10")
                 .answer("mattress-sag", "yes")
                 .answer("warning-signs", "none")
-                .answer("pregnancy-or-birth", "neither")
                 .expect(Severity.INFO, "night-pain-eased-by-position")
                 .expect(Severity.INFO, "old-mattress")
                 .expect(Severity.ADVICE, "advice-medium-firm-not-soft")
@@ -459,7 +479,8 @@ class SleepTopicScenariosIT {
     @DisplayName("a front sleeper on a hard mattress with night pain is advised medium-firm and side-lying")
     void hardMattressFrontSleeper(PluginUnderTest plugin) {
         plugin.given()
-                .answer("pain-score", "3")
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                .fact(Facts.PAIN_NOW, "3")
                 .answer("pain-timing", "night")
                 .answer("position-eases", "yes")
                 .answer("eases-on-rising", "quickly")
@@ -468,7 +489,6 @@ class SleepTopicScenariosIT {
                 .answer("mattress-firmness", "firm")
                 .answer("mattress-age", "lt5")
                 .answer("warning-signs", "none")
-                .answer("pregnancy-or-birth", "neither")
                 .expect(Severity.INFO, "night-pain-eased-by-position")
                 .expect(Severity.ADVICE, "advice-medium-firm-not-hard")
                 .expect(Severity.ADVICE, "advice-side-lying")
@@ -480,10 +500,9 @@ class SleepTopicScenariosIT {
     @DisplayName("a nursing mother with night pain that settles on rising gets the postpartum notes and advice, no flag")
     void nursingMother(PluginUnderTest plugin) {
         plugin.given()
-                .answers("pain-score=5", "pain-timing=night", "position-eases=yes", "eases-on-rising=quickly",
-                        "position=back", "pillows=head", "mattress-firmness=medium", "mattress-age=lt5",
-                        "warning-signs=none", "pregnancy-or-birth=recent-birth", "weeks-since-birth=3",
-                        "breastfeeding=yes")
+                .answers("fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=3", "fact.pain-now=5",
+                        "pain-timing=night", "position-eases=yes", "eases-on-rising=quickly", "position=back",
+                        "pillows=head", "mattress-firmness=medium", "mattress-age=lt5", "warning-signs=none")
                 .expect(Severity.INFO, "night-pain-eased-by-position")
                 .expect(Severity.INFO, "postpartum-night-pattern")
                 .expect(Severity.INFO, "lactation-bone-loss")
@@ -511,7 +530,8 @@ class SleepTopicScenariosIT {
     @DisplayName("a comfortable side sleeper on a good bed hears nothing")
     void goodBedNoFindings(PluginUnderTest plugin) {
         plugin.given()
-                .answer("pain-score", "2")
+                .fact(Facts.MATERNITY, Facts.NONE_OF_THESE)
+                .fact(Facts.PAIN_NOW, "2")
                 .answer("pain-timing", "activity")
                 .answer("position", "side")
                 .answer("pelvis-sag", "no")
@@ -519,18 +539,19 @@ class SleepTopicScenariosIT {
                 .answer("mattress-firmness", "medium")
                 .answer("mattress-age", "lt5")
                 .answer("warning-signs", "none")
-                .answer("pregnancy-or-birth", "neither")
                 .andNothingElse();
     }
 
     @Test
-    @DisplayName("pregnancy is noted, and stale answers about a birth do not count")
-    void pregnancyNotedPostpartumSkipped(PluginUnderTest plugin) {
+    @DisplayName("a pregnant patient with night pain gets the bed and warmth advice, and no postpartum note or advice")
+    void pregnantPatientGetsNoPostpartumAdvice(PluginUnderTest plugin) {
         plugin.given()
-                .answer("pregnancy-or-birth", "pregnant")
-                .staleAnswer("weeks-since-birth", "10")
-                .staleAnswer("breastfeeding", "yes")
-                .expect(Severity.INFO, "pregnancy")
+                .fact(Facts.MATERNITY, Facts.PREGNANT).fact(Facts.PREGNANCY_WEEKS, "30").fact(Facts.PAIN_NOW, "4")
+                .answers("pain-timing=night", "position-eases=yes", "eases-on-rising=quickly", "position=back",
+                        "pillows=head", "mattress-firmness=medium", "mattress-age=lt5", "warning-signs=none")
+                .expect(Severity.INFO, "night-pain-eased-by-position")
+                .expect(Severity.ADVICE, "advice-side-lying")
+                .expect(Severity.ADVICE, "advice-warmth")
                 .andNothingElse();
     }
 

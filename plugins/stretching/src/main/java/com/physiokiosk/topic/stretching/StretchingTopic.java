@@ -2,6 +2,7 @@ package com.physiokiosk.topic.stretching;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
@@ -15,6 +16,10 @@ import org.pf4j.Extension;
  * Back pain that got worse after stretching: how and when it got worse, nerve symptoms in the
  * legs, known spine conditions, which stretches and how they are done, a recent return to
  * exercise, and the balance between tummy and back muscles; then safer-stretching advice.
+ *
+ * <p>How bad the pain is now is one of the host's shared {@link Facts}, asked once before any topic;
+ * the host itself flags severe pain for the physiotherapist, so this topic neither asks for a pain
+ * score nor repeats that flag.
  *
  * <p>Every fact rests on seed article {@value #SEED}. The article cites no studies; each
  * {@link Source} names the section of the seed (by its heading) that the rule comes from. Where
@@ -32,7 +37,6 @@ public final class StretchingTopic implements Topic {
     // ---- question linkIds (stable: stored with every answer) ---------------------------------
     static final String INTRO = "intro";
     static final String PAIN_CHANGE = "pain-change";
-    static final String PAIN_SCORE = "pain-score";
     static final String LEG_SYMPTOMS = "leg-symptoms";
     static final String LEG_PATTERN = "leg-pattern";
     static final String SPINE_CONDITION = "spine-condition";
@@ -41,9 +45,6 @@ public final class StretchingTopic implements Topic {
     static final String TECHNIQUE = "technique";
     static final String NEW_EXERCISE = "new-exercise";
     static final String MUSCLE_BALANCE = "muscle-balance";
-
-    /** A pain score from which the physiotherapist is told before the consult (the kiosk's own threshold). */
-    static final int SEVERE_PAIN = 8;
 
     private static final TopicInfo INFO =
             new TopicInfo(ID, "topic.title", "topic.summary", "stretching.svg", 20);
@@ -58,9 +59,6 @@ public final class StretchingTopic implements Topic {
                             AnswerOption.of("after", "q.painchange.opt.after"),
                             AnswerOption.exclusive("not-worse", "q.painchange.opt.notworse"))
                     .withHelp("q.painchange.help"),
-
-            Question.scale(PAIN_SCORE, "q.pain.text")
-                    .withHelp("q.pain.help"),
 
             Question.multiChoice(LEG_SYMPTOMS, "q.leg.text",
                             AnswerOption.of("shooting", "q.leg.opt.shooting"),
@@ -189,12 +187,6 @@ public final class StretchingTopic implements Topic {
                     "rule.structural.patient", "rule.structural.clinician",
                     seed("Proper Mechanics: stretching can aggravate degenerative disc disease or a herniated"
                             + " disc; stop stretching and see a doctor")),
-
-            Rule.of("severe-pain", Severity.CONSULT,
-                    Condition.atLeast(PAIN_SCORE, SEVERE_PAIN),
-                    "rule.severe.patient", "rule.severe.clinician",
-                    seed("Pushing Too Hard, Too Fast: serious pain is the point to stop; threshold 8/10 is the"
-                            + " kiosk's own")),
 
             // ---- INFO (clinician only) ------------------------------------------------------
             Rule.of("spine-condition-note", Severity.INFO,

@@ -3,6 +3,7 @@ package com.physiokiosk.topic.stretching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
@@ -24,9 +25,12 @@ import org.junit.jupiter.api.TestFactory;
 @DisplayName("Pain after stretching, as the kiosk runs it")
 class StretchingTopicScenariosIT {
 
-    /** A whole visit with nothing to flag: most scenarios change one or two answers of it. */
+    /**
+     * A whole visit with nothing to flag, mild pain right now (the host's fact, given by its id): most
+     * scenarios change one or two answers of it.
+     */
     private static final String[] CALM = {
-            "pain-change=not-worse", "pain-score=3", "leg-symptoms=none", "spine-condition=none",
+            "fact.pain-now=3", "pain-change=not-worse", "leg-symptoms=none", "spine-condition=none",
             "stretches=hip-thigh", "hold-time=20-to-30", "technique=none", "new-exercise=no",
             "muscle-balance=similar"};
 
@@ -113,11 +117,6 @@ class StretchingTopicScenariosIT {
                         "pain-change=not-worse", "spine-condition=disc-herniation")
                 .quiet("structural-known-condition", "pain after stretching with no known spine problem is not flagged",
                         "pain-change=after", "spine-condition=none")
-
-                // severe-pain
-                .fires("severe-pain", "pain of 8 out of 10 is flagged as severe", "pain-score=8")
-                .fires("severe-pain", "pain of 10 out of 10 is flagged as severe", "pain-score=10")
-                .quiet("severe-pain", "pain of 7 out of 10 is not flagged as severe", "pain-score=7")
 
                 // spine-condition-note
                 .fires("spine-condition-note", "a known back condition not made worse is noted for the physiotherapist",
@@ -206,7 +205,7 @@ class StretchingTopicScenariosIT {
     void seedBeginnerGetsAdvice(PluginUnderTest plugin) {
         calmVisit(plugin)
                 .answer("pain-change", "after")
-                .answer("pain-score", "5")
+                .fact(Facts.PAIN_NOW, "5")
                 .answer("stretches", "bend-forward", "twist")
                 .answer("hold-time", "under-20")
                 .answer("technique", "bounce", "into-pain", "rush")
@@ -226,7 +225,7 @@ class StretchingTopicScenariosIT {
     @DisplayName("the seed's beginner who bends forward and bounces into pain after years off gets advice and no flags")
     void seedBeginnerBendingForward(PluginUnderTest plugin) {
         plugin.given()
-                .answers(calmBut("pain-change=after", "pain-score=5", "stretches=bend-forward", "hold-time=under-20",
+                .answers(calmBut("pain-change=after", "fact.pain-now=5", "stretches=bend-forward", "hold-time=under-20",
                         "technique=bounce,into-pain", "new-exercise=yes", "muscle-balance=tummy-stronger"))
                 .expect(Severity.ADVICE, "advice-stretch-gently")
                 .expect(Severity.ADVICE, "advice-build-up")
@@ -346,16 +345,16 @@ class StretchingTopicScenariosIT {
     }
 
     @Test
-    @DisplayName("severe pain of 8 out of 10 is flagged for the consult, 7 is not")
-    void severePainConsults(PluginUnderTest plugin) {
+    @DisplayName("severe pain (9 out of 10 now, or 8 on average) is the host's flag: the topic adds nothing of its own")
+    void severePainIsTheHostsFlag(PluginUnderTest plugin) {
         calmVisit(plugin)
-                .answer("pain-score", "8")
-                .expect(Severity.CONSULT, "severe-pain")
+                .fact(Facts.PAIN_NOW, "9")
                 .expect(Severity.INFO, "stretch-routine")
                 .andNothingElse();
         calmVisit(plugin)
-                .answer("pain-score", "7")
-                .doesNotRaise("severe-pain");
+                .fact(Facts.PEG_PAIN, "8")
+                .expect(Severity.INFO, "stretch-routine")
+                .andNothingElse();
     }
 
     // ---- urgent ------------------------------------------------------------------------------
@@ -376,7 +375,7 @@ class StretchingTopicScenariosIT {
     @DisplayName("tingling that is spreading sends the patient to reception now, even with no back pain today")
     void spreadingTinglingIsUrgent(PluginUnderTest plugin) {
         calmVisit(plugin)
-                .answer("pain-score", "0")
+                .fact(Facts.PAIN_NOW, "0")
                 .answer("leg-symptoms", "tingling")
                 .answer("leg-pattern", "worse")
                 .expect(Severity.URGENT, "nerve-getting-worse")
@@ -390,7 +389,7 @@ class StretchingTopicScenariosIT {
     void worseningWeaknessInBothLegsIsUrgent(PluginUnderTest plugin) {
         calmVisit(plugin)
                 .answer("pain-change", "sudden", "after")
-                .answer("pain-score", "9")
+                .fact(Facts.PAIN_NOW, "9")
                 .answer("leg-symptoms", "weakness", "numbness")
                 .answer("leg-pattern", "both-legs", "worse")
                 .answer("spine-condition", "disc-herniation")
@@ -405,7 +404,7 @@ class StretchingTopicScenariosIT {
     @DisplayName("numbness in both legs is urgent even with no back pain today")
     void numbnessInBothLegsWithoutPainIsUrgent(PluginUnderTest plugin) {
         calmVisit(plugin)
-                .answer("pain-score", "0")
+                .fact(Facts.PAIN_NOW, "0")
                 .answer("leg-symptoms", "numbness")
                 .answer("leg-pattern", "both-legs")
                 .expect(Severity.URGENT, "nerve-both-legs")
