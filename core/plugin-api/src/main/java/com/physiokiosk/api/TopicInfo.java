@@ -13,9 +13,27 @@ import java.util.regex.Pattern;
  * @param icon       file name of an SVG icon shipped in the plugin's {@code assets/} folder, or
  *                   {@code null} for none
  * @param order      position on the topic-choice screen, lower first
+ * @param sensitive  whether the topic touches intimate matters (sex, continence): its advice is then
+ *                   never shown on the kiosk's screen, where others may read it; the patient is told
+ *                   their physiotherapist will go through it, and it is printed for them (since 1.1)
  * @since 1.0
  */
-public record TopicInfo(String id, String titleKey, String summaryKey, String icon, int order) {
+public record TopicInfo(String id, String titleKey, String summaryKey, String icon, int order, boolean sensitive) {
+
+    /** A topic that is not sensitive. */
+    public TopicInfo(String id, String titleKey, String summaryKey, String icon, int order) {
+        this(id, titleKey, summaryKey, icon, order, false);
+    }
+
+    /**
+     * This topic, marked sensitive: its advice stays off the kiosk's screen.
+     *
+     * @since 1.1
+     */
+    public TopicInfo asSensitive() {
+        return new TopicInfo(id, titleKey, summaryKey, icon, order, true);
+    }
+
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 

@@ -9,6 +9,7 @@ import com.physiokiosk.engine.checkin.SectionAnswers;
 import com.physiokiosk.engine.flow.AnswerParser;
 import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
+import com.physiokiosk.engine.i18n.MessageBundle;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.plugins.TopicCatalog;
 import com.physiokiosk.engine.storage.StorageException;
@@ -45,6 +46,8 @@ public final class VisitService {
 
     private static final Logger log = LoggerFactory.getLogger(VisitService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final MessageBundle TEXTS = MessageBundle.load("the kiosk", VisitService.class.getClassLoader(),
+            "com/physiokiosk/engine/visit/messages");
 
     /** Longest name a patient may give. */
     public static final int MAX_NAME_LENGTH = 40;
@@ -393,13 +396,23 @@ public final class VisitService {
             }
             List<String> advice = new ArrayList<>();
             List<String> notes = new ArrayList<>();
+            boolean keptOffScreen = false;
             for (SectionAnswers s : ev.sections()) {
                 for (Finding f : s.findings()) {
-                    if (f.patientKey() != null) {
-                        String text = s.topic().text(v.language, f.patientKey());
-                        (f.severity() == Severity.ADVICE ? advice : notes).add(text);
+                    if (f.patientKey() == null) {
+                        continue;
                     }
+                    if (f.severity() == Severity.ADVICE && s.topic().info().sensitive()) {
+                        // Others may read the kiosk's screen: this advice is printed for the patient instead.
+                        keptOffScreen = true;
+                        continue;
+                    }
+                    String text = s.topic().text(v.language, f.patientKey());
+                    (f.severity() == Severity.ADVICE ? advice : notes).add(text);
                 }
+            }
+            if (keptOffScreen) {
+                advice.add(TEXTS.get(v.language, "advice.with-physiotherapist"));
             }
             return Optional.of(new Result(v.number, false, advice, notes));
         }
