@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
@@ -39,38 +40,38 @@ class PatientFlowTest {
         kiosk.close();
     }
 
-    /** A calm cramps visit: lifting at the gym, moderate pain, nothing alarming. */
+    /** A calm cramps visit: lifting at the gym, nothing alarming, no link with periods. */
     static Map<String, List<String>> calmCramps() {
         Map<String, List<String>> a = new LinkedHashMap<>();
         a.put("intro", List.of());
         a.put("trigger", List.of("lifting", "sitting"));
-        a.put("pain-score", List.of("6"));
         a.put("muscular", List.of("muscular"));
         a.put("rhythmic", List.of("no"));
         a.put("belly", List.of("no"));
         a.put("unwell", List.of("none"));
-        a.put("periods-or-pregnant", List.of("no"));
+        a.put("period-link", List.of("no"));
         return a;
     }
 
-    /**
-     * Cramps with a severe pain score (a CONSULT finding) and a menstrual link (an INFO note);
-     * the pregnancy weeks question is skipped because the patient is not pregnant.
-     */
+    /** Cramps with a menstrual link (an INFO note); with {@link #SEVERE_PAIN} the host adds a CONSULT. */
     static Map<String, List<String>> severeCramps() {
         Map<String, List<String>> a = calmCramps();
-        a.put("pain-score", List.of("8"));
-        a.put("periods-or-pregnant", List.of("yes"));
-        a.put("pregnant", List.of("no"));
         a.put("period-link", List.of("yes"));
         return a;
     }
 
-    /** Walks from the welcome screen to the result screen; returns the result page. */
-    static HttpResponse<String> walk(Browser b, String lang, String name, Map<String, String> safetyAnswers,
+    /** Pain of 8 out of 10 right now: the host's one threshold for severe pain (a CONSULT finding). */
+    static final Map<String, String> SEVERE_PAIN = Map.of("about/fact.pain-now", "8");
+
+    /**
+     * Walks from the welcome screen to the result screen; returns the result page. {@code hostAnswers} are
+     * by safety linkId ({@code "fever"}) or {@code "section/linkId"} ({@code "about/fact.pain-now"}); an
+     * urgent answer shows the urgent screen, and the patient carries on to the end.
+     */
+    static HttpResponse<String> walk(Browser b, String lang, String name, Map<String, String> hostAnswers,
                                      Map<String, List<String>> topicAnswers) {
         Walker w = new Walker(b).topic("cramps", topicAnswers);
-        safetyAnswers.forEach((flag, answer) -> w.answer("safety/" + flag, answer));
+        hostAnswers.forEach((key, answer) -> w.answer(key.contains("/") ? key : "safety/" + key, answer));
         assertEquals("/review", w.toReview(lang, name, "cramps"));
         return w.send();
     }
@@ -92,18 +93,26 @@ class PatientFlowTest {
             assertEquals("en", stored.language());
             assertEquals(1, stored.number());
             assertFalse(stored.urgent());
-            assertEquals(List.of("safety", "cramps"), stored.topics().stream().map(TopicResponse::topicId).toList());
+            assertEquals(List.of("safety", "about", "cramps"), stored.topics().stream().map(TopicResponse::topicId).toList());
+            assertTrue(stored.finished());
 
             TopicResponse safety = stored.topics().get(0);
-            assertEquals(SafetyScreen.FLAGS, safety.answers().stream().map(StoredAnswer::linkId).toList());
-            assertTrue(safety.answers().stream().allMatch(a -> a.values().equals(List.of("no"))));
+            List<String> safetyAsked = new java.util.ArrayList<>(SafetyScreen.FLAGS);
+            safetyAsked.add(SafetyScreen.INFECTION_RISK);
+            assertEquals(safetyAsked, safety.answers().stream().map(StoredAnswer::linkId).toList(),
+                    "one question per flag; thin bones only after a fall");
             assertTrue(safety.findings().isEmpty());
 
-            TopicResponse cramps = stored.topics().get(1);
+            TopicResponse about = stored.topics().get(1);
+            assertEquals(List.of(Facts.AGE_BAND, Facts.FIRST_EPISODE, Facts.MATERNITY, Facts.PEG_PAIN,
+                    Facts.PEG_ENJOYMENT, Facts.PEG_ACTIVITY, Facts.PAIN_NOW),
+                    about.answers().stream().map(StoredAnswer::linkId).toList(), "the shared facts, weeks skipped");
+
+            TopicResponse cramps = stored.topics().get(2);
             assertEquals("0.1.0-SNAPSHOT", cramps.pluginVersion());
             assertEquals("cramps", cramps.pluginId());
-            // The information screen is not an answer; skipped pregnancy questions are not stored.
-            assertEquals(List.of("trigger", "pain-score", "muscular", "rhythmic", "belly", "unwell", "periods-or-pregnant"),
+            // The information screen is not an answer; the topic asks no pain score or pregnancy of its own.
+            assertEquals(List.of("trigger", "muscular", "rhythmic", "belly", "unwell", "period-link"),
                     cramps.answers().stream().map(StoredAnswer::linkId).toList());
             StoredAnswer trigger = cramps.answers().get(0);
             assertEquals(List.of("lifting", "sitting"), trigger.values());
@@ -127,13 +136,16 @@ class PatientFlowTest {
             Browser b = new Browser(server.port());
             HttpResponse<String> done = walk(b, "en", "", Map.of("saddle-numbness", "yes"), calmCramps());
             assertTrue(done.body().contains("Please speak to reception now"));
+            assertFalse(done.body().contains("While you wait"), "an urgent visit shows no advice");
             CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
             assertTrue(stored.urgent());
+            assertTrue(stored.finished());
             assertNull(stored.displayName(), "an empty name is stored as none");
             StoredFinding flag = stored.topics().get(0).findings().get(0);
             assertEquals("saddle-numbness", flag.ruleId());
             assertEquals(Severity.URGENT, flag.severity());
             assertTrue(flag.clinicianText().contains("cauda equina"));
+            assertTrue(flag.source().contains("GIRFT"), flag.source());
         });
     }
 
@@ -145,6 +157,7 @@ class PatientFlowTest {
             answers.put("unwell", List.of("vomiting", "dizzy"));
             HttpResponse<String> done = walk(b, "es", "José", Map.of(), answers);
             assertTrue(done.body().contains("Hable con recepción ahora"), done.body());
+            assertFalse(done.body().contains("José"), "no name on the urgent screen");
             assertTrue(done.body().contains("lang=\"es\""));
             CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
             assertTrue(stored.urgent());
@@ -172,36 +185,24 @@ class PatientFlowTest {
     void changingAnAnswerFromReviewDropsAnswersToQuestionsNoLongerAsked() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             Browser b = new Browser(server.port());
-            Map<String, List<String>> answers = calmCramps();
-            answers.put("periods-or-pregnant", List.of("yes"));
-            answers.put("pregnant", List.of("no"));
-            answers.put("period-link", List.of("yes"));
-            assertEquals(200, b.get("/").statusCode());
-            b.postRaw("/start", "lang", "en");
-            b.get("/name");
-            b.post("/name", "name", "");
-            for (String flag : SafetyScreen.FLAGS) {
-                b.get("/q/safety/" + flag);
-                b.post("/q/safety/" + flag, "answer", "no");
-            }
-            b.get("/topics");
-            b.post("/topics", "topic", "cramps");
-            answers.forEach((linkId, values) -> {
-                b.get("/q/cramps/" + linkId);
-                String[] fields = values.stream().flatMap(v -> java.util.stream.Stream.of("answer", v)).toArray(String[]::new);
-                b.post("/q/cramps/" + linkId, fields);
-            });
+            Walker w = new Walker(b).topic("cramps", calmCramps());
+            assertEquals("/review", w.toReview("en", "", "cramps"));
             assertTrue(b.get("/review").body().contains("/q/cramps/period-link?from=review"));
-            b.get("/q/cramps/periods-or-pregnant?from=review");
-            HttpResponse<String> changed = b.post("/q/cramps/periods-or-pregnant", "answer", "no", "from", "review");
-            assertEquals("/review", Browser.location(changed), "back to review once complete");
+            // Now she says she is pregnant: the period question is no longer asked.
+            b.get("/q/about/fact.maternity?from=review");
+            HttpResponse<String> changed = b.post("/q/about/fact.maternity", "answer", "pregnant", "from", "review");
+            assertEquals("/q/about/fact.pregnancy-weeks?from=review", Browser.location(changed),
+                    "the question the change brings in comes first");
+            b.get("/q/about/fact.pregnancy-weeks?from=review");
+            assertEquals("/review", Browser.location(b.post("/q/about/fact.pregnancy-weeks", "answer", "12",
+                    "from", "review")), "back to review once complete");
             String review = b.get("/review").body();
             assertFalse(review.contains("period-link"), "no longer asked, no longer shown");
             b.post("/submit");
             CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
-            List<String> linkIds = stored.topics().get(1).answers().stream().map(StoredAnswer::linkId).toList();
-            assertFalse(linkIds.contains("pregnant"));
+            List<String> linkIds = stored.topics().get(2).answers().stream().map(StoredAnswer::linkId).toList();
             assertFalse(linkIds.contains("period-link"));
+            assertTrue(stored.findings().stream().anyMatch(f -> f.ruleId().equals("pregnant")), "the host's note");
         });
     }
 
@@ -215,12 +216,12 @@ class PatientFlowTest {
             b.post("/name", "name", "Ana");
             b.get("/q/safety/saddle-numbness");
             b.post("/q/safety/saddle-numbness", "answer", "no");
-            b.get("/q/safety/bladder-bowel");
-            HttpResponse<String> switched = b.post("/language", "lang", "es", "returnTo", "/q/safety/bladder-bowel");
-            assertEquals("/q/safety/bladder-bowel", Browser.location(switched));
-            HttpResponse<String> page = b.get("/q/safety/bladder-bowel");
+            b.get("/q/safety/bladder");
+            HttpResponse<String> switched = b.post("/language", "lang", "es", "returnTo", "/q/safety/bladder");
+            assertEquals("/q/safety/bladder", Browser.location(switched));
+            HttpResponse<String> page = b.get("/q/safety/bladder");
             assertTrue(page.body().contains("lang=\"es\""));
-            assertTrue(page.body().contains("Pregunta 2 de 7"), "progress in Spanish, first answer kept");
+            assertTrue(page.body().contains("Pregunta 2 de 12"), "progress in Spanish, first answer kept");
             HttpResponse<String> back = b.get("/q/safety/saddle-numbness");
             assertTrue(back.body().contains("aria-pressed=\"true\""), "the earlier answer is still selected");
         });

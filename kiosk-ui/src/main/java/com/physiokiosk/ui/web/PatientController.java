@@ -151,7 +151,9 @@ public final class PatientController {
         VisitService.Answered answered = visits.answer(visit.get(), ctx.pathParam("topic"), ctx.pathParam("linkId"),
                 ctx.formParam("screen"), ctx.formParams("answer"), fromReview);
         if (answered instanceof VisitService.Moved m) {
-            go(ctx, m.next());
+            // A question brought in by a change made from the review goes back there once answered.
+            ctx.redirect(url(m.next()) + (fromReview && m.next() instanceof Step.Ask ? "?from=review" : ""),
+                    HttpStatus.SEE_OTHER);
         } else if (answered instanceof VisitService.Redirect r) {
             go(ctx, r.step());
         } else if (answered instanceof VisitService.Invalid i) {

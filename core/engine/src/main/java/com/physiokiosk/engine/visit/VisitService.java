@@ -254,8 +254,15 @@ public final class VisitService {
                 return new Moved(Step.URGENT);
             }
             Step next = nextStep(v);
-            if (fromReview && next instanceof Step.Review) {
-                return new Moved(next);
+            if (fromReview) {
+                // A changed answer may bring in a question not seen yet: ask it, then back to the review.
+                Optional<Question> fresh = unansweredAfter(v, section, linkId);
+                if (fresh.isPresent()) {
+                    return new Moved(new Step.Ask(sectionId, fresh.get().linkId()));
+                }
+                if (next instanceof Step.Review) {
+                    return new Moved(next);
+                }
             }
             Optional<Question> following = flow(v, section).next(linkId);
             if (following.isPresent() && mayBeAt(v, sectionId, following.get().linkId())) {
@@ -529,6 +536,19 @@ public final class VisitService {
         }
         // No topic yet, or the one in hand was just switched off by the clinic: choose one.
         return v.sections.size() > 2 && v.notice == null ? Step.REVIEW : Step.TOPICS;
+    }
+
+    /** The first answerable question asked after {@code linkId} in the section that has no answer yet. */
+    private Optional<Question> unansweredAfter(Visit v, Visit.Section section, String linkId) {
+        List<Question> asked = flow(v, section).asked();
+        boolean after = false;
+        for (Question q : asked) {
+            if (after && q.type().isAnswerable() && !section.answers.isAnswered(q.linkId())) {
+                return Optional.of(q);
+            }
+            after |= q.linkId().equals(linkId);
+        }
+        return Optional.empty();
     }
 
     /** Where the screen on show is, for a stale answer: back to it, or wherever the visit is now. */
