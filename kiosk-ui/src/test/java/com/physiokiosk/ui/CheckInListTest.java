@@ -131,18 +131,33 @@ class CheckInListTest {
             reader.start();
             assertEquals(": live", lines.poll(5, TimeUnit.SECONDS), "the stream is open");
 
-            PatientFlowTest.walk(new Browser(server.port()), "en", "Zebulon", Map.of("fever", "yes"),
-                    PatientFlowTest.calmCramps());
-            long submitted = System.nanoTime();
-            String data = nextEventData(lines, submitted + TimeUnit.SECONDS.toNanos(2));
-            assertNotNull(data, "an event within 2 seconds of the submission");
-            assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true}", data);
+            // The patient answers "yes" to fever: staff hear of it then, not when the visit is sent.
+            Browser patient = new Browser(server.port());
+            Walker w = new Walker(patient).topic("cramps", PatientFlowTest.calmCramps());
+            w.answerUntil(w.start("en", "Zebulon"), "/q/safety/fever");
+            assertEquals("/urgent", Browser.location(patient.post("/q/safety/fever", "answer", "yes")));
+            long answered = System.nanoTime();
+            String data = nextEventData(lines, answered + TimeUnit.SECONDS.toNanos(2));
+            assertNotNull(data, "an event within 2 seconds of the answer");
+            assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true,\"alert\":true}", data);
             assertFalse(data.contains("Zebulon"), "no patient data in the stream");
+
+            // Carrying on and sending: the list refreshes, the alert does not sound again.
+            assertEquals("/q/safety/cancer", Browser.location(patient.post("/urgent/carry-on")));
+            assertEquals("/topics", w.answerFrom("/q/safety/cancer"));
+            assertEquals("/review", w.answerFrom(w.choose("cramps")));
+            w.send();
+            int updates = 0;
+            for (String sent; (sent = nextEventData(lines, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700))) != null; ) {
+                assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true,\"alert\":false}", sent);
+                updates++;
+            }
+            assertTrue(updates > 0, "each later answer updates the staff list");
 
             PatientFlowTest.walk(new Browser(server.port()), "en", "Ana", Map.of(), PatientFlowTest.calmCramps());
             String calm = nextEventData(lines, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
-            assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":2,\"urgent\":false}", calm,
-                    "every check-in refreshes the list; only urgent ones alert");
+            assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":2,\"urgent\":false,\"alert\":false}", calm,
+                    "every check-in refreshes the list; only a new urgent finding alerts");
             stream.body().close();
         });
     }

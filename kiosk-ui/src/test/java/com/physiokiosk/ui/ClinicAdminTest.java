@@ -73,10 +73,10 @@ class ClinicAdminTest {
         kiosk = start();
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             Browser onCramps = safetyDone(server.port());
-            onCramps.post("/topics", "topic", "cramps");
-            onCramps.post("/q/cramps/intro");
+            Walker cramps = new Walker(onCramps).topic("cramps", PatientFlowTest.calmCramps());
+            cramps.answerUntil(cramps.choose("cramps"), "/q/cramps/trigger");
             Browser onSleep = safetyDone(server.port());
-            String sleepFirst = Browser.location(onSleep.post("/topics", "topic", "sleep"));
+            String sleepFirst = new Walker(onSleep).choose("sleep");
 
             Browser admin = adminOn(server.port(), "/staff/admin/topics");
             HttpResponse<String> page = admin.page("/staff/admin/topics");
@@ -98,13 +98,12 @@ class ClinicAdminTest {
             HttpResponse<String> choice = onSleep.get("/topics");
             assertTrue(choice.body().contains("That topic is no longer available"));
             assertFalse(choice.body().contains("value=\"sleep\""), "gone from the choice at once");
-            assertEquals(404, new Browser(server.port()).get("/q/sleep/pain-score").statusCode());
-            assertEquals(404, safetyDone(server.port()).get("/q/sleep/pain-score").statusCode());
+            assertEquals(404, new Browser(server.port()).get("/q/sleep/pain-timing").statusCode());
+            assertEquals(404, safetyDone(server.port()).get("/q/sleep/pain-timing").statusCode());
 
             // The cramps patient carries on to the end.
-            PatientFlowTest.calmCramps().forEach((linkId, values) -> onCramps.post("/q/cramps/" + linkId,
-                    values.stream().flatMap(v -> Stream.of("answer", v)).toArray(String[]::new)));
-            assertEquals("/done", Browser.location(onCramps.post("/submit")));
+            assertEquals("/review", cramps.answerFrom("/q/cramps/trigger"));
+            cramps.send();
 
             admin.page("/staff/admin/topics");
             assertEquals(303, admin.post("/staff/admin/topics/sleep/enabled", "enabled", "true").statusCode());

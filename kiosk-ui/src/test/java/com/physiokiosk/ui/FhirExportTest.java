@@ -13,6 +13,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.staff.AuditAction;
 import io.javalin.testtools.JavalinTest;
@@ -89,38 +90,40 @@ class FhirExportTest {
             assertTrue(trigger.getRepeats() && trigger.getRequired());
             assertEquals("lifting", trigger.getAnswerOption().get(0).getValueCoding().getCode());
             assertEquals("Lifting something heavy", trigger.getAnswerOption().get(0).getValueCoding().getDisplay());
-            QuestionnaireItemComponent pain = item(q, "pain-score");
-            assertEquals(QuestionnaireItemType.INTEGER, pain.getType());
-            assertEquals("10", pain.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/maxValue")
-                    .getValue().primitiveValue());
             assertEquals(QuestionnaireItemType.BOOLEAN, item(q, "rhythmic").getType());
-
-            QuestionnaireItemComponent pregnant = item(q, "pregnant");
-            assertEquals(1, pregnant.getEnableWhen().size());
-            assertEquals("periods-or-pregnant", pregnant.getEnableWhenFirstRep().getQuestion());
-            assertTrue(pregnant.getEnableWhenFirstRep().getAnswerBooleanType().booleanValue());
-            QuestionnaireItemComponent weeks = item(q, "pregnancy-weeks");
-            assertEquals("yes", weeks.getEnableWhenFirstRep().getAnswerCoding().getCode());
-            assertEquals(Questionnaire.QuestionnaireItemOperator.EQUAL, weeks.getEnableWhenFirstRep().getOperator());
-            QuestionnaireItemComponent periodLink = item(q, "period-link");
-            assertEquals(2, periodLink.getEnableWhen().size());
-            assertEquals(Questionnaire.EnableWhenBehavior.ALL, periodLink.getEnableBehavior());
-            assertEquals(Questionnaire.QuestionnaireItemOperator.NOT_EQUAL, periodLink.getEnableWhen().get(1).getOperator());
+            // Asked unless the shared facts say pregnant: a condition on another section is left out.
+            assertTrue(item(q, "period-link").getEnableWhen().isEmpty());
 
             String safetyJson = staff.get("/staff/questionnaires/safety").body();
             Questionnaire safety = strict().parseResource(Questionnaire.class, safetyJson);
             assertNoErrors(safetyJson);
-            assertEquals(SafetyScreen.FLAGS, safety.getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList());
+            assertEquals(kiosk.app.registry().safety().questions().stream().map(com.physiokiosk.api.Question::linkId)
+                    .toList(), safety.getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList());
+            QuestionnaireItemComponent thinBones = item(safety, SafetyScreen.THIN_BONES);
+            assertEquals("minor-fall", thinBones.getEnableWhenFirstRep().getQuestion());
+            assertTrue(thinBones.getEnableWhenFirstRep().getAnswerBooleanType().booleanValue());
+
+            String aboutJson = staff.get("/staff/questionnaires/about").body();
+            Questionnaire about = strict().parseResource(Questionnaire.class, aboutJson);
+            assertNoErrors(aboutJson);
+            QuestionnaireItemComponent pain = item(about, Facts.PAIN_NOW);
+            assertEquals(QuestionnaireItemType.INTEGER, pain.getType());
+            assertEquals("10", pain.getExtensionByUrl("http://hl7.org/fhir/StructureDefinition/maxValue")
+                    .getValue().primitiveValue());
+            QuestionnaireItemComponent weeks = item(about, Facts.PREGNANCY_WEEKS);
+            assertEquals("pregnant", weeks.getEnableWhenFirstRep().getAnswerCoding().getCode());
+            assertEquals(Questionnaire.QuestionnaireItemOperator.EQUAL, weeks.getEnableWhenFirstRep().getOperator());
         });
     }
 
     @Test
     void eachTopicOfACheckInIsAValidQuestionnaireResponseWithTypedAnswers() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
-            PatientFlowTest.walk(new Browser(server.port()), "en", "Ana", Map.of("fever", "yes"), PatientFlowTest.severeCramps());
+            PatientFlowTest.walk(new Browser(server.port()), "en", "Ana",
+                    Map.of("fever", "yes", "about/fact.pain-now", "8"), PatientFlowTest.severeCramps());
             CheckIn c = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
             Browser staff = TestKiosk.admin(server.port());
-            for (String topic : List.of("cramps", "safety")) {
+            for (String topic : List.of("cramps", "safety", "about")) {
                 Questionnaire q = strict().parseResource(Questionnaire.class, staff.get("/staff/questionnaires/" + topic).body());
                 KNOWN.put(q.getUrl(), q);
             }
@@ -133,22 +136,28 @@ class FhirExportTest {
             assertNoErrors(r.body());
             assertFalse(errors(r.body().replace("\"linkId\" : \"trigger\"", "\"linkId\" : \"no-such-question\"")).isEmpty(),
                     "the validator really checks a response against its Questionnaire");
-            assertFalse(errors(r.body().replace("\"valueInteger\" : 8", "\"valueInteger\" : 11")).isEmpty(),
-                    "...down to the maximum of the pain scale");
+            assertFalse(errors(r.body().replace("\"valueBoolean\" : false", "\"valueInteger\" : 3")).isEmpty(),
+                    "...down to the type of each answer");
             assertFalse(r.body().contains("Ana"), "no name in the export: the record system links it to its patient");
 
             assertEquals("urn:physio-kiosk:questionnaire:cramps|0.1.0-SNAPSHOT", qr.getQuestionnaire());
             assertEquals(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED, qr.getStatus());
             assertEquals(c.publicId() + "/cramps", qr.getIdentifier().getValue());
-            assertEquals(c.topics().get(1).answers().stream().map(a -> a.linkId()).toList(),
+            assertEquals(c.topics().get(2).answers().stream().map(a -> a.linkId()).toList(),
                     qr.getItem().stream().map(QuestionnaireResponseItemComponent::getLinkId).toList(),
                     "exactly the questions answered, in order");
-            assertFalse(qr.getItem().stream().anyMatch(i -> i.getLinkId().equals("pregnancy-weeks")), "skipped: not there");
             List<String> triggers = answer(qr, "trigger").getAnswer().stream().map(a -> a.getValueCoding().getCode()).toList();
             assertEquals(List.of("lifting", "sitting"), triggers);
-            assertEquals(8, answer(qr, "pain-score").getAnswerFirstRep().getValueIntegerType().getValue());
             assertFalse(answer(qr, "rhythmic").getAnswerFirstRep().getValueBooleanType().booleanValue());
-            assertEquals("no", answer(qr, "pregnant").getAnswerFirstRep().getValueCoding().getCode());
+
+            String aboutJson = staff.get("/staff/check-ins/" + c.publicId() + "/fhir/about").body();
+            QuestionnaireResponse about = strict().parseResource(QuestionnaireResponse.class, aboutJson);
+            assertNoErrors(aboutJson);
+            assertEquals(8, answer(about, Facts.PAIN_NOW).getAnswerFirstRep().getValueIntegerType().getValue());
+            assertFalse(errors(aboutJson.replace("\"valueInteger\" : 8", "\"valueInteger\" : 11")).isEmpty(),
+                    "...down to the maximum of the pain scale");
+            assertFalse(qr.getItem().stream().anyMatch(i -> i.getLinkId().equals(Facts.PREGNANCY_WEEKS)),
+                    "skipped: not there");
 
             String safetyJson = staff.get("/staff/check-ins/" + c.publicId() + "/fhir/safety").body();
             QuestionnaireResponse safety = strict().parseResource(QuestionnaireResponse.class, safetyJson);

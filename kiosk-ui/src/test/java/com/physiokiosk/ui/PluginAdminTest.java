@@ -11,9 +11,9 @@ import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
 import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.plugins.PluginAdmin;
+import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.plugins.PluginAdmin.RefusedException;
 import com.physiokiosk.engine.plugins.PluginStatus;
-import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.staff.AuditAction;
 import com.physiokiosk.engine.staff.AuditEntry;
 import com.physiokiosk.engine.storage.StorageException;
@@ -84,13 +84,7 @@ class PluginAdminTest {
     /** A patient who has answered the safety screen and is on the topic choice. */
     static Browser safetyDone(int port) {
         Browser b = new Browser(port);
-        b.get("/");
-        b.postRaw("/start", "lang", "en");
-        b.get("/name");
-        b.post("/name", "name", "");
-        for (String flag : SafetyScreen.FLAGS) {
-            b.post("/q/safety/" + flag, "answer", "no");
-        }
+        new Walker(b).toTopics("en", "");
         return b;
     }
 
@@ -99,10 +93,10 @@ class PluginAdminTest {
         kiosk = start();
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             Browser onCramps = safetyDone(server.port());
-            onCramps.post("/topics", "topic", "cramps");
-            onCramps.post("/q/cramps/intro");
+            Walker cramps = new Walker(onCramps).topic("cramps", PatientFlowTest.calmCramps());
+            cramps.answerUntil(cramps.choose("cramps"), "/q/cramps/trigger");
             Browser onSleep = safetyDone(server.port());
-            String sleepFirst = Browser.location(onSleep.post("/topics", "topic", "sleep"));
+            String sleepFirst = new Walker(onSleep).choose("sleep");
 
             admin().disable("sleep", "admin");
 
@@ -112,12 +106,11 @@ class PluginAdminTest {
             HttpResponse<String> choice = onSleep.get("/topics");
             assertTrue(choice.body().contains("That topic is no longer available"));
             assertFalse(choice.body().contains("value=\"sleep\""), "gone from the choice at once");
-            assertEquals(404, new Browser(server.port()).get("/q/sleep/pain-score").statusCode());
+            assertEquals(404, new Browser(server.port()).get("/q/sleep/pain-timing").statusCode());
 
             // The cramps patient carries on to the end.
-            PatientFlowTest.calmCramps().forEach((linkId, values) -> onCramps.post("/q/cramps/" + linkId,
-                    values.stream().flatMap(v -> Stream.of("answer", v)).toArray(String[]::new)));
-            assertEquals("/done", Browser.location(onCramps.post("/submit")));
+            assertEquals("/review", cramps.answerFrom("/q/cramps/trigger"));
+            cramps.send();
 
             admin().enable("sleep", "admin");
             assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"sleep\""), "back at once");
@@ -193,10 +186,9 @@ class PluginAdminTest {
         kiosk = start();
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             Browser b = safetyDone(server.port());
-            b.post("/topics", "topic", "cramps");
-            PatientFlowTest.calmCramps().forEach((linkId, values) -> b.post("/q/cramps/" + linkId,
-                    values.stream().flatMap(v -> Stream.of("answer", v)).toArray(String[]::new)));
-            b.post("/submit");
+            Walker w = new Walker(b).topic("cramps", PatientFlowTest.calmCramps());
+            assertEquals("/review", w.answerFrom(w.choose("cramps")));
+            w.send();
         });
         WeakReference<ClassLoader> loader = new WeakReference<>(kiosk.app.registry().find("cramps").orElseThrow().classLoader());
 
@@ -211,8 +203,8 @@ class PluginAdminTest {
         }
         assertNull(loader.get(), "nothing holds the removed plugin's class loader");
         CheckIn stored = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
-        assertEquals("cramps", stored.topics().get(1).topicId());
-        assertFalse(stored.topics().get(1).answers().get(0).questionText().isBlank(), "stored texts still read");
+        assertEquals("cramps", stored.topics().get(2).topicId());
+        assertFalse(stored.topics().get(2).answers().get(0).questionText().isBlank(), "stored texts still read");
     }
 
     @Test

@@ -1,12 +1,13 @@
 package com.physiokiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
+import com.physiokiosk.engine.checkin.CheckIn;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.physiokiosk.engine.safety.SafetyScreen;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -129,6 +130,35 @@ class StorageFaultsTest {
         assertIntact();
     }
 
+    @Test
+    void aRedFlagAnsweredWhileTheDatabaseIsLockedStillSendsThePatientToReceptionAndIsStoredAfter() throws Exception {
+        mountIsOurDataDir();
+        startKiosk();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            Walker w = new Walker(b).topic("cramps", PatientFlowTest.calmCramps());
+            w.answerUntil(w.start("en", "Ana"), "/q/safety/both-legs");
+            try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + mount.resolve("data/kiosk.db"));
+                 Statement st = other.createStatement()) {
+                st.execute("BEGIN EXCLUSIVE");
+                HttpResponse<String> yes = b.post("/q/safety/both-legs", "answer", "yes");
+                assertEquals("/urgent", Browser.location(yes), "told to go to reception even though nothing could be stored");
+                String urgent = b.get("/urgent").body();
+                assertTrue(urgent.contains("Please speak to reception now"));
+                assertFalse(urgent.contains("check-in-number"), "no number to show yet");
+                st.execute("ROLLBACK");
+            }
+            assertTrue(kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty());
+            // The patient carries on: the next answer stores the urgent visit after all.
+            String next = Browser.location(b.post("/urgent/carry-on"));
+            w.answerUntil(next, "/q/safety/trauma");
+            CheckIn stored = kiosk.app.checkIns().find(onlyId()).orElseThrow();
+            assertTrue(stored.urgent());
+            assertTrue(stored.findings().stream().anyMatch(f -> f.ruleId().equals("both-legs")));
+        });
+        assertIntact();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /**
@@ -151,17 +181,9 @@ class StorageFaultsTest {
 
     /** Walks a whole visit and sends it; returns the answer to "send". */
     private static HttpResponse<String> completeVisit(Browser b, String name) {
-        b.get("/");
-        b.postRaw("/start", "lang", "en");
-        b.get("/name");
-        b.post("/name", "name", name);
-        for (String flag : SafetyScreen.FLAGS) {
-            b.post("/q/safety/" + flag, "answer", "no");
-        }
-        b.post("/topics", "topic", "cramps");
-        PatientFlowTest.calmCramps().forEach((linkId, values) ->
-                b.post("/q/cramps/" + linkId, values.stream().flatMap(v -> java.util.stream.Stream.of("answer", v))
-                        .toArray(String[]::new)));
+        Walker w = new Walker(b).topic("cramps", PatientFlowTest.calmCramps());
+        assertEquals("/review", w.toReview("en", name, "cramps"));
+        b.get("/review");
         return b.post("/submit");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
@@ -49,8 +50,8 @@ class SummaryTest {
 
     /** A red flag on the safety screen and a severe, period-linked cramp. */
     private CheckIn urgentVisit(int port) {
-        PatientFlowTest.walk(new Browser(port), "en", "Ben O'Neil", Map.of("saddle-numbness", "yes"),
-                PatientFlowTest.severeCramps());
+        PatientFlowTest.walk(new Browser(port), "en", "Ben O'Neil",
+                Map.of("saddle-numbness", "yes", "about/fact.pain-now", "8"), PatientFlowTest.severeCramps());
         return kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
     }
 
@@ -76,30 +77,36 @@ class SummaryTest {
             int notes = page.indexOf(">Notes<");
             int pain = page.indexOf(">Pain score<");
             int answers = page.indexOf(html("Do you have numbness or tingling around your genitals, bottom or inner thighs?"));
-            int told = page.indexOf("Shown to the patient");
+            int told = page.indexOf("Not shown to the patient");
+            int answersEnd = page.indexOf("Answered no (11)");
             int versions = page.indexOf("Questionnaires:");
-            assertTrue(urgent > 0 && urgent < consult && consult < notes && notes < pain && pain < answers
-                    && answers < told && told < versions,
-                    "order: " + List.of(urgent, consult, notes, pain, answers, told, versions));
+            assertTrue(urgent > 0 && urgent < consult && consult < notes && notes < told && told < pain
+                    && pain < answers && answers < answersEnd && answersEnd < versions,
+                    "order: " + List.of(urgent, consult, notes, told, pain, answers, answersEnd, versions));
 
             assertTrue(page.contains(html(finding(c, "saddle-numbness").clinicianText())));
             assertTrue(page.contains(html(finding(c, "severe-pain").clinicianText())));
             assertTrue(page.contains(html(finding(c, "menstrual-link").clinicianText())), "the INFO note");
-            assertTrue(page.contains("NICE NG59"), "the source the urgent finding rests on");
+            assertTrue(page.contains("GIRFT"), "the source the urgent finding rests on");
             assertTrue(page.contains("<span class=\"score\">8/10</span>"), "the pain score, prominent");
+            assertTrue(page.contains(html(finding(c, "advice-heat").clinicianText())),
+                    "every fired rule's clinician text, advice too");
             assertTrue(page.contains("Ben O'Neil"), "the name");
             assertTrue(page.contains(">URGENT<"));
 
-            assertTrue(page.contains("Are you pregnant?"), "asked: shown");
-            assertFalse(page.contains("About how many weeks pregnant are you?"), "skipped: left out");
+            assertTrue(page.contains(html("Do the cramps tend to come around the time of your period?")), "asked: shown");
+            assertFalse(page.contains("How many weeks pregnant are you?"), "skipped: left out");
             assertFalse(page.contains("A few questions about your back cramps"), "an information screen is no answer");
-            assertFalse(page.contains("How bad is the pain right now?"), "the pain score is shown once, on top");
-            StoredAnswer trigger = c.topics().get(1).answers().get(0);
+            String painNow = "How bad is your pain right now?";
+            assertEquals(page.indexOf(painNow), page.lastIndexOf(painNow), "the pain score is shown once, on top");
+            assertTrue(page.contains("Answered no (11)"), "the safety questions answered no, on one line");
+            StoredAnswer trigger = c.topics().get(2).answers().get(0);
             assertTrue(page.contains(html(trigger.displayValue())), "answers as the staff read them");
 
-            assertTrue(page.contains(html(finding(c, "advice-heat").patientText())), "the advice the patient was shown");
+            assertFalse(page.contains(html(finding(c, "advice-heat").patientText())),
+                    "the advice the urgent patient was not shown is not listed as shown");
             assertTrue(page.contains("Back cramps (cramps 0.1.0-SNAPSHOT)"), "plugin versions");
-            assertTrue(page.contains("(host 1.0.0)"));
+            assertTrue(page.contains("(host 1.1.0)"));
             assertTrue(page.contains("/staff/check-ins/" + c.publicId() + "/fhir/cramps"), "FHIR download");
             assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/assets/summary.css\" />"));
             assertEquals(AuditAction.VIEW, kiosk.app.audit().latest(1).get(0).action());
@@ -146,6 +153,8 @@ class SummaryTest {
             assertEquals("attachment; filename=\"check-in-" + c.day() + "-" + c.number() + ".pdf\"",
                     r.headers().firstValue("Content-Disposition").orElse(""), "no patient data in the file name");
             try (PDDocument pdf = Loader.loadPDF(r.body())) {
+                // Kept for a reviewer to look at (pdftoppm renders it).
+                java.nio.file.Files.write(java.nio.file.Path.of("target", "summary-urgent.pdf"), r.body());
                 assertEquals(1, pdf.getNumberOfPages(), "one page");
                 String text = flat(new PDFTextStripper().getText(pdf));
                 assertTrue(text.contains("Ben O'Neil"), text);
@@ -158,13 +167,14 @@ class SummaryTest {
                 assertTrue(text.contains("8/10"));
                 for (TopicResponse t : c.topics()) {
                     for (StoredAnswer a : t.answers()) {
-                        if (!a.linkId().equals("pain-score")) {
+                        if (!a.linkId().startsWith("fact.peg-") && !a.linkId().equals(Facts.PAIN_NOW)) {
                             assertTrue(text.contains(flat(a.questionText())), a.linkId() + " question in: " + text);
                             assertTrue(text.contains(flat(a.displayValue())), a.linkId() + " answer");
                         }
                     }
                 }
-                assertFalse(text.contains("About how many weeks pregnant"), "skipped question left out");
+                assertTrue(text.contains("PEG over the past week"), "the PEG items, in the pain box");
+                assertFalse(text.contains("How many weeks pregnant"), "skipped question left out");
                 assertFalse(text.contains("Mark as reviewed"), "no screen buttons in the PDF");
                 assertTrue(text.contains("cramps 0.1.0-SNAPSHOT"));
             } catch (IOException e) {

@@ -179,6 +179,10 @@ public final class FhirExport {
     }
 
     private Optional<ObjectNode> simple(LoadedTopic topic, Condition c) {
+        if (c.linkIds().stream().anyMatch(id -> topic.question(id).isEmpty())) {
+            // A condition on another section (the host's shared facts) cannot be an enableWhen here.
+            return Optional.empty();
+        }
         ObjectNode e = json.createObjectNode();
         if (c instanceof Condition.Equals eq) {
             return compare(topic, e, eq, "=");

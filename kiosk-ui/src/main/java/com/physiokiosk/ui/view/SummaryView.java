@@ -6,6 +6,7 @@ import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.storage.CheckInRepository;
 import com.physiokiosk.ui.view.Views.AnswerLine;
 import com.physiokiosk.ui.view.Views.AnswerSection;
@@ -55,7 +56,6 @@ public final class SummaryView {
         List<FindingLine> notes = new ArrayList<>();
         List<FindingLine> advice = new ArrayList<>();
         List<String> told = new ArrayList<>();
-        List<String> withheld = new ArrayList<>();
         List<PainScore> pain = new ArrayList<>();
         List<AnswerSection> sections = new ArrayList<>();
         List<String> versions = new ArrayList<>();
@@ -73,34 +73,41 @@ public final class SummaryView {
                     case ADVICE -> advice.add(line);
                 }
             }
-            List<String> shown = adviceWithheld ? withheld : told;
-            // What the patient was shown on the result screen: advice first, as it was the bulk of it.
-            topic.findings().stream().filter(f -> f.severity() == Severity.ADVICE && f.patientText() != null)
-                    .forEach(f -> shown.add(f.patientText()));
-            topic.findings().stream().filter(f -> f.severity() != Severity.ADVICE && f.patientText() != null)
-                    .forEach(f -> shown.add(f.patientText()));
+            if (!adviceWithheld) {
+                // What the patient was shown on the result screen: advice first, as it was the bulk of it.
+                topic.findings().stream().filter(f -> f.severity() == Severity.ADVICE && f.patientText() != null)
+                        .forEach(f -> told.add(f.patientText()));
+                topic.findings().stream().filter(f -> f.severity() != Severity.ADVICE && f.patientText() != null)
+                        .forEach(f -> told.add(f.patientText()));
+            }
             List<AnswerLine> answers = new ArrayList<>();
-            List<Integer> peg = new ArrayList<>();
+            List<String> peg = new ArrayList<>();
+            List<String> safetyNo = new ArrayList<>();
             for (StoredAnswer a : topic.answers()) {
                 if (CheckInRepository.LEGACY_PAIN_SCORE.equals(a.linkId())) {
                     pain.add(new PainScore(topic.topicTitle(), t.get("staff.summary.pain.value", a.values().get(0))));
+                } else if (Facts.PAIN_NOW.equals(a.linkId())) {
+                    // The pain scores are shown once, on top.
+                    pain.add(new PainScore(a.questionText(), t.get("staff.summary.pain.value", a.values().get(0))));
+                } else if (PEG.contains(a.linkId())) {
+                    peg.add(a.values().get(0));
+                } else if (SafetyScreen.ID.equals(topic.topicId()) && isNo(a)) {
+                    // A red flag answered "no" needs reading only as one of many: on one line, so the page stays one.
+                    safetyNo.add(a.questionText());
                 } else {
-                    if (Facts.PAIN_NOW.equals(a.linkId())) {
-                        pain.add(new PainScore(a.questionText(), t.get("staff.summary.pain.value", a.values().get(0))));
-                    } else if (PEG.contains(a.linkId())) {
-                        peg.add(Integer.parseInt(a.values().get(0)));
-                    }
                     answers.add(new AnswerLine(a.questionText(), a.displayValue()));
                 }
             }
+
             if (peg.size() == PEG.size()) {
-                double mean = peg.stream().mapToInt(Integer::intValue).average().orElse(0);
-                pain.add(new PainScore(t.get("staff.summary.peg"), t.get("staff.summary.pain.value",
-                        String.format(Locale.ROOT, "%.1f", mean))));
+                double mean = peg.stream().mapToInt(Integer::parseInt).average().orElse(0);
+                pain.add(new PainScore(t.get("staff.summary.peg", peg.get(0), peg.get(1), peg.get(2)),
+                        t.get("staff.summary.pain.value", String.format(Locale.ROOT, "%.1f", mean))));
             }
             String title = topic.finished() ? topic.topicTitle()
                     : topic.topicTitle() + " · " + t.get("staff.summary.topic-left");
-            sections.add(new AnswerSection(title, answers));
+            sections.add(new AnswerSection(title, answers, safetyNo.isEmpty() ? null
+                    : t.get("staff.summary.safety-no", safetyNo.size()) + " " + String.join(" · ", safetyNo)));
             versions.add(t.get("staff.summary.version", topic.topicTitle(), topic.pluginId(), topic.pluginVersion()));
             exports.add(new Link(url + "/fhir/" + topic.topicId(), t.get("staff.summary.fhir", topic.topicTitle())));
         }
@@ -109,8 +116,13 @@ public final class SummaryView {
                 : t.get("staff.summary.reviewed-at", date(LocalDate.ofInstant(c.reviewedAt(), zone), t), time(c.reviewedAt(), zone));
         return new SummaryPage(t, clinicName, pdf, autoPrint, csrf, url,
                 t.get("staff.summary.title", c.number()), c.number(), name, date(c.day(), t), time(c.createdAt(), zone),
-                c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, sections, told, withheld,
-                versions, exports, pdf ? CSS : "");
+                c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, sections, told,
+                adviceWithheld, versions, exports, pdf ? CSS : "");
+    }
+
+    /** A "no" (or "none of these") answer, which on the safety screen raises nothing. */
+    private static boolean isNo(StoredAnswer a) {
+        return a.values().equals(List.of("no")) || a.values().equals(List.of("none"));
     }
 
     /** A day as staff read it, e.g. "21 Nov 2026". */

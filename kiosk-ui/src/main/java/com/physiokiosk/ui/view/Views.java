@@ -127,7 +127,7 @@ public final class Views {
                               boolean finished, String reviewedAt, List<FindingLine> urgentFindings,
                               List<FindingLine> consultFindings, List<FindingLine> notes, List<FindingLine> adviceNotes,
                               List<PainScore> painScores, List<AnswerSection> sections, List<String> toldPatient,
-                              List<String> withheld, List<String> versions, List<Link> exports, String css) {
+                              boolean adviceWithheld, List<String> versions, List<Link> exports, String css) {
     }
 
     public record FindingLine(String topic, String text, String source) {
@@ -136,7 +136,8 @@ public final class Views {
     public record PainScore(String topic, String score) {
     }
 
-    public record AnswerSection(String title, List<AnswerLine> answers) {
+    /** @param note a line under the answers (the safety questions answered "no"), or {@code null} */
+    public record AnswerSection(String title, List<AnswerLine> answers, String note) {
     }
 
     public record AnswerLine(String question, String answer) {
