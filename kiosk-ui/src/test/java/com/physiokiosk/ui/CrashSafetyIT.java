@@ -3,7 +3,6 @@ package com.physiokiosk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.engine.safety.SafetyScreen;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -116,18 +115,40 @@ class CrashSafetyIT {
         String base = "http://127.0.0.1:" + port;
         post(http, base + "/start", "lang=en");
         String csrf = csrf(get(http, base + "/name"));
-        post(http, base + "/name", "name=" + name + "&csrf=" + csrf);
-        for (String flag : SafetyScreen.FLAGS) {
-            post(http, base + "/q/safety/" + flag, "answer=no&csrf=" + csrf);
+        String next = location(post(http, base + "/name", "name=" + name + "&csrf=" + csrf));
+        if (!"/topics".equals(answerAll(http, base, next, csrf))) {
+            return false;
         }
-        post(http, base + "/topics", "topic=cramps&csrf=" + csrf);
-        for (Map.Entry<String, List<String>> e : PatientFlowTest.calmCramps().entrySet()) {
-            StringBuilder form = new StringBuilder("csrf=" + csrf);
-            e.getValue().forEach(v -> form.append("&answer=").append(v));
-            post(http, base + "/q/cramps/" + e.getKey(), form.toString());
+        next = location(post(http, base + "/topics", "topic=cramps&csrf=" + csrf));
+        if (!"/review".equals(answerAll(http, base, next, csrf))) {
+            return false;
         }
         HttpResponse<String> sent = post(http, base + "/submit", "csrf=" + csrf);
         return sent.statusCode() == 303 && "/done".equals(sent.headers().firstValue("Location").orElse(""));
+    }
+
+    /**
+     * Answers each question from {@code next} on as a browser does (reads the page, posts its form with
+     * the screen's token): cramps as {@link PatientFlowTest#calmCramps()}, the rest calmly. Returns the
+     * first address that is not a question.
+     */
+    private static String answerAll(HttpClient http, String base, String next, String csrf)
+            throws IOException, InterruptedException {
+        Map<String, List<String>> cramps = PatientFlowTest.calmCramps();
+        while (next.startsWith("/q/")) {
+            String page = get(http, base + next).body();
+            var token = java.util.regex.Pattern.compile("name=\"screen\" value=\"([0-9a-f]+)\"").matcher(page);
+            StringBuilder form = new StringBuilder("csrf=" + csrf + "&screen=" + (token.find() ? token.group(1) : ""));
+            List<String> answer = next.startsWith("/q/cramps/")
+                    ? cramps.getOrDefault(next.substring("/q/cramps/".length()), List.of()) : Walker.calm(page);
+            answer.forEach(v -> form.append("&answer=").append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+            next = location(post(http, base + next, form.toString()));
+        }
+        return next;
+    }
+
+    private static String location(HttpResponse<String> r) {
+        return r.headers().firstValue("Location").orElse("");
     }
 
     private static boolean storedComplete(Connection c, String name) throws SQLException {
@@ -141,8 +162,9 @@ class CrashSafetyIT {
                 while (rs.next()) {
                     found.add(rs.getString(1) + "=" + rs.getInt(2));
                 }
-                // 7 safety answers; 7 cramps answers (the information screen stores none).
-                return found.equals(List.of("safety=7", "cramps=7"));
+                // 12 safety answers (thin bones only after a fall); 7 facts (no pregnancy weeks);
+                // 6 cramps answers (the information screen stores none).
+                return found.equals(List.of("safety=12", "about=7", "cramps=6"));
             }
         }
     }

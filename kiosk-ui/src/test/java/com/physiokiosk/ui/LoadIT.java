@@ -3,7 +3,6 @@ package com.physiokiosk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.engine.safety.SafetyScreen;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -118,17 +117,15 @@ class LoadIT {
         expect(b.get("/"), 200, requests);
         expect(b.postRaw("/start", "lang", "en"), 303, requests);
         expect(b.get("/name"), 200, requests);
-        expect(b.post("/name", "name", name), 303, requests);
-        for (String flag : SafetyScreen.FLAGS) {
-            expect(b.get("/q/safety/" + flag), 200, requests);
-            expect(b.post("/q/safety/" + flag, "answer", "no"), 303, requests);
+        String next = Browser.location(expect(b.post("/name", "name", name), 303, requests));
+        next = answerAll(b, next, requests);
+        if (!next.equals("/topics")) {
+            throw new IllegalStateException("after the safety screen and About you: " + next);
         }
         expect(b.get("/topics"), 200, requests);
-        expect(b.post("/topics", "topic", "cramps"), 303, requests);
-        for (Map.Entry<String, List<String>> e : PatientFlowTest.calmCramps().entrySet()) {
-            expect(b.get("/q/cramps/" + e.getKey()), 200, requests);
-            expect(b.post("/q/cramps/" + e.getKey(), e.getValue().stream()
-                    .flatMap(v -> java.util.stream.Stream.of("answer", v)).toArray(String[]::new)), 303, requests);
+        next = answerAll(b, Browser.location(expect(b.post("/topics", "topic", "cramps"), 303, requests)), requests);
+        if (!next.equals("/review")) {
+            throw new IllegalStateException("after the topic: " + next);
         }
         expect(b.get("/review"), 200, requests);
         HttpResponse<String> sent = b.post("/submit");
@@ -138,11 +135,25 @@ class LoadIT {
         return ok;
     }
 
-    private static void expect(HttpResponse<String> r, int status, AtomicLong requests) {
+    /** Answers each question from {@code next} on as a browser does; returns the first other address. */
+    private static String answerAll(Browser b, String next, AtomicLong requests) {
+        Map<String, List<String>> cramps = PatientFlowTest.calmCramps();
+        while (next.startsWith("/q/")) {
+            String page = expect(b.get(next), 200, requests).body();
+            List<String> answer = next.startsWith("/q/cramps/")
+                    ? cramps.getOrDefault(next.substring("/q/cramps/".length()), List.of()) : Walker.calm(page);
+            next = Browser.location(expect(b.post(next, answer.stream()
+                    .flatMap(v -> java.util.stream.Stream.of("answer", v)).toArray(String[]::new)), 303, requests));
+        }
+        return next;
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> r, int status, AtomicLong requests) {
         requests.incrementAndGet();
         if (r.statusCode() != status) {
             throw new IllegalStateException(r.request().method() + " " + r.uri().getPath() + " -> " + r.statusCode());
         }
+        return r;
     }
 
     private static void check(HttpResponse<String> r, String what, List<String> errors) {

@@ -8,7 +8,6 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.physiokiosk.engine.checkin.CheckIn;
-import com.physiokiosk.engine.safety.SafetyScreen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +66,83 @@ class PatientBrowserIT {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
     }
 
+    /** Taps like a patient: once the screen has settled (the kiosk ignores taps in its first moments). */
     private void tap(By by) {
+        waitUntilSettled();
         WebElement e = waiting(5).until(ExpectedConditions.elementToBeClickable(by));
         e.click();
+    }
+
+    /** The page has loaded and its first moments, when taps are ignored, are over. */
+    private void waitUntilSettled() {
+        waiting(5).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && !!document.body && document.body.dataset.ready === 'yes';")));
+    }
+
+    /** An HTTP client on the patient's visit in Chromium, to pass quickly over screens a test is not about. */
+    private Browser sameVisitOverHttp() {
+        Browser b = new Browser(kiosk.app.javalin().port());
+        java.net.HttpCookie cookie = new java.net.HttpCookie("KIOSK_SESSION",
+                driver.manage().getCookieNamed("KIOSK_SESSION").getValue());
+        cookie.setPath("/");
+        cookie.setVersion(0);
+        ((java.net.CookieManager) b.http.cookieHandler().orElseThrow()).getCookieStore()
+                .add(java.net.URI.create(b.origin()), cookie);
+        return b;
+    }
+
+    /** A physical tap at a point of the screen, whatever page is there by then (Chrome DevTools input). */
+    private void tapAt(long x, long y) {
+        for (String type : List.of("mousePressed", "mouseReleased")) {
+            driver.executeCdpCommand("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y,
+                    "button", "left", "clickCount", 1));
+        }
+    }
+
+    /** The centre of {@code e} on the screen. */
+    private long[] centre(WebElement e) {
+        org.openqa.selenium.Rectangle r = e.getRect();
+        Object scroll = ((JavascriptExecutor) driver).executeScript("return [window.scrollX, window.scrollY];");
+        List<?> xy = (List<?>) scroll;
+        return new long[] {r.getX() + r.getWidth() / 2 - ((Number) xy.get(0)).longValue(),
+                r.getY() + r.getHeight() / 2 - ((Number) xy.get(1)).longValue()};
+    }
+
+    /**
+     * Answers the question on screen calmly, as a patient would: "no", "none of these", the first choice,
+     * 3 on a scale, the smallest number on the keypad; then Next where the screen has one.
+     */
+    private void answerCalmly() {
+        waitUntilSettled();
+        List<WebElement> exclusive = driver.findElements(By.cssSelector("input[type=checkbox][data-exclusive=true]"));
+        List<WebElement> boxes = driver.findElements(By.cssSelector("input[type=checkbox][name=answer]"));
+        List<WebElement> no = driver.findElements(By.cssSelector("button[name=answer][value=no]"));
+        List<WebElement> scale = driver.findElements(By.cssSelector(".scale button[name=answer][value='3']"));
+        List<WebElement> number = driver.findElements(By.cssSelector("input[type=number][name=answer]"));
+        List<WebElement> choices = driver.findElements(By.cssSelector("button[name=answer]:not([value=''])"));
+        if (!boxes.isEmpty()) {
+            WebElement box = exclusive.isEmpty() ? boxes.get(0) : exclusive.get(0);
+            box.findElement(By.xpath("./ancestor::label")).click();
+            tap(By.cssSelector("main form button.primary[type=submit]"));
+        } else if (!no.isEmpty()) {
+            no.get(0).click();
+        } else if (!scale.isEmpty()) {
+            scale.get(0).click();
+        } else if (!number.isEmpty()) {
+            for (char c : number.get(0).getAttribute("min").toCharArray()) {
+                tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
+            }
+            tap(By.cssSelector("main form button.primary[type=submit]"));
+        } else if (!choices.isEmpty()) {
+            choices.get(0).click();
+        } else {
+            tap(By.cssSelector("main form button.primary[type=submit], main form button.secondary[name=answer]"));
+        }
+    }
+
+    /** Waits until the address is no longer {@code from}. */
+    private void waitToLeave(String from) {
+        waiting(5).until(d -> !path().equals(from));
     }
 
     private void tapButton(String text) {
@@ -86,6 +159,10 @@ class PatientBrowserIT {
 
     private void waitForPath(String path) {
         waiting(5).until(d -> path().equals(path));
+    }
+
+    private void waitForPathPrefix(String prefix) {
+        waiting(5).until(d -> path().startsWith(prefix));
     }
 
     /** axe-core on the current screen; serious and critical problems are collected for the end of the test. */
@@ -140,14 +217,34 @@ class PatientBrowserIT {
         scan("name");
         shot(shotPrefix + "-02-name");
         tap(By.cssSelector("form[action='/name'] button[type=submit]"));
-        for (String flag : SafetyScreen.FLAGS) {
-            waitForPath("/q/safety/" + flag);
-            if (flag.equals(SafetyScreen.FLAGS.get(0))) {
-                scan("safety yes/no");
-                checkTouchTargets("safety yes/no");
-                shot(shotPrefix + "-03-safety");
+        // The safety screen and About you, one question per screen; each kind of screen scanned once.
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            waitUntilSettled();
+            String at = path();
+            if (at.equals("/urgent")) {
+                scan("urgent");
+                checkTouchTargets("urgent");
+                shot(shotPrefix + "-03-urgent");
+                tap(By.cssSelector("form[action='/urgent/carry-on'] button"));
+                waitToLeave(at);
+                continue;
             }
-            tapAnswer(flag.equals(safetyYes) ? "yes" : "no");
+            if (!at.startsWith("/q/safety/") && !at.startsWith("/q/about/")) {
+                break;
+            }
+            String kind = at.substring(0, at.lastIndexOf('/')) + ":" + screenKind();
+            if (seen.add(kind)) {
+                scan(kind);
+                checkTouchTargets(kind);
+                shot(shotPrefix + "-03-" + kind.replaceAll("[^a-z]+", "-"));
+            }
+            if (at.equals("/q/safety/" + safetyYes)) {
+                tapAnswer("yes");
+            } else {
+                answerCalmly();
+            }
+            waitToLeave(at);
         }
         waitForPath("/topics");
         scan("topics");
@@ -156,6 +253,7 @@ class PatientBrowserIT {
         tap(By.cssSelector("button[name=topic][value=cramps]"));
         for (Map.Entry<String, List<String>> e : cramps.entrySet()) {
             waitForPath("/q/cramps/" + e.getKey());
+            waitUntilSettled();
             String type = e.getKey();
             scan("cramps " + type);
             checkTouchTargets("cramps " + type);
@@ -178,8 +276,26 @@ class PatientBrowserIT {
         shot(shotPrefix + "-06-review");
         tap(By.cssSelector("form[action='/submit'] button"));
         waitForPath("/done");
+        waitUntilSettled();
         scan("result");
         shot(shotPrefix + "-07-result");
+    }
+
+    /** What kind of answer the screen asks for, for naming screenshots. */
+    private String screenKind() {
+        if (!driver.findElements(By.cssSelector("input[type=checkbox]")).isEmpty()) {
+            return "multi";
+        }
+        if (!driver.findElements(By.cssSelector(".scale")).isEmpty()) {
+            return "scale";
+        }
+        if (!driver.findElements(By.cssSelector("input[type=number]")).isEmpty()) {
+            return "number";
+        }
+        if (!driver.findElements(By.cssSelector("button[name=answer][value=no]")).isEmpty()) {
+            return "yes-no";
+        }
+        return "choice";
     }
 
     private CheckIn onlyCheckIn() {
@@ -207,6 +323,8 @@ class PatientBrowserIT {
         walkThrough("es", "José", "both-legs", PatientFlowTest.calmCramps(), "landscape-es");
         String page = driver.getPageSource();
         assertTrue(page.contains("Hable con recepción ahora"), "urgent message in Spanish");
+        assertFalse(page.contains("José"), "no name on the urgent screen");
+        assertFalse(page.contains("Mientras espera"), "no advice for an urgent visit");
         assertTrue(driver.findElement(By.cssSelector(".urgent")).isDisplayed());
         CheckIn stored = onlyCheckIn();
         assertTrue(stored.urgent());
@@ -223,8 +341,8 @@ class PatientBrowserIT {
         tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='Z']"));
         tap(By.cssSelector("form[action='/name'] button[type=submit]"));
         waitForPath("/q/safety/saddle-numbness");
-        tapAnswer("yes");
-        waitForPath("/q/safety/bladder-bowel");
+        tapAnswer("no");
+        waitForPath("/q/safety/bladder");
         // Warned after 10 s of nothing, reset at 15 s.
         WebElement dialog = driver.findElement(By.id("idle-dialog"));
         waiting(14).until(d -> dialog.isDisplayed());
@@ -248,7 +366,7 @@ class PatientBrowserIT {
         tap(By.cssSelector("form[action='/name'] button[type=submit]"));
         waitForPath("/q/safety/saddle-numbness");
         tapAnswer("no");
-        waitForPath("/q/safety/bladder-bowel");
+        waitForPath("/q/safety/bladder");
         WebElement dialog = driver.findElement(By.id("idle-dialog"));
         waiting(14).until(d -> dialog.isDisplayed());
         tap(By.id("idle-stay"));
@@ -304,13 +422,18 @@ class PatientBrowserIT {
             tap(By.cssSelector("form[action='/start'] button[value=en]"));
             waitForPath("/name");
             tap(By.cssSelector("form[action='/name'] button[type=submit]"));
-            for (String flag : SafetyScreen.FLAGS) {
-                waitForPath("/q/safety/" + flag);
-                tapAnswer("no");
-            }
-            waitForPath("/topics");
+            waitForPath("/q/safety/saddle-numbness");
+            // The host's screens are scanned in the walk-through tests: pass them over HTTP here.
+            assertEquals("/topics", new Walker(sameVisitOverHttp()).answerFrom("/q/safety/saddle-numbness"));
+            driver.get(base + "/topics");
             tap(By.cssSelector("button[name=topic][value='" + topic + "']"));
             for (int screen = 1; screen < 40 && !path().equals("/review"); screen++) {
+                if (path().equals("/urgent")) {
+                    tap(By.cssSelector("form[action='/urgent/carry-on'] button"));
+                    waitToLeave("/urgent");
+                    continue;
+                }
+                waitUntilSettled();
                 String at = path();
                 scan(at);
                 checkTouchTargets(at);
@@ -326,8 +449,148 @@ class PatientBrowserIT {
         assertEquals(List.of(), accessibilityProblems, "axe-core: serious or critical violations");
     }
 
+    /**
+     * Shaky hands: a second tap 80 to 400 ms after the first, at the same spot, on every kind of screen
+     * (yes/no, one choice, several choices with Next, the 0-10 scale, a number on the keypad, an
+     * information screen, the name's text field). The first tap answers the screen the patient saw; the
+     * second, landing on the screen that has just loaded (or on the old one before it goes), answers nothing.
+     */
+    @Test
+    void aDoubleTapAnswersOnlyTheScreenThePatientSaw() throws IOException {
+        open(Map.of(), 1080, 1920);
+        long[] delays = {80, 150, 250, 400};
+        List<String> problems = new ArrayList<>();
+        for (long delay : delays) {
+            driver.get(base + "/");
+            tap(By.cssSelector("form[action='/start'] button[value=en]"));
+            waitForPath("/name");
+            // A text screen (the name), then a yes/no: the next red-flag question must not be answered unseen.
+            doubleTap(By.cssSelector("form[action='/name'] button[type=submit]"), delay, "text (name)", problems);
+            doubleTap(By.cssSelector("button[name=answer][value=no]"), delay, "yes/no", problems);
+            // Over HTTP to the multiple choice at the end of the safety screen, then back in Chromium.
+            new Walker(sameVisitOverHttp()).answerUntil(path(), "/q/safety/infection-risk");
+            driver.get(base + "/q/safety/infection-risk");
+            waitUntilSettled();
+            driver.findElement(By.cssSelector("input[data-exclusive=true]")).findElement(By.xpath("./ancestor::label")).click();
+            doubleTap(By.cssSelector("main form button.primary[type=submit]"), delay, "multiple choice", problems);
+            doubleTap(By.cssSelector("button[name=answer][value='20-49']"), delay, "single choice", problems);
+            tapAnswer("no");
+            waitForPath("/q/about/fact.maternity");
+            waitUntilSettled();
+            driver.findElement(By.cssSelector("input[value=pregnant]")).findElement(By.xpath("./ancestor::label")).click();
+            tap(By.cssSelector("main form button.primary[type=submit]"));
+            waitForPath("/q/about/fact.pregnancy-weeks");
+            for (char c : "12".toCharArray()) {
+                tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
+            }
+            doubleTap(By.cssSelector("main form button.primary[type=submit]"), delay, "number", problems);
+            doubleTap(By.cssSelector(".scale button[name=answer][value='3']"), delay, "0-10 scale", problems);
+            assertEquals("/topics", new Walker(sameVisitOverHttp()).answerFrom(path()));
+            driver.get(base + "/topics");
+            tap(By.cssSelector("button[name=topic][value=cramps]"));
+            waitForPath("/q/cramps/intro");
+            doubleTap(By.cssSelector("main form button.primary[type=submit]"), delay, "information screen", problems);
+            shot("double-tap-" + delay);
+            tap(By.cssSelector("form[action='/reset'] button"));
+            waitForPath("/");
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty(), "nothing urgent was answered unseen");
+    }
+
+    /**
+     * Taps {@code by} twice, {@code delayMs} apart, at the same spot; then checks that the kiosk moved on
+     * one screen and stays there, with no answer and no error on it.
+     */
+    private void doubleTap(By by, long delayMs, String kind, List<String> problems) {
+        waitUntilSettled();
+        String from = path();
+        long[] at = centre(waiting(5).until(ExpectedConditions.elementToBeClickable(by)));
+        long first = System.nanoTime();
+        tapAt(at[0], at[1]);
+        sleepUntil(first + delayMs * 1_000_000L);
+        tapAt(at[0], at[1]);
+        waitToLeave(from);
+        // Long enough for a second answer, had it been taken, to have moved the kiosk on again.
+        sleepUntil(first + (delayMs + 800) * 1_000_000L);
+        waitUntilSettled();
+        String to = path();
+        String page = driver.getPageSource();
+        if (page.contains("aria-pressed=\"true\"") || page.contains("class=\"error\"")
+                || !driver.findElements(By.cssSelector("input[type=checkbox]:checked")).isEmpty()) {
+            problems.add(kind + " at " + delayMs + " ms: " + from + " -> " + to + " shows an answer or an error");
+        }
+        driver.navigate().refresh();
+        waitUntilSettled();
+        if (!path().equals(to) || driver.getPageSource().contains("aria-pressed=\"true\"")) {
+            problems.add(kind + " at " + delayMs + " ms: " + from + " -> " + to + " was answered unseen (now at " + path() + ")");
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            try {
+                Thread.sleep(left / 1_000_000L, (int) (left % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Answers calmly until the kiosk asks {@code target}. */
+    private void answerCalmlyUntil(String target) {
+        for (int i = 0; i < 40 && !path().equals(target); i++) {
+            String at = path();
+            answerCalmly();
+            waitToLeave(at);
+        }
+        waitForPath(target);
+    }
+
+    /**
+     * An urgent answer: the number, large, and nothing else of the patient; the screen clears itself
+     * after 20 seconds, and the check-in waits with staff, urgent and not finished.
+     */
+    @Test
+    void anUrgentAnswerShowsOnlyTheNumberAndClearsItselfIn20Seconds() throws IOException {
+        open(Map.of(), 1080, 1920);
+        driver.get(base + "/");
+        tap(By.cssSelector("form[action='/start'] button[value=en]"));
+        waitForPath("/name");
+        for (char c : "Zed".toCharArray()) {
+            tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
+        }
+        tap(By.cssSelector("form[action='/name'] button[type=submit]"));
+        waitForPath("/q/safety/saddle-numbness");
+        tapAnswer("no");
+        waitForPath("/q/safety/bladder");
+        tapAnswer("yes");
+        waitForPath("/urgent");
+        waitUntilSettled();
+        scan("urgent");
+        checkTouchTargets("urgent");
+        shot("urgent-portrait");
+        CheckIn stored = onlyCheckIn();
+        assertTrue(stored.urgent() && !stored.finished(), "with staff before the patient has moved on");
+        assertEquals(Integer.toString(stored.number()), driver.findElement(By.id("check-in-number")).getText());
+        String page = driver.findElement(By.tagName("main")).getText();
+        assertFalse(page.contains("Zed"), "no name: " + page);
+        assertFalse(page.toLowerCase().contains("bladder"), "no finding: " + page);
+        long shown = System.nanoTime();
+        waiting(25).until(d -> path().equals("/"));
+        long seconds = (System.nanoTime() - shown) / 1_000_000_000L;
+        assertTrue(seconds >= 15 && seconds <= 22, "cleared itself after about 20 s: " + seconds);
+        driver.navigate().back();
+        waiting(5).until(d -> path().equals("/"));
+        assertFalse(driver.getPageSource().contains("check-in-number"), "nothing left for the next person");
+        assertTrue(onlyCheckIn().urgent(), "still with staff");
+        assertEquals(List.of(), accessibilityProblems, "axe-core: serious or critical violations");
+    }
+
     /** Taps the first ordinary answer of the screen (or types the smallest number), then Next if needed. */
     private void answerWithFirstChoice() {
+        waitUntilSettled();
         List<WebElement> boxes = driver.findElements(By.cssSelector("input[type=checkbox][name=answer]"));
         List<WebElement> buttons = driver.findElements(By.cssSelector("button[name=answer]:not([value=''])"));
         List<WebElement> number = driver.findElements(By.cssSelector("input[type=number][name=answer]"));

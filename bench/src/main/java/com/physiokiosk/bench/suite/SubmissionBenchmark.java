@@ -5,11 +5,13 @@ import com.physiokiosk.bench.load.LoadPlan;
 import com.physiokiosk.bench.web.PatientWalk;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.CheckInService;
-import com.physiokiosk.engine.checkin.Visit;
+import com.physiokiosk.engine.checkin.SectionAnswers;
+import com.physiokiosk.engine.flow.QuestionnaireFlow;
+import com.physiokiosk.engine.flow.RuleEvaluator;
+import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.config.PluginMode;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
 import com.physiokiosk.engine.plugins.TopicRegistry;
-import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.storage.CheckInRepository;
 import com.physiokiosk.engine.storage.Database;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +53,14 @@ final class SubmissionBenchmark implements Benchmark {
         TopicRegistry registry = new TopicRegistry(KioskPluginManager.create(bench.pluginsDir(), PluginMode.DEPLOYMENT));
         registry.start();
         try {
-            CheckInService service = new CheckInService(registry, repository, Clock.systemDefaultZone(), () -> "en");
-            Visit visit = calmVisit();
-            service.submit(visit);
+            CheckInService service = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en");
+            CalmVisit visit = new CalmVisit(registry, service);
+            visit.submit();
             CheckIn stored = repository.find(repository.idsForDay(LocalDate.now()).get(0)).orElseThrow();
             try (PlainJdbcSubmissions plain = PlainJdbcSubmissions.open(baselineDir.resolve(Database.FILE_NAME), stored)) {
                 LoadPlan plan = bench.plan("submission", CLIENTS);
                 Bench.Pair r = bench.compare(plan, Bench.Side.inProcess(i -> plain::submit),
-                        Bench.Side.inProcess(i -> () -> service.submit(visit)));
+                        Bench.Side.inProcess(i -> visit::submit));
                 Tables ours = Tables.of(kioskDb.file());
                 Tables base = Tables.of(baselineDir.resolve(Database.FILE_NAME));
                 double ratio = r.kiosk().perSecond() / r.baseline().perSecond();
@@ -85,13 +88,44 @@ final class SubmissionBenchmark implements Benchmark {
         }
     }
 
-    /** The calm visit of the HTTP tests: nothing on the safety screen, cramps from lifting at the gym. */
-    static Visit calmVisit() {
-        Map<String, List<String>> safety = new LinkedHashMap<>();
-        SafetyScreen.FLAGS.forEach(flag -> safety.put(flag, List.of("no")));
-        return Visit.start("en").withDisplayName("Ana")
-                .withAnswers(SafetyScreen.ID, Answers.of(safety))
-                .withAnswers(PatientWalk.TOPIC, Answers.of(PatientWalk.CALM_CRAMPS));
+    /**
+     * The calm visit of the HTTP tests (nothing on the safety screen, calm facts, cramps from lifting at the
+     * gym), sent as {@code VisitService.submit} sends it: every section's skip logic and rules worked out
+     * on its answers, then the texts resolved and everything stored in one transaction.
+     */
+    static final class CalmVisit {
+        private final TopicRegistry registry;
+        private final CheckInService service;
+        private final Map<String, Answers> answers = new LinkedHashMap<>();
+
+        CalmVisit(TopicRegistry registry, CheckInService service) {
+            this.registry = registry;
+            this.service = service;
+            Map<String, List<String>> safety = new LinkedHashMap<>();
+            registry.safety().questions().forEach(q -> safety.put(q.linkId(),
+                    PatientWalk.CALM_HOST.getOrDefault(q.linkId(), List.of("no"))));
+            Map<String, List<String>> about = new LinkedHashMap<>();
+            registry.about().questions().forEach(q -> about.put(q.linkId(),
+                    PatientWalk.CALM_HOST.getOrDefault(q.linkId(), List.of("no"))));
+            answers.put(registry.safety().id(), Answers.of(safety));
+            answers.put(registry.about().id(), Answers.of(about));
+            answers.put(PatientWalk.TOPIC, Answers.of(PatientWalk.CALM_CRAMPS));
+        }
+
+        void submit() {
+            Answers facts = QuestionnaireFlow.of(registry.about().questions(), answers.get(registry.about().id()))
+                    .effective();
+            List<SectionAnswers> sections = new ArrayList<>();
+            answers.forEach((id, given) -> {
+                LoadedTopic topic = id.equals(registry.safety().id()) ? registry.safety()
+                        : id.equals(registry.about().id()) ? registry.about() : registry.find(id).orElseThrow();
+                Answers context = id.equals(registry.about().id()) ? Answers.empty() : facts;
+                QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), given, context);
+                sections.add(new SectionAnswers(topic, flow.asked(), flow.effective(),
+                        RuleEvaluator.evaluate(topic, given, context), List.of(), true));
+            });
+            service.save(null, "en", "Ana", sections, true, false);
+        }
     }
 
     /** What a database holds after a run: rows per check-in, and whether it is in WAL mode. */

@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A patient's way through the kiosk over HTTP, as {@code PatientFlowTest.walk} takes it: welcome,
- * name, the seven safety questions, the cramps topic, review, submit, result. Every step checks
+ * name, the safety screen and About you (calm answers), the cramps topic, review, submit, result.
+ * Each answer is posted with the token of the screen it was read from, as the kiosk's forms do. Every step checks
  * the status and where the kiosk sends the patient next; anything else is a failed call.
  */
 public final class PatientWalk {
@@ -72,18 +75,18 @@ public final class PatientWalk {
         }
     }
 
-    /** Welcome, start, name and the safety screen (all "no"); returns where the kiosk sends the patient. */
+    /** Welcome, start, name, the safety screen and About you; returns where the kiosk sends the patient. */
     private static String throughSafety(Browser patient) throws IOException, InterruptedException {
         ok(patient.get("/"), "/");
         expect(redirect(patient.post("/start", List.of("lang", "en")), "start"), "/name");
         ok(patient.get("/name"), "/name");
         String next = redirect(patient.post("/name", List.of("name", "Ana")), "name");
-        for (int steps = 0; next.startsWith("/q/safety/"); steps++) {
-            if (steps > 20) {
-                throw new WalkFailed("the safety screen does not end");
+        for (int steps = 0; next.startsWith("/q/safety/") || next.startsWith("/q/about/"); steps++) {
+            if (steps > 40) {
+                throw new WalkFailed("the safety screen and About you do not end");
             }
-            ok(patient.get(next), next);
-            next = redirect(patient.post(next, List.of("answer", "no")), next);
+            String linkId = next.substring(next.lastIndexOf('/') + 1);
+            next = post(patient, next, CALM_HOST.getOrDefault(linkId, List.of("no")));
         }
         expect(next, "/topics");
         ok(patient.get("/topics"), "/topics");
@@ -101,8 +104,18 @@ public final class PatientWalk {
         if (values == null) {
             throw new WalkFailed("no answer prepared for " + path);
         }
-        ok(patient.get(path), path);
-        List<String> fields = new ArrayList<>();
+        return post(patient, path, values);
+    }
+
+    private static final Pattern SCREEN = Pattern.compile("name=\"screen\" value=\"([0-9a-f]+)\"");
+
+    /** Reads the question at {@code path}, then posts {@code values} with its screen token; returns the next step. */
+    private static String post(Browser patient, String path, List<String> values) throws IOException, InterruptedException {
+        Matcher token = SCREEN.matcher(ok(patient.get(path), path).text());
+        if (!token.find()) {
+            throw new WalkFailed(path + " has no screen token");
+        }
+        List<String> fields = new ArrayList<>(List.of("screen", token.group(1)));
         values.forEach(v -> {
             fields.add("answer");
             fields.add(v);
@@ -134,12 +147,21 @@ public final class PatientWalk {
         Map<String, List<String>> a = new LinkedHashMap<>();
         a.put("intro", List.of());
         a.put("trigger", List.of("lifting", "sitting"));
-        a.put("pain-score", List.of("6"));
         a.put("muscular", List.of("muscular"));
         a.put("rhythmic", List.of("no"));
         a.put("belly", List.of("no"));
         a.put("unwell", List.of("none"));
-        a.put("periods-or-pregnant", List.of("no"));
+        a.put("period-link", List.of("no"));
         return java.util.Collections.unmodifiableMap(a);
     }
+
+    /** Calm answers to the host's questions that are not yes/no, by linkId: the rest are "no". */
+    public static final Map<String, List<String>> CALM_HOST = Map.of(
+            "infection-risk", List.of("none"),
+            "fact.age-band", List.of("20-49"),
+            "fact.maternity", List.of("none"),
+            "fact.peg-pain", List.of("4"),
+            "fact.peg-enjoyment", List.of("3"),
+            "fact.peg-activity", List.of("3"),
+            "fact.pain-now", List.of("5"));
 }
