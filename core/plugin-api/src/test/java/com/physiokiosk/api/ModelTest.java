@@ -65,4 +65,46 @@ class ModelTest {
                 () -> Rule.of("r", Severity.ADVICE, Condition.always(), null, "c", Source.of("d")));
         assertTrue(advice.getMessage().contains("advice rule 'r' needs a patient text"));
     }
+
+    @Test
+    @DisplayName("a source is a guideline, a study or a document, printed on one line")
+    void sourcesNameWhatARuleRestsOn() {
+        Source ng59 = Source.guideline("NICE", "NICE NG59",
+                "Low back pain and sciatica in over 16s: assessment and management", 2016,
+                "https://www.nice.org.uk/guidance/ng59");
+        Source cited = ng59.at("recommendation 1.2.1");
+        assertTrue(cited.isGuideline());
+        assertEquals("NICE", cited.issuer());
+        assertEquals(2016, cited.year());
+        assertEquals("NICE NG59: Low back pain and sciatica in over 16s: assessment and management (2016), "
+                + "recommendation 1.2.1, https://www.nice.org.uk/guidance/ng59", cited.toString());
+        Source ces = new Source("GIRFT CES pathway", "red flags", "NHS England GIRFT",
+                "National Suspected Cauda Equina Syndrome (CES) Pathway", 2023, null);
+        assertEquals("GIRFT CES pathway: National Suspected Cauda Equina Syndrome (CES) Pathway "
+                + "(NHS England GIRFT, 2023), red flags", ces.toString());
+
+        Source trial = Source.study("Kovacs FM et al., Lancet 2003;362:1599-604", 2003).at("medium-firm better than firm");
+        assertFalse(trial.isGuideline());
+        assertEquals("Kovacs FM et al., Lancet 2003;362:1599-604 (medium-firm better than firm)", trial.toString());
+
+        // The 1.0 forms are unchanged, and print as they always did.
+        assertEquals("003_e7d96563a60eeb5c.txt (paragraph 2)", new Source("003_e7d96563a60eeb5c.txt", "paragraph 2").toString());
+        assertEquals("seed 003", Source.of("seed 003").toString());
+        assertFalse(Source.of("seed 003").isGuideline());
+        assertEquals(new Source("d", "c", null, null, null, null), new Source("d", "c"));
+    }
+
+    @Test
+    @DisplayName("a guideline without title, or without link and section, and a broken part are refused")
+    void badSourcesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Source("NICE NG59", "1.2.1", "NICE", null, 2016, null));
+        assertThrows(IllegalArgumentException.class, () -> new Source("NICE NG59", null, "NICE", "Low back pain", 2016, null));
+        assertThrows(IllegalArgumentException.class, () -> new Source(" ", null));
+        assertThrows(IllegalArgumentException.class, () -> new Source("doc", "two\nlines"));
+        assertThrows(IllegalArgumentException.class, () -> new Source("doc", ""));
+        assertThrows(IllegalArgumentException.class, () -> Source.study("Someone 1850", 1850));
+        assertThrows(IllegalArgumentException.class,
+                () -> Source.guideline("NICE", "NICE NG59", "Low back pain", 2016, "www.nice.org.uk"));
+        assertThrows(NullPointerException.class, () -> Source.guideline("NICE", "NICE NG59", "Low back pain", 2016, null));
+    }
 }

@@ -1,6 +1,7 @@
 package com.physiokiosk.testkit;
 
 import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.Source;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.i18n.MessageBundle;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
@@ -20,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -93,6 +96,14 @@ public final class TopicChecks {
                         () -> bundlesHoldTheKeysUsed(plugin, templates)),
                 DynamicTest.dynamicTest("patient texts fit the severity of their rule",
                         () -> patientTextsFitSeverity(plugin)),
+                DynamicTest.dynamicTest("every URGENT rule cites a guideline",
+                        () -> urgentRulesCiteGuidelines(plugin)),
+                DynamicTest.dynamicTest("every patient text is at most " + MAX_PATIENT_TEXT_WORDS + " words, in sentences of at most "
+                                + MAX_SENTENCE_WORDS, () -> patientTextsAreShort(plugin)),
+                DynamicTest.dynamicTest("no patient text is left untranslated in another language",
+                        () -> patientTextsAreTranslated(plugin)),
+                DynamicTest.dynamicTest("a topic that speaks of sex, intimacy or continence is marked sensitive and keeps its "
+                        + "on-screen notes neutral", () -> sensitiveTopicsAreMarked(plugin)),
                 DynamicTest.dynamicTest("the icon and every asset are plain SVG or PNG",
                         () -> assetsArePlain(plugin)),
                 DynamicTest.dynamicTest("templates take the screen, write only escaped output and find their assets",
@@ -186,6 +197,172 @@ public final class TopicChecks {
             }
         }
         fail("Patient texts do not fit their rules", problems);
+    }
+
+    /**
+     * Every URGENT rule cites a guideline: its {@link Rule#source()} {@linkplain Source#isGuideline() is a
+     * guideline}, that is a {@link Source} with an issuer (and so a title, and a link or section), as built by
+     * {@link Source#guideline}. A red flag rests on the guidance that makes it one (a national pathway, a
+     * NICE guideline), never on an article or a study alone. The kit cannot tell whether the guideline says what
+     * the rule claims: that is for the clinical lead who signs the rules off.
+     */
+    public static void urgentRulesCiteGuidelines(PluginUnderTest plugin) {
+        List<String> problems = new ArrayList<>();
+        for (Rule r : plugin.topic().rules()) {
+            if (r.severity() == Severity.URGENT && !r.source().isGuideline()) {
+                problems.add("URGENT rule '" + r.id() + "' cites " + r.source() + ", which has no issuer");
+            }
+        }
+        fail("Red flags without a guideline", problems);
+    }
+
+    /** Most words a patient text may have. */
+    public static final int MAX_PATIENT_TEXT_WORDS = 25;
+
+    /** Most words a sentence of a patient text may have. */
+    public static final int MAX_SENTENCE_WORDS = 20;
+
+    /**
+     * Every patient text, in every language, is at most {@value #MAX_PATIENT_TEXT_WORDS} words, and each of its
+     * sentences at most {@value #MAX_SENTENCE_WORDS}. A patient text is anything the patient may read: the
+     * topic's title and summary, its questions, help and answer options, its templates' texts and its rules'
+     * patient texts; that is every text of the bundles except the rules' clinician notes. A word is a run of
+     * characters between spaces that holds a letter or a digit; a sentence ends with ".", "!" or "?" and a space.
+     */
+    public static void patientTextsAreShort(PluginUnderTest plugin) {
+        MessageBundle messages = plugin.topic().messages();
+        List<String> problems = new ArrayList<>();
+        for (String language : new TreeSet<>(messages.languages())) {
+            patientTexts(plugin, language).forEach((key, text) -> {
+                int words = words(text);
+                if (words > MAX_PATIENT_TEXT_WORDS) {
+                    problems.add(language + " " + key + " has " + words + " words");
+                }
+                for (String sentence : sentences(text)) {
+                    int n = words(sentence);
+                    if (n > MAX_SENTENCE_WORDS) {
+                        problems.add(language + " " + key + " has a sentence of " + n + " words: " + sentence);
+                    }
+                }
+            });
+        }
+        fail("Patient texts too long", problems);
+    }
+
+    /**
+     * No patient text (see {@link #patientTextsAreShort}) is left in another language: neither the whole text nor
+     * any of its sentences, when of two words or more, appears unchanged in any text of another language's bundle.
+     * Single words ("No", "OK") may rightly be the same in two languages; longer wording is a sign of a text
+     * copied and never translated.
+     */
+    public static void patientTextsAreTranslated(PluginUnderTest plugin) {
+        MessageBundle messages = plugin.topic().messages();
+        List<String> languages = new ArrayList<>(new TreeSet<>(messages.languages()));
+        List<String> problems = new ArrayList<>();
+        for (String language : languages) {
+            for (String other : languages) {
+                if (other.equals(language)) {
+                    continue;
+                }
+                List<String> theirs = messages.keys(other).stream().sorted()
+                        .map(k -> messages.find(other, k).orElseThrow()).toList();
+                patientTexts(plugin, language).forEach((key, text) -> {
+                    List<String> units = new ArrayList<>();
+                    units.add(text.strip());
+                    sentences(text).stream().filter(u -> !u.equals(text.strip())).forEach(units::add);
+                    units.stream().filter(u -> words(u) >= 2)
+                            .filter(u -> theirs.stream().anyMatch(t -> t.contains(u)))
+                            .findFirst()
+                            .ifPresent(u -> problems.add(language + " " + key + " is also in messages_" + other + ": " + u));
+                });
+            }
+        }
+        fail("Patient texts not translated", problems);
+    }
+
+    /**
+     * Words, by language, that show a topic speaks of sex, intimacy or continence; matched at the start of a word,
+     * ignoring case and accents ({@code "intima"} matches "intimacy" and "intimate").
+     */
+    public static final Map<String, List<String>> SENSITIVE_WORDS = Map.of(
+            "en", List.of("sex", "intima", "intercourse", "genital", "continen", "incontinen", "bladder", "urin"),
+            "es", List.of("sex", "intim", "coito", "genital", "continencia", "incontinencia", "vejiga", "orin"));
+
+    /**
+     * A topic that speaks of sex, intimacy or continence is marked {@linkplain com.physiokiosk.api.TopicInfo#sensitive()
+     * sensitive}, and a sensitive topic's CONSULT patient texts, which the kiosk still shows on its screen, stay
+     * neutral. What it checks, and no more: when any patient text (see {@link #patientTextsAreShort}) in any
+     * language holds one of the {@link #SENSITIVE_WORDS}, the topic must be marked sensitive; and in a sensitive
+     * topic no CONSULT patient text may hold one. Keeping a sensitive topic's advice off the screen is the kiosk's
+     * own job, which this check cannot see; a word list cannot tell what a picture shows or what other words may
+     * embarrass a patient, so a topic that passes may still need the flag.
+     */
+    public static void sensitiveTopicsAreMarked(PluginUnderTest plugin) {
+        LoadedTopic topic = plugin.topic();
+        MessageBundle messages = topic.messages();
+        List<String> problems = new ArrayList<>();
+        Map<String, Severity> severityOfPatientKey = new LinkedHashMap<>();
+        topic.rules().stream().filter(r -> r.patientKey() != null)
+                .forEach(r -> severityOfPatientKey.merge(r.patientKey(), r.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
+        List<String> mentions = new ArrayList<>();
+        for (String language : new TreeSet<>(messages.languages())) {
+            List<String> words = SENSITIVE_WORDS.getOrDefault(language, List.of());
+            patientTexts(plugin, language).forEach((key, text) -> {
+                Optional<String> word = sensitiveWord(text, words);
+                if (word.isEmpty()) {
+                    return;
+                }
+                mentions.add(language + " " + key + " ('" + word.get() + "')");
+                if (topic.info().sensitive() && severityOfPatientKey.get(key) == Severity.CONSULT) {
+                    problems.add("CONSULT text " + language + " " + key + " is shown on screen and says '" + word.get() + "'");
+                }
+            });
+        }
+        if (!topic.info().sensitive() && !mentions.isEmpty()) {
+            problems.add("topic '" + topic.id() + "' is not marked sensitive (TopicInfo.asSensitive()) but its texts "
+                    + "speak of sex, intimacy or continence: " + String.join(", ", mentions));
+        }
+        fail("Sensitive topic not kept discreet", problems);
+    }
+
+    /** Every text the patient may read, by key, in {@code language}: all but the rules' clinician notes. */
+    private static Map<String, String> patientTexts(PluginUnderTest plugin, String language) {
+        LoadedTopic topic = plugin.topic();
+        Set<String> clinician = new TreeSet<>();
+        topic.rules().forEach(r -> clinician.add(r.clinicianKey()));
+        Map<String, String> out = new TreeMap<>();
+        for (String key : topic.messages().keys(language)) {
+            if (!clinician.contains(key)) {
+                out.put(key, topic.messages().find(language, key).orElseThrow());
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern WORD = Pattern.compile("\\S*[\\p{L}\\p{N}]\\S*");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+
+    static int words(String text) {
+        Matcher m = WORD.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    static List<String> sentences(String text) {
+        return Arrays.stream(SENTENCE_END.split(text.strip())).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static Optional<String> sensitiveWord(String text, List<String> words) {
+        String plain = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        for (String word : words) {
+            if (Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(word)).matcher(plain).find()) {
+                return Optional.of(word);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.testkit.fixture.MislabelledTopic;
+import com.physiokiosk.testkit.fixture.SensitiveTopic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,73 @@ class TopicChecksTest {
                         + TopicChecks.URGENT_OPENING.get("es") + "\"",
                 failure(FixtureJar.fixture().withLine("messages_es.properties", "r.legs.patient=Hable con recepción cuando pueda."),
                         TopicChecks::patientTextsFitSeverity));
+    }
+
+    @Test
+    @DisplayName("an urgent rule that rests on a document with no issuer fails; a guideline passes")
+    void urgentRulesCiteGuidelines() {
+        assertEquals("Red flags without a guideline: URGENT rule 'urgent' cites kit test, which has no issuer",
+                failure(FixtureJar.of(MislabelledTopic.class), TopicChecks::urgentRulesCiteGuidelines));
+        try (PluginUnderTest plugin = FixtureJar.fixture().load(dir)) {
+            TopicChecks.urgentRulesCiteGuidelines(plugin);
+        }
+    }
+
+    @Test
+    @DisplayName("a patient text over 25 words, or with a sentence over 20, fails in any language; a staff note may be longer")
+    void patientTextsAreShort() {
+        String tooLong = "Rest a little today, then walk a little more each day. Keep moving gently, and ask us if it "
+                + "does not ease in a week or so.";
+        assertEquals(27, TopicChecks.words(tooLong));
+        assertTrue(failure(FixtureJar.fixture().withLine("messages_es.properties", "r.rest.patient=" + tooLong),
+                TopicChecks::patientTextsAreShort).startsWith("Patient texts too long: es r.rest.patient has 27 words"));
+        String longSentence = "Rest a little today and then walk a little more each day and keep moving gently as you can. Thanks.";
+        String twentyOne = "Please rest a little today and then walk a little more each day and keep moving as gently as you can. Thanks.";
+        assertEquals("Patient texts too long: en q.intro has a sentence of 21 words: "
+                        + "Please rest a little today and then walk a little more each day and keep moving as gently as you can.",
+                failure(FixtureJar.fixture().withLine("messages_en.properties", "q.intro=" + twentyOne),
+                        TopicChecks::patientTextsAreShort));
+        try (PluginUnderTest plugin = FixtureJar.fixture().withLine("messages_en.properties", "r.rest.clinician=" + tooLong + " " + longSentence)
+                .load(dir)) {
+            TopicChecks.patientTextsAreShort(plugin);
+        }
+    }
+
+    @Test
+    @DisplayName("a patient text, or one of its sentences, left unchanged in another language fails; one word may match")
+    void patientTextsAreTranslated() {
+        assertEquals("Patient texts not translated: en r.rest.patient is also in messages_es: Rest a little.; "
+                        + "es r.rest.patient is also in messages_en: Rest a little.",
+                failure(FixtureJar.fixture().withLine("messages_es.properties", "r.rest.patient=Rest a little."),
+                        TopicChecks::patientTextsAreTranslated));
+        assertEquals("Patient texts not translated: en r.severe.patient is also in messages_es: "
+                        + "Your physiotherapist will ask about the pain.",
+                failure(FixtureJar.fixture().withLine("messages_es.properties",
+                                "r.severe.clinician=Dolor de 8 o más. Your physiotherapist will ask about the pain."),
+                        TopicChecks::patientTextsAreTranslated));
+        try (PluginUnderTest plugin = FixtureJar.fixture().withLine("messages_es.properties", "q.legs.none=None")
+                .withLine("messages_en.properties", "q.legs.none=None").load(dir)) {
+            TopicChecks.patientTextsAreTranslated(plugin);
+        }
+    }
+
+    @Test
+    @DisplayName("texts about intimacy or continence need the sensitive flag, and a sensitive topic's consult notes stay neutral")
+    void sensitiveTopicsAreMarked() {
+        assertEquals("Sensitive topic not kept discreet: topic 'fixture' is not marked sensitive (TopicInfo.asSensitive()) "
+                        + "but its texts speak of sex, intimacy or continence: es q.legs.none ('intim')",
+                failure(FixtureJar.fixture().withLine("messages_es.properties", "q.legs.none=Nada de esto, ni en la intimidad"),
+                        TopicChecks::sensitiveTopicsAreMarked));
+        assertTrue(failure(FixtureJar.fixture().withLine("messages_en.properties", "q.pain=How bad is the pain when you pass urine?"),
+                TopicChecks::sensitiveTopicsAreMarked).contains("en q.pain ('urin')"));
+        assertEquals("Sensitive topic not kept discreet: CONSULT text en r.severe.patient is shown on screen and says 'intima'",
+                failure(FixtureJar.of(SensitiveTopic.class).withLine("messages_en.properties",
+                                "r.severe.patient=Your physiotherapist will ask about pain during intimacy."),
+                        TopicChecks::sensitiveTopicsAreMarked));
+        try (PluginUnderTest plugin = FixtureJar.of(SensitiveTopic.class).withLine("messages_en.properties",
+                "r.rest.patient=Rest a little, and try a pillow under your hips during intimacy.").load(dir)) {
+            TopicChecks.sensitiveTopicsAreMarked(plugin);
+        }
     }
 
     @Test

@@ -44,12 +44,16 @@ public final class AboutYou implements Topic {
     /** Section id of the facts; no plugin may use it. */
     public static final String ID = "about";
 
-    private static final Source NICE_CKS = new Source("NICE CKS: Back pain - low (without radiculopathy)",
-            "red flags: age under 20 or over 50 at a first episode of back pain");
-    private static final Source PEG = new Source("Krebs EE et al. J Gen Intern Med 2009;24:733-8 (PEG scale)",
-            "severe: 8 or more out of 10 right now or on average over the past week (the kiosk's one threshold)");
-    private static final Source MATERNITY_CARE = new Source("NICE NG59 (low back pain and sciatica in over 16s)",
-            "context for the physiotherapist: pregnancy, a recent birth and breastfeeding change what can be advised");
+    private static final Source NICE_CKS = Source.guideline("NICE", "NICE CKS",
+                    "Back pain - low (without radiculopathy)", null,
+                    "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/")
+            .at("red flags: age under 20 or over 50 at a first episode of back pain");
+    private static final Source PEG = Source.study("Krebs EE et al. J Gen Intern Med 2009;24:733-8 (PEG scale)", 2009)
+            .at("severe: 8 or more out of 10 right now or on average over the past week (the kiosk's one threshold)");
+    private static final Source MATERNITY_CARE = Source.guideline("NICE", "NICE NG59",
+                    "Low back pain and sciatica in over 16s: assessment and management", 2016,
+                    "https://www.nice.org.uk/guidance/ng59")
+            .at("context for the physiotherapist: pregnancy, a recent birth and breastfeeding change what can be advised");
 
     private static final List<Question> QUESTIONS = List.of(
             Question.singleChoice(AGE_BAND, "about.age",

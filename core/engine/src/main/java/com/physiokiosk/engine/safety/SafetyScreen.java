@@ -39,14 +39,17 @@ public final class SafetyScreen implements Topic {
     /** The last question, asked of everyone: what puts the patient at risk of a spinal infection (CONSULT). */
     public static final String INFECTION_RISK = "infection-risk";
 
-    private static final Source CAUDA_EQUINA = new Source(
-            "GIRFT National Suspected Cauda Equina Syndrome (CES) Pathway (2023)",
-            "red flags for suspected CES: same-day emergency assessment");
-    private static final Source NICE_CKS = new Source(
-            "NICE CKS: Back pain - low (without radiculopathy)", "red flags for serious underlying causes");
-    private static final Source NICE_NG234 = new Source(
-            "NICE NG234: Spinal metastases and metastatic spinal cord compression (2023)",
-            "history of cancer with new back pain");
+    private static final Source CAUDA_EQUINA = new Source("GIRFT CES pathway",
+            "red flags for suspected CES: same-day emergency assessment", "NHS England GIRFT",
+            "National Suspected Cauda Equina Syndrome (CES) Pathway", 2023, null);
+    private static final Source NICE_CKS = Source.guideline("NICE", "NICE CKS",
+                    "Back pain - low (without radiculopathy)", null,
+                    "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/")
+            .at("red flags for serious underlying causes");
+    private static final Source NICE_NG234 = Source.guideline("NICE", "NICE NG234",
+                    "Spinal metastases and metastatic spinal cord compression", 2023,
+                    "https://www.nice.org.uk/guidance/ng234")
+            .at("history of cancer with new back pain");
 
     @Override
     public TopicInfo info() {

@@ -13,18 +13,22 @@ import java.util.List;
 import org.pf4j.Extension;
 
 /**
- * Back cramps: what set them off, what kind of pain, the warning signs (pregnancy with rhythmic
- * cramps, feeling unwell, pain spreading to the belly), a link with periods, and plain self-care
+ * Back cramps: what set them off, what kind of pain, the warning signs (cramps that come and go in a regular
+ * pattern in a pregnancy, feeling unwell, pain spreading to the belly), a link with periods, and plain self-care
  * advice.
  *
- * <p>How bad the pain is, and whether the patient is pregnant (and how many weeks), may be pregnant
- * or is breastfeeding, are the host's shared {@link Facts}, asked once before any topic: this topic
- * reads them and never asks them again. The host itself flags severe pain and notes a pregnancy for
- * the physiotherapist, so no rule here repeats that.
+ * <p>How bad the pain is, and whether the patient is pregnant (and how many weeks), may be pregnant or is
+ * breastfeeding, are the host's shared {@link Facts}, asked once before any topic: this topic reads them and
+ * never asks them again. The host itself flags severe pain and notes a pregnancy for the physiotherapist, so no
+ * rule here repeats that.
  *
- * <p>Every fact rests on seed article {@value #SEED}. The article cites no studies; each
- * {@link Source} names the paragraph or reader comment of the seed that the rule comes from.
- * Where a rule goes further than the seed, to be on the safe side, its source says so.
+ * <p>Sources: each red flag (URGENT) cites the guidance that makes it one (NICE maternity guidance for cramps in a
+ * pregnancy, NICE CKS for feeling unwell with back pain). Every other fact rests on seed article {@value #SEED},
+ * which cites no studies; its {@link Source} names the paragraph or reader comment, and says so where the rule
+ * goes further than the seed.
+ *
+ * <p>No advice is given beside a red flag of this topic ({@link #NO_RED_FLAG}); pain relief needs some pain, no
+ * sickness and no pregnancy or breastfeeding, when the patient is told to ask first instead.
  */
 @Extension
 public final class CrampsTopic implements Topic {
@@ -39,17 +43,27 @@ public final class CrampsTopic implements Topic {
     static final String INTRO = "intro";
     static final String TRIGGER = "trigger";
     static final String MUSCULAR = "muscular";
+    /** Whether the cramps come and go in a regular pattern (plugin 0.1: also asked whether they came more often). */
     static final String RHYTHMIC = "rhythmic";
     static final String BELLY = "belly";
     static final String UNWELL = "unwell";
     static final String PERIOD_LINK = "period-link";
 
     /**
-     * From this week of pregnancy ({@link Facts#PREGNANCY_WEEKS}) on, rhythmic, increasing cramps are
-     * treated as possible labour. The seed only says "the end of my pregnancy"; 20 weeks errs on the
-     * side of flagging, and earlier or unknown weeks are flagged URGENT by a rule of their own.
+     * From this week of pregnancy ({@link Facts#PREGNANCY_WEEKS}) on, cramps that come and go in a regular pattern
+     * are treated as possible labour; earlier, or with the weeks not given, they are URGENT by a rule of their
+     * own. Either way a pregnancy with such cramps is urgent: the week only chooses the words and the guideline.
      */
     static final int LABOUR_FROM_WEEK = 20;
+
+    // ---- guidance for the red flags ------------------------------------------------------------
+    static final Source NICE_NG235 = Source.guideline("NICE", "NICE NG235", "Intrapartum care", 2023,
+            "https://www.nice.org.uk/guidance/ng235");
+    static final Source NICE_NG126 = Source.guideline("NICE", "NICE NG126",
+            "Ectopic pregnancy and miscarriage: diagnosis and initial management", 2019,
+            "https://www.nice.org.uk/guidance/ng126");
+    static final Source NICE_CKS = Source.guideline("NICE", "NICE CKS", "Back pain - low (without radiculopathy)", null,
+            "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/");
 
     private static final TopicInfo INFO =
             new TopicInfo(ID, "topic.title", "topic.summary", "cramps.svg", 30);
@@ -74,6 +88,8 @@ public final class CrampsTopic implements Topic {
                     AnswerOption.of("not-muscular", "q.muscular.opt.notmuscular"),
                     AnswerOption.of("unsure", "q.muscular.opt.unsure")),
 
+            // One question: do they come and go in a regular pattern. Whether they also come more often is
+            // not asked: regular contractions that are not yet closer together are still labour signs.
             Question.yesNo(RHYTHMIC, "q.rhythmic.text")
                     .withHelp("q.rhythmic.help"),
 
@@ -100,31 +116,48 @@ public final class CrampsTopic implements Topic {
             Condition.anyOf(UNWELL, "vomiting", "dizzy", "clammy"),
             Condition.all(Condition.yes(BELLY), Condition.equals(UNWELL, "nausea")));
 
+    /** Pregnant with the weeks given, from {@link #LABOUR_FROM_WEEK} on. */
+    private static final Condition PREGNANT_FROM_WEEK_20 = Condition.all(
+            Facts.pregnantOrMaybe(), Condition.atLeast(Facts.PREGNANCY_WEEKS, LABOUR_FROM_WEEK));
+
+    /** Cramps that come and go in a regular pattern in any pregnancy, or a possible one. */
+    private static final Condition PATTERN_IN_PREGNANCY = Condition.all(Condition.yes(RHYTHMIC), Facts.pregnantOrMaybe());
+
+    /** No red flag of this topic: the condition of every advice rule. */
+    static final Condition NO_RED_FLAG = Condition.not(Condition.any(PATTERN_IN_PREGNANCY, UNWELL_SIGNS));
+
+    /** Some pain now or over the past week (the host's pain facts): 1 or more, not a severity threshold. */
+    private static final Condition SOME_PAIN =
+            Condition.any(Condition.atLeast(Facts.PAIN_NOW, 1), Condition.atLeast(Facts.PEG_PAIN, 1));
+
+    /** Feeling sick, or pain spreading to the belly: no tablets for pain until a clinician has looked. */
+    private static final Condition STOMACH_SIGNS =
+            Condition.any(Condition.yes(BELLY), Condition.anyOf(UNWELL, "nausea", "vomiting"));
+
+    private static Condition advice(Condition when) {
+        return Condition.all(when, NO_RED_FLAG);
+    }
+
     private static final List<Rule> RULES = List.of(
-            // ---- URGENT --------------------------------------------------------------------
+            // ---- URGENT: any pregnancy with cramps in a regular pattern; feeling unwell ----------
             Rule.of("labour-signs", Severity.URGENT,
-                    Condition.all(
-                            Facts.pregnantOrMaybe(),
-                            Condition.atLeast(Facts.PREGNANCY_WEEKS, LABOUR_FROM_WEEK),
-                            Condition.yes(RHYTHMIC)),
+                    Condition.all(PREGNANT_FROM_WEEK_20, Condition.yes(RHYTHMIC)),
                     "rule.labour.patient", "rule.labour.clinician",
-                    seed("reader comment Post 3: back cramps late in pregnancy, coming more often, before labour;"
-                            + " week threshold 20 is the kiosk's own, chosen to err on the side of flagging")),
+                    NICE_NG235.at("recognising the start of labour: painful contractions coming regularly; before 37"
+                            + " weeks see NICE NG25 (Preterm labour and birth); from week 20, the kiosk's own threshold"
+                            + " for these words, maternity care assesses now")),
 
             Rule.of("pregnancy-rhythmic-cramps", Severity.URGENT,
-                    // Possibly pregnant, or pregnant under 20 weeks or weeks not given.
-                    Condition.all(
-                            Condition.yes(RHYTHMIC),
-                            Facts.pregnantOrMaybe(),
-                            Condition.not(Condition.atLeast(Facts.PREGNANCY_WEEKS, LABOUR_FROM_WEEK))),
+                    Condition.all(PATTERN_IN_PREGNANCY, Condition.not(PREGNANT_FROM_WEEK_20)),
                     "rule.pregnancycramps.patient", "rule.pregnancycramps.clinician",
-                    seed("reader comment Post 3; extended by the kiosk to any stage of pregnancy, to err on the"
-                            + " side of flagging")),
+                    NICE_NG126.at("pain in early pregnancy is assessed by an early pregnancy service; the kiosk"
+                            + " extends this to any week under 20, to weeks not given and to a possible pregnancy")),
 
             Rule.of("unwell-signs", Severity.URGENT, UNWELL_SIGNS,
                     "rule.unwell.patient", "rule.unwell.clinician",
-                    seed("reader comment Post 1: back pain wrapping round to the stomach with dizziness,"
-                            + " clamminess and vomiting")),
+                    NICE_CKS.at("red flags and non-spinal causes of back pain: systemically unwell (the safety screen's"
+                            + " 'feel very unwell' flag, asked again here); seed 003 reader comment Post 1 gives the"
+                            + " picture: back pain wrapping round to the stomach with dizziness, clamminess, vomiting")),
 
             // ---- CONSULT -------------------------------------------------------------------
             Rule.of("belly-or-nausea", Severity.CONSULT,
@@ -132,7 +165,9 @@ public final class CrampsTopic implements Topic {
                             Condition.any(Condition.yes(BELLY), Condition.equals(UNWELL, "nausea")),
                             Condition.not(UNWELL_SIGNS)),
                     "rule.bellynausea.patient", "rule.bellynausea.clinician",
-                    seed("reader comment Post 1: pain that began in the back and wrapped round to the stomach")),
+                    seed("reader comment Post 1: pain that began in the back and wrapped round to the stomach;"
+                            + " flagged for the consult, not as a red flag, when there is no vomiting, dizziness or"
+                            + " clamminess")),
 
             Rule.of("not-muscular", Severity.CONSULT,
                     Condition.equals(MUSCULAR, "not-muscular"),
@@ -143,8 +178,8 @@ public final class CrampsTopic implements Topic {
             Rule.of("rhythmic-cramps", Severity.CONSULT,
                     Condition.all(Condition.yes(RHYTHMIC), Condition.not(Facts.pregnantOrMaybe())),
                     "rule.rhythmic.patient", "rule.rhythmic.clinician",
-                    seed("reader comment Post 3 describes the come-and-go pattern in pregnancy; flagged for"
-                            + " everyone by the kiosk as a precaution")),
+                    seed("reader comment Post 3 describes cramps that come and go in pregnancy; flagged for"
+                            + " everyone else by the kiosk as a precaution (a colicky, non-muscular pattern)")),
 
             // ---- INFO (clinician only) ------------------------------------------------------
             Rule.of("character-unclear", Severity.INFO,
@@ -157,56 +192,58 @@ public final class CrampsTopic implements Topic {
                     null, "rule.menstrual.clinician",
                     seed("article, paragraphs 1 and 5: menstrual cramps as a cause; over-the-counter relief")),
 
-            // ---- ADVICE --------------------------------------------------------------------
-            // For every patient who has been through the host's pain questions.
+            // ---- ADVICE: none beside a red flag ----------------------------------------------
             Rule.of("advice-heat", Severity.ADVICE,
-                    Condition.answered(Facts.PAIN_NOW),
+                    advice(SOME_PAIN),
                     "rule.heat.patient", "rule.heat.clinician",
                     seed("article, paragraph 5: heating pad, hot bath or shower; reader comment Post 2")),
 
             Rule.of("advice-massage", Severity.ADVICE,
-                    Condition.anyOf(MUSCULAR, "muscular", "unsure"),
+                    advice(Condition.anyOf(MUSCULAR, "muscular", "unsure")),
                     "rule.massage.patient", "rule.massage.clinician",
-                    seed("article, paragraph 5: massage to release knots, stress and tension")),
+                    seed("article, paragraph 5: massage to release knots, and stress and tension making cramps worse")),
 
             Rule.of("advice-stretch", Severity.ADVICE,
-                    Condition.anyOf(TRIGGER, "sport", "running", "weights", "stretching"),
+                    advice(Condition.anyOf(TRIGGER, "sport", "running", "weights", "stretching")),
                     "rule.stretch.patient", "rule.stretch.clinician",
-                    seed("article, paragraph 3: stretch after workouts, hinge, no rounding or overextending;"
-                            + " paragraph 4: arms overhead and to the sides")),
+                    seed("article, paragraph 3: stretch after workouts, hinge at the hips, no rounding or"
+                            + " overextending")),
 
             Rule.of("advice-lifting", Severity.ADVICE,
-                    Condition.anyOf(TRIGGER, "lifting", "weights"),
+                    advice(Condition.anyOf(TRIGGER, "lifting", "weights")),
                     "rule.lifting.patient", "rule.lifting.clinician",
-                    seed("article, paragraph 2: bend from the knees, use arms and chest, spare the lower back;"
-                            + " reader comment Post 2: weights too heavy spoil form")),
+                    seed("article, paragraph 2: bend from the knees, spare the lower back; reader comment Post 2:"
+                            + " weights too heavy spoil form")),
 
             Rule.of("advice-warm-up", Severity.ADVICE,
-                    Condition.anyOf(TRIGGER, "sport", "running", "weights"),
+                    advice(Condition.anyOf(TRIGGER, "sport", "running", "weights")),
                     "rule.warmup.patient", "rule.warmup.clinician",
                     seed("article, paragraph 2: warming up before exercise; reader comment Post 2: form slips when"
                             + " pushing harder")),
 
             Rule.of("advice-posture", Severity.ADVICE,
-                    Condition.anyOf(TRIGGER, "sitting", "running"),
+                    advice(Condition.anyOf(TRIGGER, "sitting", "running")),
                     "rule.posture.patient", "rule.posture.clinician",
-                    seed("article, paragraph 4: ears, shoulders and hips in line, neutral spine; reader comment"
-                            + " Post 2: leaning forward when running")),
+                    seed("article, paragraph 4: ears, shoulders and hips in line, arms stretched overhead; reader"
+                            + " comment Post 2: leaning forward when running")),
 
             Rule.of("advice-shoes", Severity.ADVICE,
-                    Condition.equals(TRIGGER, "shoes"),
+                    advice(Condition.equals(TRIGGER, "shoes")),
                     "rule.shoes.patient", "rule.shoes.clinician",
-                    seed("article, paragraph 4: shoes that support the arches")),
+                    seed("article, paragraph 4: shoes that support the arches; kept by the kiosk as comfort advice"
+                            + " only, never as a treatment, as NICE NG59 advises against foot orthotics for low back"
+                            + " pain")),
 
             Rule.of("advice-pain-relief", Severity.ADVICE,
-                    Condition.all(Condition.answered(Facts.PAIN_NOW), Condition.not(Facts.medicineCaution())),
+                    advice(Condition.all(SOME_PAIN, Condition.not(Facts.medicineCaution()),
+                            Condition.not(STOMACH_SIGNS))),
                     "rule.painrelief.patient", "rule.painrelief.clinician",
-                    seed("article, paragraph 5: over-the-counter anti-inflammatories; the dose limit, and"
-                            + " holding the advice back in pregnancy, possible pregnancy and breastfeeding, are the"
-                            + " kiosk's own")),
+                    seed("article, paragraph 5: over-the-counter anti-inflammatories; the dose limit, and holding"
+                            + " the advice back without pain, with sickness or tummy pain, in pregnancy, possible"
+                            + " pregnancy and breastfeeding, are the kiosk's own")),
 
             Rule.of("advice-medicine-check", Severity.ADVICE,
-                    Facts.medicineCaution(),
+                    advice(Condition.all(SOME_PAIN, Facts.medicineCaution())),
                     "rule.medicinecheck.patient", "rule.medicinecheck.clinician",
                     seed("article, paragraph 5; the caution in pregnancy, possible pregnancy and breastfeeding is"
                             + " the kiosk's own, not the seed's")));

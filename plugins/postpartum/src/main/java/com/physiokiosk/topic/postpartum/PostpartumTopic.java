@@ -27,9 +27,19 @@ import org.pf4j.Extension;
  * <p>Partners and other carers of a baby may choose the topic too: the questions about stopping
  * breastfeeding and about calcium are asked only after a recent birth or while breastfeeding.
  *
- * <p>Every fact rests on seed article {@value #SEED}. The article cites no studies; each
- * {@link Source} names the section of the seed that the rule comes from. Where a rule goes further
- * than the seed, to be on the safe side, its source says so.
+ * <p>Severities follow the kiosk's policy, the same in every topic: numbness, tingling or weakness in one leg is
+ * CONSULT; in both legs, or a leg getting weaker or more numb, it is URGENT (the seed asks for an immediate look at
+ * any leg symptom; the host's safety screen asks every patient about both legs and a weakening leg as well).
+ * Sudden severe pain alone is not a red flag; with loss of height, age 50 or over, thin bones or long-term steroids
+ * (asked here only after sudden severe pain), or breastfeeding now or recently (read as thin bones), it is.
+ * Loss of height alone is a consult.
+ *
+ * <p>Sources: each red flag (URGENT) cites the guidance that makes it one (the national cauda equina pathway, NICE
+ * CKS). Every other fact rests on seed article {@value #SEED}, which cites no studies; its {@link Source} names the
+ * section of the seed, and says so where a rule goes further than the seed or leaves a doubtful fact of it out.
+ *
+ * <p>No advice is given beside a red flag of this topic ({@link #NO_RED_FLAG}); exercise advice also waits while
+ * any leg symptom, sudden severe pain or loss of height is to be checked ({@link #HOLD_EXERCISE}).
  */
 @Extension
 public final class PostpartumTopic implements Topic {
@@ -46,7 +56,11 @@ public final class PostpartumTopic implements Topic {
     static final String NIGHT_PAIN = "night-pain";
     static final String ACTIVITY_WORSE = "activity-worse";
     static final String LEG_SYMPTOMS = "leg-symptoms";
+    /** Asked after a leg symptom: in both legs, or getting worse. */
+    static final String LEG_PATTERN = "leg-pattern";
     static final String SUDDEN_OR_HEIGHT = "sudden-or-height";
+    /** Asked after sudden severe pain: thin bones or long-term steroid tablets. */
+    static final String THIN_BONES = "thin-bones";
     static final String STOPPED_BREASTFEEDING = "stopped-breastfeeding";
     static final String CALCIUM = "calcium-vitamin-d";
     static final String LIFTING = "lifting";
@@ -55,6 +69,13 @@ public final class PostpartumTopic implements Topic {
 
     /** Seed, closing paragraph: back pain that lasts beyond six weeks needs a medical look. */
     static final int SIX_WEEKS = 6;
+
+    // ---- guidance for the red flags ------------------------------------------------------------
+    static final Source GIRFT_CES = Source.guideline("NHS England GIRFT", "GIRFT CES pathway",
+            "National Suspected Cauda Equina Syndrome (CES) Pathway", 2023,
+            "https://gettingitrightfirsttime.co.uk/pathway-supports-clinicians-to-diagnose-and-treat-cauda-equina-syndrome-without-delay/");
+    static final Source NICE_CKS = Source.guideline("NICE", "NICE CKS", "Back pain - low (without radiculopathy)", null,
+            "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/");
 
     private static final TopicInfo INFO =
             new TopicInfo(ID, "topic.title", "topic.summary", "postpartum.svg", 40);
@@ -89,11 +110,25 @@ public final class PostpartumTopic implements Topic {
                             AnswerOption.exclusive("none", "q.legs.opt.none"))
                     .withHelp("q.legs.help"),
 
+            // Only after a leg symptom: both legs, or getting worse, is a red flag; one leg is a consult.
+            Question.multiChoice(LEG_PATTERN, "q.legpattern.text",
+                            AnswerOption.of("both-legs", "q.legpattern.opt.bothlegs"),
+                            AnswerOption.of("worse", "q.legpattern.opt.worse"),
+                            AnswerOption.exclusive("neither", "q.legpattern.opt.neither"))
+                    .withHelp("q.legpattern.help")
+                    .withEnableWhen(Condition.anyOf(LEG_SYMPTOMS, "numbness", "tingling", "weakness")),
+
             Question.multiChoice(SUDDEN_OR_HEIGHT, "q.sudden.text",
                             AnswerOption.of("sudden-severe", "q.sudden.opt.suddensevere"),
                             AnswerOption.of("height-loss", "q.sudden.opt.heightloss"),
                             AnswerOption.exclusive("none", "q.sudden.opt.none"))
                     .withHelp("q.sudden.help"),
+
+            // Only after sudden severe pain: with thin bones or steroids it is a red flag. The host's safety
+            // screen asks the same only after a minor fall, and a topic cannot read its answers.
+            Question.yesNo(THIN_BONES, "q.thinbones.text")
+                    .withHelp("q.thinbones.help")
+                    .withEnableWhen(Condition.equals(SUDDEN_OR_HEIGHT, "sudden-severe")),
 
             // Breastfeeding now is a fact; having breastfed this baby and stopped is not, and the
             // bone loss of breastfeeding takes a while to recover.
@@ -128,8 +163,15 @@ public final class PostpartumTopic implements Topic {
 
     // ---- conditions shared by several rules ---------------------------------------------------
 
-    /** Numbness, tingling or weakness in a leg: a red flag of CONTENT.md. */
+    /** Numbness, tingling or weakness in a leg. */
     private static final Condition LEG_SIGNS = Condition.anyOf(LEG_SYMPTOMS, "numbness", "tingling", "weakness");
+
+    /** Leg symptoms in both legs: a red flag (cauda equina). */
+    private static final Condition BOTH_LEGS = Condition.all(LEG_SIGNS, Condition.equals(LEG_PATTERN, "both-legs"));
+
+    /** A leg getting weaker or more numb: a red flag, as on the host's safety screen. Worse tingling alone is not. */
+    private static final Condition DEFICIT_WORSENING = Condition.all(
+            Condition.anyOf(LEG_SYMPTOMS, "numbness", "weakness"), Condition.equals(LEG_PATTERN, "worse"));
 
     /** Sudden severe pain, or loss of height: a sign of a possible vertebral fracture. */
     private static final Condition FRACTURE_SIGNS = Condition.anyOf(SUDDEN_OR_HEIGHT, "sudden-severe", "height-loss");
@@ -139,20 +181,24 @@ public final class PostpartumTopic implements Topic {
             Condition.any(Facts.breastfeeding(), Condition.yes(STOPPED_BREASTFEEDING));
 
     /**
-     * The fracture red flag of CONTENT.md's severity policy: sudden severe pain alone is not one, with loss
-     * of height, older age (the host's age fact) or thin bones it is. The bone loss of breastfeeding, now or
-     * recently (seed, section 2), counts as thin bones; loss of height is flagged on its own.
+     * The fracture red flag of the kiosk's severity policy: sudden severe pain with loss of height, age 50 or over
+     * (the host's fact), thin bones or long-term steroids; the bone loss of breastfeeding, now or recently (seed,
+     * section 2), counts as thin bones.
      */
-    private static final Condition FRACTURE_RED_FLAG = Condition.any(
-            Condition.equals(SUDDEN_OR_HEIGHT, "height-loss"),
-            Condition.all(Condition.equals(SUDDEN_OR_HEIGHT, "sudden-severe"),
-                    Condition.any(Facts.aged50OrOver(), LACTATING_OR_RECENT)));
+    private static final Condition FRACTURE_RED_FLAG = Condition.all(
+            Condition.equals(SUDDEN_OR_HEIGHT, "sudden-severe"),
+            Condition.any(Condition.equals(SUDDEN_OR_HEIGHT, "height-loss"), Facts.aged50OrOver(),
+                    Condition.yes(THIN_BONES), LACTATING_OR_RECENT));
 
     /** Night pain that no position eases: the general safety screen's red flag, asked again here. */
     private static final Condition NIGHT_NO_POSITION = Condition.equals(NIGHT_PAIN, "no-position");
 
-    /** A red flag, or sudden severe pain: exercise advice is held back until a clinician has looked. */
-    private static final Condition RED_FLAG = Condition.any(LEG_SIGNS, FRACTURE_SIGNS, NIGHT_NO_POSITION);
+    /** No red flag of this topic: every advice rule needs it. */
+    static final Condition NO_RED_FLAG = Condition.not(
+            Condition.any(BOTH_LEGS, DEFICIT_WORSENING, FRACTURE_RED_FLAG, NIGHT_NO_POSITION));
+
+    /** Exercise advice waits while a leg symptom, sudden severe pain or loss of height is to be checked. */
+    static final Condition HOLD_EXERCISE = Condition.any(LEG_SIGNS, FRACTURE_SIGNS, NIGHT_NO_POSITION);
 
     /** Worse at night or lying down, whatever happens on getting up. */
     private static final Condition NIGHT_ANY = Condition.anyOf(NIGHT_PAIN, "eases-on-rising", "stays", "no-position");
@@ -164,27 +210,42 @@ public final class PostpartumTopic implements Topic {
     private static final Condition HAS_PAIN = Condition.any(
             Condition.atLeast(Facts.PAIN_NOW, 1), Condition.atLeast(Facts.PEG_PAIN, 1), NIGHT_ANY);
 
+    private static Condition advice(Condition when) {
+        return Condition.all(when, NO_RED_FLAG);
+    }
+
     private static final List<Rule> RULES = List.of(
             // ---- URGENT --------------------------------------------------------------------
-            Rule.of("leg-nerve-signs", Severity.URGENT, LEG_SIGNS,
-                    "rule.legs.patient", "rule.legs.clinician",
-                    seed("closing paragraph: back pain with numbness, tingling or weakness in the legs needs"
-                            + " immediate medical evaluation (disc herniation, nerve compression)")),
+            Rule.of("nerve-both-legs", Severity.URGENT, BOTH_LEGS,
+                    "rule.bothlegs.patient", "rule.bothlegs.clinician",
+                    GIRFT_CES.at("red flags for suspected CES: leg symptoms on both sides; the same flag as the safety"
+                            + " screen's 'both legs' question")),
+
+            Rule.of("nerve-getting-worse", Severity.URGENT, DEFICIT_WORSENING,
+                    "rule.legworse.patient", "rule.legworse.clinician",
+                    NICE_CKS.at("red flags: progressive neurological deficit in the legs; the same flag as the safety"
+                            + " screen's 'one leg or foot getting weaker or more numb' question")),
 
             Rule.of("possible-vertebral-fracture", Severity.URGENT, FRACTURE_RED_FLAG,
                     "rule.fracture.patient", "rule.fracture.clinician",
-                    seed("section 2, Postpartum Osteoporosis: lactation-associated bone loss; the fracture screen"
-                            + " is CONTENT.md's severity policy (sudden severe pain with loss of height, older age or"
-                            + " thin bones), with breastfeeding now or recently read as thin bones by the kiosk, and"
-                            + " loss of height alone flagged to err on the side of flagging")),
+                    NICE_CKS.at("red flags for fracture: sudden onset of severe pain with osteoporosis or steroids, and"
+                            + " structural change (loss of height); the kiosk reads age 50 or over, and breastfeeding"
+                            + " now or recently (lactation-associated bone loss, seed 004 section 2), as risk factors")),
 
             Rule.of("night-pain-no-position", Severity.URGENT, NIGHT_NO_POSITION,
                     "rule.nightnoposition.patient", "rule.nightnoposition.clinician",
-                    seed("opening paragraph: persistent night-time back pain needs specialist assessment; night pain"
-                            + " that no position eases is a red flag of the kiosk's general safety screen"
-                            + " (NICE NG59), repeated here")),
+                    NICE_CKS.at("red flags: night pain that no change of position eases (cancer, infection); the same"
+                            + " flag as the safety screen's night-pain question")),
 
             // ---- CONSULT -------------------------------------------------------------------
+            // Replaces the URGENT flag of plugin 0.1 for numbness, tingling or weakness in one leg.
+            Rule.of("leg-nerve-signs", Severity.CONSULT,
+                    Condition.all(LEG_SIGNS, Condition.not(BOTH_LEGS), Condition.not(DEFICIT_WORSENING)),
+                    "rule.legs.patient", "rule.legs.clinician",
+                    seed("closing paragraph: back pain with numbness, tingling or weakness in the legs needs"
+                            + " medical evaluation (disc herniation, nerve compression); in one leg and not getting"
+                            + " worse, CONSULT under the kiosk's severity policy, which the seed does not set")),
+
             Rule.of("pain-beyond-six-weeks", Severity.CONSULT,
                     Condition.any(
                             Condition.equals(PAIN_DURATION, "6-weeks-plus"),
@@ -210,15 +271,23 @@ public final class PostpartumTopic implements Topic {
             Rule.of("sudden-severe-pain", Severity.CONSULT,
                     Condition.all(Condition.equals(SUDDEN_OR_HEIGHT, "sudden-severe"), Condition.not(FRACTURE_RED_FLAG)),
                     "rule.sudden.patient", "rule.sudden.clinician",
-                    seed("section 2, Postpartum Osteoporosis; CONTENT.md's severity policy: sudden severe pain alone"
+                    seed("section 2, Postpartum Osteoporosis; the kiosk's severity policy: sudden severe pain alone"
                             + " is not a red flag, so the kiosk flags it for the consult")),
+
+            Rule.of("height-loss", Severity.CONSULT,
+                    Condition.all(Condition.equals(SUDDEN_OR_HEIGHT, "height-loss"), Condition.not(FRACTURE_RED_FLAG)),
+                    "rule.heightloss.patient", "rule.heightloss.clinician",
+                    seed("section 2, Postpartum Osteoporosis: lactation-associated bone loss; loss of height as a sign"
+                            + " of vertebral fracture is the kiosk's addition, a consult without sudden severe pain")),
 
             // ---- INFO (clinician only) ------------------------------------------------------
             Rule.of("note-night-pattern", Severity.INFO,
                     Condition.equals(NIGHT_PAIN, "eases-on-rising"),
                     null, "rule.nightpattern.clinician",
-                    seed("sections 1 to 3 and Other Contributing Factors: mild lumbar spondylolisthesis, lactation-"
-                            + "associated osteoporosis, lumbar osteophytes and myofascial pain each ease on rising")),
+                    seed("sections 1 and 2 and Other Contributing Factors: mild lumbar spondylolisthesis, lactation-"
+                            + "associated bone loss and myofascial pain ease on rising; the seed's lumbar osteophytes"
+                            + " (section 3) are left out, as they do not form within the months of a pregnancy;"
+                            + " inflammatory back pain (NICE NG65) added by the kiosk")),
 
             Rule.of("note-lactation-bone", Severity.INFO,
                     Condition.all(
@@ -226,66 +295,70 @@ public final class PostpartumTopic implements Topic {
                             Condition.any(NIGHT_ANY, FRACTURE_SIGNS, Condition.anyOf(CALCIUM, "little", "unsure"))),
                     null, "rule.lactationbone.clinician",
                     seed("section 2, Postpartum Osteoporosis: calcium drawn into breast milk, deep ache at rest or"
-                            + " at night, DEXA, calcium, vitamin D and calcitriol; bisphosphonates used with care")),
+                            + " at night, DEXA, calcium and vitamin D; the seed's 'active vitamin D (calcitriol)' is"
+                            + " not routine, so the note names colecalciferol; bisphosphonates used with care")),
 
-            // ---- ADVICE --------------------------------------------------------------------
+            // ---- ADVICE: none beside a red flag ----------------------------------------------
             Rule.of("advice-core-exercise", Severity.ADVICE,
-                    Condition.all(Condition.equals(NIGHT_PAIN, "eases-on-rising"), Condition.not(RED_FLAG)),
+                    advice(Condition.all(Condition.equals(NIGHT_PAIN, "eases-on-rising"), Condition.not(HOLD_EXERCISE))),
                     "rule.core.patient", "rule.core.clinician",
                     seed("section 1, Mild Lumbar Spondylolisthesis: bridge and bird-dog for lumbar stability, built"
-                            + " up gradually under professional guidance; held back on red flags by the kiosk")),
+                            + " up gradually under professional guidance; held back by the kiosk while leg symptoms,"
+                            + " sudden severe pain or loss of height are to be checked")),
 
             Rule.of("advice-pelvic-core-rehab", Severity.ADVICE,
-                    Condition.all(Facts.recentBirth(), Condition.not(RED_FLAG)),
+                    advice(Condition.all(Facts.recentBirth(), Condition.not(HOLD_EXERCISE))),
                     "rule.rehab.patient", "rule.rehab.clinician",
                     seed("Other Contributing Factors and Relief Strategies: pelvic floor and core rehabilitation"
-                            + " reduces postpartum back pain and improves function; held back on red flags by the"
-                            + " kiosk")),
+                            + " reduces postpartum back pain and improves function; held back by the kiosk while leg"
+                            + " symptoms, sudden severe pain or loss of height are to be checked")),
 
             Rule.of("advice-calcium-vitamin-d", Severity.ADVICE,
-                    Condition.anyOf(CALCIUM, "food", "little", "unsure"),
+                    advice(Condition.anyOf(CALCIUM, "food", "little", "unsure")),
                     "rule.calcium.patient", "rule.calcium.clinician",
                     seed("section 2, Postpartum Osteoporosis: breastfeeding draws calcium from the bones; calcium"
                             + " and vitamin D supplementation")),
 
-            Rule.of("advice-warmth-massage", Severity.ADVICE, HAS_PAIN,
+            Rule.of("advice-warmth-massage", Severity.ADVICE, advice(HAS_PAIN),
                     "rule.warmth.patient", "rule.warmth.clinician",
                     seed("Other Contributing Factors and Relief Strategies: warm compresses and light self-massage"
                             + " for myofascial pain; section 3: heat therapy and gentle massage")),
 
             Rule.of("advice-topical-check", Severity.ADVICE,
-                    Condition.all(HAS_PAIN, Facts.medicineCaution()),
+                    advice(Condition.all(HAS_PAIN, Facts.medicineCaution())),
                     "rule.topicalcheck.patient", "rule.topicalcheck.clinician",
                     seed("section 3, Lumbar Bone Spurs: topical anti-inflammatory patches only under medical"
                             + " supervision while nursing; Other Contributing Factors: topical analgesics when approved;"
                             + " the same caution in pregnancy or possible pregnancy is the kiosk's own")),
 
             Rule.of("advice-topical-relief", Severity.ADVICE,
-                    Condition.all(HAS_PAIN, Condition.not(Facts.medicineCaution())),
+                    advice(Condition.all(HAS_PAIN, Condition.not(Facts.medicineCaution()))),
                     "rule.topical.patient", "rule.topical.clinician",
                     seed("Other Contributing Factors and Relief Strategies: over-the-counter topical analgesics"
                             + " (diclofenac gel, flurbiprofen plasters) once a clinician has approved them; held back"
                             + " while breastfeeding (section 3) and, by the kiosk, in pregnancy or possible pregnancy")),
 
             Rule.of("advice-feeding-support", Severity.ADVICE,
-                    Condition.anyOf(FEEDING_POSTURE, "hunched", "varies"),
+                    advice(Condition.anyOf(FEEDING_POSTURE, "hunched", "varies")),
                     "rule.feeding.patient", "rule.feeding.clinician",
                     seed("Other Contributing Factors and Relief Strategies: supportive pillows while feeding and"
                             + " good posture")),
 
             Rule.of("advice-lifting", Severity.ADVICE,
-                    Condition.anyOf(LIFTING, "back-bent", "varies"),
+                    advice(Condition.anyOf(LIFTING, "back-bent", "varies")),
                     "rule.lifting.patient", "rule.lifting.clinician",
                     seed("Other Contributing Factors and Relief Strategies: picking up the baby again and again"
                             + " without bending the knees")),
 
             Rule.of("advice-footwear", Severity.ADVICE,
-                    Condition.yes(ACTIVITY_WORSE),
+                    advice(Condition.yes(ACTIVITY_WORSE)),
                     "rule.footwear.patient", "rule.footwear.clinician",
-                    seed("Other Contributing Factors and Relief Strategies: supportive footwear and good posture")),
+                    seed("Other Contributing Factors and Relief Strategies: supportive footwear and good posture;"
+                            + " kept by the kiosk as comfort advice only, never as a treatment, as NICE NG59 advises"
+                            + " against foot orthotics for low back pain")),
 
             Rule.of("advice-mattress", Severity.ADVICE,
-                    Condition.anyOf(MATTRESS, "soft-sagging", "too-hard", "unsure"),
+                    advice(Condition.anyOf(MATTRESS, "soft-sagging", "too-hard", "unsure")),
                     "rule.mattress.patient", "rule.mattress.clinician",
                     seed("Other Contributing Factors and Relief Strategies: an unsupportive mattress can set off"
                             + " muscle pain that flares at night")));

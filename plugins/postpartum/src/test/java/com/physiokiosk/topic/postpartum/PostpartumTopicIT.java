@@ -79,10 +79,15 @@ class PostpartumTopicIT {
     }
 
     @Test
-    @DisplayName("a patient sees 9 screens as a partner, 10 while breastfeeding, 11 after a recent birth without")
+    @DisplayName("a patient sees 9 screens as a partner, 10 while breastfeeding, 11 after a recent birth without; "
+            + "one more after a leg symptom, one more after sudden severe pain")
     void screenCount(PluginUnderTest plugin) {
         List<String> everyone = List.of("intro", "pain-duration", "night-pain", "activity-worse", "leg-symptoms",
                 "sudden-or-height");
+        assertEquals(List.of("intro", "pain-duration", "night-pain", "activity-worse", "leg-symptoms", "leg-pattern",
+                        "sudden-or-height", "thin-bones", "lifting", "feeding-posture", "mattress"),
+                plugin.asked("fact.maternity=none", "leg-symptoms=tingling", "sudden-or-height=sudden-severe"),
+                "a leg symptom asks whether both legs or worse; sudden severe pain asks about thin bones");
         List<String> habits = List.of("lifting", "feeding-posture", "mattress");
         assertEquals(concat(everyone, List.of(), habits), plugin.asked("fact.maternity=none"));
         assertEquals(concat(everyone, List.of("calcium-vitamin-d"), habits),
@@ -127,18 +132,72 @@ class PostpartumTopicIT {
     }
 
     @Test
-    @DisplayName("every rule names the seed article as its source, with the section it rests on")
-    void everyRuleCitesTheSeed(PluginUnderTest plugin) {
+    @DisplayName("red flags cite guidance (the national cauda equina pathway, NICE CKS); every other rule the seed, with its section")
+    void redFlagsCiteGuidanceTheRestTheSeed(PluginUnderTest plugin) {
+        assertEquals("GIRFT CES pathway", plugin.rule("nerve-both-legs").source().document());
+        assertEquals("NICE CKS", plugin.rule("nerve-getting-worse").source().document());
+        assertEquals("NICE CKS", plugin.rule("possible-vertebral-fracture").source().document());
+        assertEquals("NICE CKS", plugin.rule("night-pain-no-position").source().document());
         plugin.topic().rules().forEach(r -> {
-            assertEquals("004_a5cbf8c0782e5487.txt", r.source().document(), r.id());
-            assertNotNull(r.source().citation(), r.id());
+            if (r.severity() == Severity.URGENT) {
+                assertTrue(r.source().isGuideline(), r.id());
+            } else {
+                assertEquals("004_a5cbf8c0782e5487.txt", r.source().document(), r.id());
+                assertNotNull(r.source().citation(), r.id());
+            }
         });
     }
 
     @Test
-    @DisplayName("each red flag of the content guide is URGENT, and each 'consult' flag is CONSULT")
-    void severitiesFollowTheContentGuide(PluginUnderTest plugin) {
-        assertEquals(Severity.URGENT, plugin.rule("leg-nerve-signs").severity());
+    @DisplayName("the seed's doubtful facts are left out of the staff notes: no pregnancy osteophytes, no routine calcitriol; "
+            + "inflammatory back pain (NICE NG65) is named with the night pain")
+    void doubtfulSeedFactsAreFixed(PluginUnderTest plugin) {
+        for (String language : List.of("en", "es")) {
+            String pattern = plugin.topic().text(language, "rule.nightpattern.clinician");
+            assertTrue(pattern.contains("NICE NG65"), pattern);
+            assertTrue(pattern.contains(language.equals("en") ? "do not form within the months of a pregnancy"
+                    : "no se forman en los meses de un embarazo"), pattern);
+            String bone = plugin.topic().text(language, "rule.lactationbone.clinician");
+            assertFalse(bone.contains("calcitriol"), bone);
+            assertTrue(bone.contains("colecalciferol"), bone);
+            assertTrue(plugin.topic().text(language, "rule.nightstays.clinician").contains("NICE NG65"));
+            assertTrue(plugin.topic().text(language, "rule.nightnoposition.clinician").contains("NICE NG65"));
+        }
+        assertTrue(plugin.rule("note-night-pattern").source().citation().contains("osteophytes"));
+        assertTrue(plugin.rule("note-lactation-bone").source().citation().contains("not routine"));
+    }
+
+    @Test
+    @DisplayName("patient words are plain and the Spanish one neutral Latin American, with usted")
+    void plainWordsAndSpanish(PluginUnderTest plugin) {
+        Map<String, List<String>> avoided = Map.of(
+                "en", List.of("bird-dog", "clinician", "fortified", "stool"),
+                "es", List.of("bird-dog", "perro de caza", "cuanto antes", "conviene", "enriquecid", "compresa", "coger"));
+        avoided.forEach((language, words) -> plugin.topic().messages().keys(language).stream()
+                .filter(key -> !key.endsWith(".clinician"))
+                .forEach(key -> words.forEach(word -> assertFalse(
+                        plugin.topic().text(language, key).toLowerCase(Locale.ROOT).contains(word),
+                        language + " " + key + " says '" + word + "'"))));
+        assertTrue(plugin.topic().text("es", "q.feeding.opt.hunched").contains("encorvado o encorvada"));
+        assertTrue(plugin.topic().text("es", "rule.bothlegs.patient").contains("de inmediato"));
+    }
+
+    @Test
+    @DisplayName("footwear is comfort advice, never a treatment (NICE NG59)")
+    void footwearIsComfortOnly(PluginUnderTest plugin) {
+        assertTrue(plugin.topic().text("en", "rule.footwear.patient").contains("comfortable flat shoes"));
+        assertFalse(plugin.topic().text("en", "rule.footwear.patient").contains("support your feet"));
+        assertTrue(plugin.topic().text("en", "rule.footwear.clinician").contains("NICE NG59"));
+        assertTrue(plugin.topic().text("es", "rule.footwear.clinician").contains("NICE NG59"));
+    }
+
+    @Test
+    @DisplayName("each red flag of the severity policy is URGENT, and each 'consult' flag is CONSULT, as in every topic")
+    void severitiesFollowThePolicy(PluginUnderTest plugin) {
+        assertEquals(Severity.CONSULT, plugin.rule("leg-nerve-signs").severity(), "one leg is a consult everywhere");
+        assertEquals(Severity.URGENT, plugin.rule("nerve-both-legs").severity());
+        assertEquals(Severity.URGENT, plugin.rule("nerve-getting-worse").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("height-loss").severity());
         assertEquals(Severity.URGENT, plugin.rule("possible-vertebral-fracture").severity());
         assertEquals(Severity.URGENT, plugin.rule("night-pain-no-position").severity());
         assertEquals(Severity.CONSULT, plugin.rule("sudden-severe-pain").severity());

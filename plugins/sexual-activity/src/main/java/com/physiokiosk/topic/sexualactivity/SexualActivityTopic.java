@@ -23,12 +23,19 @@ import org.pf4j.Extension;
  * them and never asks them again. The host itself flags severe pain and notes a pregnancy or
  * breastfeeding for the physiotherapist, so no rule here repeats that.
  *
- * <p>This is a sensitive topic: its title on screen is neutral, the questions say "intimacy",
- * and no patient text names anything that would embarrass the patient if read over the shoulder.
+ * <p>This is a sensitive topic, marked so ({@link TopicInfo#asSensitive()}): the kiosk keeps its advice off the
+ * screen (the patient is told their physiotherapist will go through it, and gets it on paper). Its title on screen
+ * is neutral, the questions say "intimacy", and the consult notes the kiosk does show name nothing that would
+ * embarrass the patient if read over the shoulder.
  *
- * <p>Facts rest on seed articles {@value #SEED_000} and {@value #SEED_001}. Each {@link Source}
- * names the study the seed cites for the fact, or else the section of the seed. Where a rule goes
- * further than the seed, to err on the side of flagging, its source says so.
+ * <p>Sources: each red flag (URGENT) cites the guidance that makes it one (the national cauda equina pathway, NICE
+ * CKS for fever). Other facts rest on seed articles {@value #SEED_000} and {@value #SEED_001}: each {@link Source}
+ * names the study the seed cites, or else the section of the seed, and says so where a rule goes further. Where
+ * the seed goes against guidance ("slow down and wait for healing", "avoid those positions"), the advice follows
+ * NICE NG59 instead ("ease off, then build up") and cites it.
+ *
+ * <p>No advice is given beside a red flag of this topic ({@link #NO_RED_FLAG}); reassurance that the pain usually
+ * settles is given only when every warning question was answered no.
  */
 @Extension
 public final class SexualActivityTopic implements Topic {
@@ -59,8 +66,24 @@ public final class SexualActivityTopic implements Topic {
     /** The illustration template of the movement question (src/main/jte). */
     static final String MOVEMENT_ILLUSTRATION = "movement.jte";
 
+    // ---- guidance ----------------------------------------------------------------------------
+    static final Source GIRFT_CES = Source.guideline("NHS England GIRFT", "GIRFT CES pathway",
+            "National Suspected Cauda Equina Syndrome (CES) Pathway", 2023,
+            "https://gettingitrightfirsttime.co.uk/pathway-supports-clinicians-to-diagnose-and-treat-cauda-equina-syndrome-without-delay/");
+    static final Source NICE_CKS = Source.guideline("NICE", "NICE CKS", "Back pain - low (without radiculopathy)", null,
+            "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/");
+    static final Source NICE_NG59 = Source.guideline("NICE", "NICE NG59",
+            "Low back pain and sciatica in over 16s: assessment and management", 2016,
+            "https://www.nice.org.uk/guidance/ng59");
+    /** The two studies of spine motion during intercourse, men (2014, cited in seed 000) and women (2015, seed 001). */
+    static final Source SIDORKEWICZ_MCGILL = new Source(
+            "Sidorkewicz N, McGill SM: Spine 2014;39(20):1633 (men) and Eur Spine J 2015;24(3):513-520 (women)",
+            "different positions spared the spine in men and in women, so the advice is worded for everyone (back"
+                    + " fairly straight, movement from the hips), the kiosk's reading of both; cited in seeds 000 and 001");
+    static final Source KOVACS_2003 = Source.study("Kovacs FM et al., Lancet 2003;362:1599-604", 2003);
+
     private static final TopicInfo INFO =
-            new TopicInfo(ID, "topic.title", "topic.summary", "sexual-activity.svg", 10);
+            new TopicInfo(ID, "topic.title", "topic.summary", "sexual-activity.svg", 10).asSensitive();
 
     private static final List<Question> QUESTIONS = List.of(
             Question.info(INTRO, "q.intro.text")
@@ -151,34 +174,50 @@ public final class SexualActivityTopic implements Topic {
     private static final Condition FORWARD_HURTS = Condition.equals(MOVEMENT, "bending-forward");
     private static final Condition ARCHING_HURTS = Condition.equals(MOVEMENT, "arching-back");
 
+    /** A change of feeling in the genital or saddle area: a cauda equina red flag. */
+    private static final Condition SENSATION = Condition.yes(SENSATION_CHANGE);
+    /** New trouble passing or holding urine: a cauda equina red flag. */
+    private static final Condition BLADDER = Condition.equals(SYMPTOMS, "urine-control");
+
+    /** No red flag of this topic: every advice rule needs it. */
+    static final Condition NO_RED_FLAG = Condition.not(Condition.any(SENSATION, BLADDER, FEVER));
+
+    /** Every warning question answered no: the only time the patient is told the pain usually settles. */
+    private static final Condition NO_WARNING_SIGN = Condition.all(
+            Condition.equals(SYMPTOMS, "none"), Condition.equals(SENSATION_CHANGE, "no"));
+
+    /** A known disc problem or wear and tear, without a fracture in the last three months. */
+    private static final Condition DISC_OR_WEAR = Condition.all(
+            Condition.anyOf(SPINE_CONDITION, "disc", "degeneration"), Condition.not(Condition.yes(FRACTURE_RECENT)));
+
+    private static Condition advice(Condition when) {
+        return Condition.all(when, NO_RED_FLAG);
+    }
+
     private static final List<Rule> RULES = List.of(
             // ---- URGENT --------------------------------------------------------------------
-            Rule.of("genital-numbness", Severity.URGENT,
-                    Condition.yes(SENSATION_CHANGE),
+            Rule.of("genital-numbness", Severity.URGENT, SENSATION,
                     "rule.numbness.patient", "rule.numbness.clinician",
-                    new Source(SEED_000, "section 'Should I worry about back pain after sex?'; the cauda equina"
-                            + " screen (change of genital sensation) is set by CONTENT.md after NICE NG59, not by"
-                            + " the seed")),
+                    GIRFT_CES.at("red flags for suspected CES: saddle or genital numbness, or a change of sensation"
+                            + " during intercourse; the same flag as the safety screen's saddle question")),
 
-            Rule.of("new-bladder-trouble", Severity.URGENT,
-                    Condition.equals(SYMPTOMS, "urine-control"),
+            Rule.of("new-bladder-trouble", Severity.URGENT, BLADDER,
                     "rule.bladder.patient", "rule.bladder.clinician",
-                    new Source(SEED_000, "section 'Should I worry about back pain after sex?'; repeats the"
-                            + " kiosk's general safety screen (NICE NG59) so that a patient who reports it here"
-                            + " is flagged too")),
+                    GIRFT_CES.at("red flags for suspected CES: new difficulty passing urine, loss of bladder"
+                            + " sensation or leaking; the same flag as the safety screen's bladder question")),
 
             Rule.of("fever-with-urinary-signs", Severity.URGENT,
                     Condition.all(FEVER, URINARY_KIDNEY_OR_PELVIC),
                     "rule.feverurinary.patient", "rule.feverurinary.clinician",
-                    new Source(SEED_000, "section 'Should I worry about back pain after sex?': urinary infection"
-                            + " rising to the kidneys, pelvic inflammation; raised from 'see a doctor soon' to"
-                            + " URGENT because fever with back pain is a red flag of the general safety screen")),
+                    NICE_CKS.at("red flags: fever with back pain (possible infection), here with urinary, loin or"
+                            + " pelvic symptoms (seed 000: an infection rising to the kidneys, pelvic inflammation);"
+                            + " the same flag as the safety screen's fever question")),
 
             Rule.of("fever", Severity.URGENT,
                     Condition.all(FEVER, Condition.not(URINARY_KIDNEY_OR_PELVIC)),
                     "rule.fever.patient", "rule.fever.clinician",
-                    new Source(SEED_000, "section 'Should I worry about back pain after sex?'; fever with back"
-                            + " pain is a red flag of the kiosk's general safety screen (NICE NG59)")),
+                    NICE_CKS.at("red flags: fever with back pain (possible infection); the same flag as the safety"
+                            + " screen's fever question")),
 
             // ---- CONSULT -------------------------------------------------------------------
             Rule.of("urinary-or-kidney-signs", Severity.CONSULT,
@@ -241,126 +280,120 @@ public final class SexualActivityTopic implements Topic {
                             + " pain interfered with performance in most patients, 64% reported more back pain,"
                             + " 56% feared aggravating it")),
 
-            // ---- ADVICE --------------------------------------------------------------------
-            // For every patient who has been through the host's pain questions.
+            // ---- ADVICE: kept off the kiosk's screen (sensitive topic), none beside a red flag ---------
             Rule.of("advice-warmth", Severity.ADVICE,
-                    Condition.answered(Facts.PAIN_NOW),
+                    advice(SOME_PAIN),
                     "rule.warmth.patient", "rule.warmth.clinician",
                     new Source(SEED_000, "sections 'How can I relieve back pain after sex?' (hot bath) and 'What"
                             + " can I do to stop back pain from ruining my sexual life?' (shower before)")),
 
             Rule.of("advice-massage", Severity.ADVICE,
-                    Condition.anyOf(TIMING, "after", "next-morning"),
+                    advice(Condition.anyOf(TIMING, "after", "next-morning")),
                     "rule.massage.patient", "rule.massage.clinician",
                     new Source(SEED_000, "section 'How can I relieve back pain after sex?': massages")),
 
             Rule.of("advice-hot-cold", Severity.ADVICE,
-                    Condition.anyOf(DURATION, "day", "days", "ongoing"),
+                    advice(Condition.anyOf(DURATION, "day", "days", "ongoing")),
                     "rule.hotcold.patient", "rule.hotcold.clinician",
                     new Source(SEED_000, "section 'How can I relieve back pain after sex?': hot and cold"
                             + " therapy")),
 
             Rule.of("advice-pain-relief", Severity.ADVICE,
-                    Condition.all(
+                    advice(Condition.all(
                             SOME_PAIN,
                             Condition.not(Facts.medicineCaution()),
-                            Condition.not(Condition.yes(PAIN_RELIEF_BEFORE))),
+                            Condition.not(Condition.yes(PAIN_RELIEF_BEFORE)))),
                     "rule.painrelief.patient", "rule.painrelief.clinician",
                     new Source(SEED_000, "section 'How can I relieve back pain after sex?': over-the-counter"
                             + " medication within the recommended dose; held back in pregnancy, possible pregnancy"
                             + " and breastfeeding after seed 001's closing note")),
 
             Rule.of("advice-no-masking", Severity.ADVICE,
-                    Condition.yes(PAIN_RELIEF_BEFORE),
+                    advice(Condition.yes(PAIN_RELIEF_BEFORE)),
                     "rule.nomasking.patient", "rule.nomasking.clinician",
                     new Source(SEED_001, "section 'Avoid masking the pain with pain medication'")),
 
             Rule.of("advice-medicine-check", Severity.ADVICE,
-                    Facts.medicineCaution(),
+                    advice(Condition.all(SOME_PAIN, Facts.medicineCaution())),
                     "rule.medicinecheck.patient", "rule.medicinecheck.clinician",
                     new Source(SEED_001, "closing note: if pregnant or nursing, consult a qualified provider")),
 
             Rule.of("advice-pillows", Severity.ADVICE,
-                    Condition.any(
+                    advice(Condition.any(
                             Condition.equals(TIMING, "during"),
-                            Condition.anyOf(MOVEMENT, "bending-forward", "arching-back")),
+                            Condition.anyOf(MOVEMENT, "bending-forward", "arching-back"))),
                     "rule.pillows.patient", "rule.pillows.clinician",
                     new Source(SEED_000, "section 'What can I do to stop back pain from ruining my sexual life?':"
                             + " use pillows")),
 
             Rule.of("advice-flexion-sensitive", Severity.ADVICE,
-                    Condition.all(FORWARD_HURTS, Condition.not(ARCHING_HURTS)),
+                    advice(Condition.all(FORWARD_HURTS, Condition.not(ARCHING_HURTS))),
                     "rule.flexion.patient", "rule.flexion.clinician",
-                    new Source(SEED_001, "Sidorkewicz and McGill 2015, European Spine Journal 24(3): most spine"
-                            + " motion in the quadruped position was extension; recommended for patients who do"
-                            + " not tolerate flexed positions")),
+                    SIDORKEWICZ_MCGILL),
 
             Rule.of("advice-extension-sensitive", Severity.ADVICE,
-                    Condition.all(ARCHING_HURTS, Condition.not(FORWARD_HURTS)),
+                    advice(Condition.all(ARCHING_HURTS, Condition.not(FORWARD_HURTS))),
                     "rule.extension.patient", "rule.extension.clinician",
-                    new Source(SEED_001, "Sidorkewicz and McGill 2015, European Spine Journal 24(3): the"
-                            + " quadruped position loads the spine in extension, supine positions keep it in"
-                            + " flexion; the advice for extension-intolerant patients is the kiosk's reading")),
+                    SIDORKEWICZ_MCGILL),
 
             Rule.of("advice-positions", Severity.ADVICE,
-                    Condition.any(
+                    advice(Condition.any(
                             Condition.equals(MOVEMENT, "unsure"),
-                            Condition.all(FORWARD_HURTS, ARCHING_HURTS)),
+                            Condition.all(FORWARD_HURTS, ARCHING_HURTS))),
                     "rule.positions.patient", "rule.positions.clinician",
                     new Source(SEED_000, "section 'What can I do to stop back pain from ruining my sexual life?':"
                             + " try new postures with small adjustments")),
 
             Rule.of("advice-talk-partner", Severity.ADVICE,
-                    Condition.any(
+                    advice(Condition.any(
                             Condition.equals(TIMING, "during"),
                             Condition.equals(PATTERN, "long-standing"),
                             Condition.anyOf(FEELINGS, "worry", "avoiding"),
-                            Condition.yes(PAIN_RELIEF_BEFORE)),
+                            Condition.yes(PAIN_RELIEF_BEFORE))),
                     "rule.partner.patient", "rule.partner.clinician",
                     new Source(SEED_001, "section 'Talk to your partner about it'")),
 
             Rule.of("advice-talk-openly", Severity.ADVICE,
-                    Condition.equals(PATTERN, "long-standing"),
+                    advice(Condition.equals(PATTERN, "long-standing")),
                     "rule.openly.patient", "rule.openly.clinician",
                     new Source(SEED_000, "closing paragraph: talk to a doctor if it becomes a recurring problem;"
                             + " it is not uncommon")),
 
-            Rule.of("advice-slow-down", Severity.ADVICE,
-                    Condition.anyOf(SPINE_CONDITION, "disc", "fracture"),
-                    "rule.slowdown.patient", "rule.slowdown.clinician",
-                    new Source(SEED_001, "section 'Slow down and wait for healing to occur'")),
-
-            Rule.of("advice-avoid-triggers", Severity.ADVICE,
-                    Condition.equals(SPINE_CONDITION, "degeneration"),
-                    "rule.triggers.patient", "rule.triggers.clinician",
-                    new Source(SEED_001, "section 'Avoid masking the pain with pain medication': degenerative"
-                            + " disc disease or spondylosis, avoid the positions that aggravate it, plan with the"
-                            + " physiotherapist")),
+            // Replaces "advice-slow-down" and "advice-avoid-triggers" (plugin 0.1), whose seed advice (rest for
+            // weeks, avoid positions) goes against NICE NG59.
+            Rule.of("advice-ease-off", Severity.ADVICE,
+                    advice(DISC_OR_WEAR),
+                    "rule.easeoff.patient", "rule.easeoff.clinician",
+                    NICE_NG59.at("recommendation 1.2.1: encourage people to continue with normal activities; replaces"
+                            + " seed 001's 'slow down and wait for healing' and 'avoid those positions' for a known"
+                            + " disc problem or wear and tear: ease off, then build up")),
 
             Rule.of("advice-mattress", Severity.ADVICE,
-                    Condition.anyOf(MATTRESS, "soft", "firm", "sagging", "unsure"),
+                    advice(Condition.anyOf(MATTRESS, "soft", "firm", "sagging", "unsure")),
                     "rule.mattress.patient", "rule.mattress.clinician",
-                    new Source(SEED_001, "Radwan et al. 2015, Sleep Health 1(4), systematic review: medium-firm"
-                            + " mattresses better for chronic non-specific low back pain (sleep quality up 55%,"
-                            + " back pain down 48%)")),
+                    KOVACS_2003.at("randomised trial: medium-firm mattresses better than firm for low back pain in bed"
+                            + " and on rising; seed 001 cites a review (Radwan et al. 2015) rating medium-firm more"
+                            + " comfortable than soft; replacing a sagging mattress is the kiosk's own")),
 
             Rule.of("advice-mood", Severity.ADVICE,
-                    Condition.equals(FEELINGS, "low-mood"),
+                    advice(Condition.equals(FEELINGS, "low-mood")),
                     "rule.mood.patient", "rule.mood.clinician",
                     new Source(SEED_000, "section 'What can I do to stop back pain from ruining my sexual life?':"
                             + " depression and low mood")),
 
             Rule.of("advice-usually-settles", Severity.ADVICE,
-                    Condition.all(
+                    advice(Condition.all(
                             Condition.equals(PATTERN, "new"),
                             Condition.anyOf(DURATION, "hours", "day"),
                             Condition.answered(Facts.PAIN_NOW),
-                            Condition.not(Facts.severePain())),
+                            Condition.not(Facts.severePain()),
+                            NO_WARNING_SIGN,
+                            Condition.not(Condition.yes(FRACTURE_RECENT)))),
                     "rule.settles.patient", "rule.settles.clinician",
                     new Source(SEED_000, "sections 'Should I worry about back pain after sex?' (new movements,"
                             + " pain that goes away by itself) and 'How can I relieve back pain after sex?' (most"
-                            + " cases settle by themselves); held back for severe pain, the host's threshold, by"
-                            + " the kiosk")));
+                            + " cases settle by themselves); given by the kiosk only without severe pain (the host's"
+                            + " threshold), a recent fracture, or any warning sign")));
 
     @Override
     public TopicInfo info() {

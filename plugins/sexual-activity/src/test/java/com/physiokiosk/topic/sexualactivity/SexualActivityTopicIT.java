@@ -118,7 +118,9 @@ class SexualActivityTopicIT {
     @Test
     @DisplayName("topic info is sexual-activity, order 10, with its icon")
     void topicInfo(PluginUnderTest plugin) {
-        assertEquals(new TopicInfo("sexual-activity", "topic.title", "topic.summary", "sexual-activity.svg", 10), plugin.topic().info());
+        assertEquals(new TopicInfo("sexual-activity", "topic.title", "topic.summary", "sexual-activity.svg", 10).asSensitive(),
+                plugin.topic().info());
+        assertTrue(plugin.topic().info().sensitive(), "its advice stays off the kiosk's screen");
     }
 
     @Test
@@ -128,12 +130,93 @@ class SexualActivityTopicIT {
     }
 
     @Test
-    @DisplayName("every rule names one of the two seed articles, with a citation or section")
-    void everyRuleCitesASeed(PluginUnderTest plugin) {
+    @DisplayName("red flags cite guidance; other rules a seed, a study it cites, or NICE NG59 where the seed goes against it")
+    void sources(PluginUnderTest plugin) {
+        assertEquals("GIRFT CES pathway", plugin.rule("genital-numbness").source().document());
+        assertEquals("GIRFT CES pathway", plugin.rule("new-bladder-trouble").source().document());
+        assertEquals("NICE CKS", plugin.rule("fever").source().document());
+        assertEquals("NICE CKS", plugin.rule("fever-with-urinary-signs").source().document());
+        assertEquals("NICE NG59", plugin.rule("advice-ease-off").source().document());
+        assertTrue(plugin.rule("advice-ease-off").source().citation().contains("replaces seed 001"));
         Set<String> seeds = Set.of("000_c78e4aa8519698dc.txt", "001_f0239f123ba0a3af.txt");
         plugin.topic().rules().forEach(r -> {
-            assertTrue(seeds.contains(r.source().document()), r.id() + " cites " + r.source().document());
+            if (r.severity() == Severity.URGENT) {
+                assertTrue(r.source().isGuideline(), r.id());
+            } else if (!r.source().isGuideline() && !r.source().document().startsWith("Sidorkewicz")
+                    && !r.source().document().startsWith("Kovacs")) {
+                assertTrue(seeds.contains(r.source().document()), r.id() + " cites " + r.source().document());
+            }
             assertNotNull(r.source().citation(), r.id() + " names a study or section");
+        });
+    }
+
+    @Test
+    @DisplayName("position advice is worded for everyone; the staff note names both studies, men 2014 and women 2015")
+    void positionAdviceIsNeutral(PluginUnderTest plugin) {
+        for (String rule : List.of("advice-flexion-sensitive", "advice-extension-sensitive")) {
+            String source = plugin.rule(rule).source().toString();
+            assertTrue(source.contains("2014") && source.contains("2015"), source);
+        }
+        for (String key : List.of("rule.flexion.patient", "rule.extension.patient")) {
+            assertTrue(plugin.topic().text("en", key).contains("fairly straight, with the movement"), key);
+            assertTrue(plugin.topic().text("es", key).contains("bastante recta, moviéndose desde las caderas"), key);
+            for (String language : List.of("en", "es")) {
+                String text = plugin.topic().text(language, key).toLowerCase(Locale.ROOT);
+                for (String oneStudy : List.of("knees", "all-fours", "all fours", "rodillas", "cuadrupedia", "arched", "arqueada")) {
+                    assertFalse(text.contains(oneStudy), language + " " + key + ": " + text);
+                }
+            }
+            String note = plugin.topic().text("en", key.replace(".patient", ".clinician"));
+            assertTrue(note.contains("Sidorkewicz and McGill") && note.contains("2014") && note.contains("2015"), note);
+        }
+    }
+
+    @Test
+    @DisplayName("no advice says rest for weeks or avoid: ease off, then build up (NICE NG59), in both languages")
+    void noRestOrAvoidAdvice(PluginUnderTest plugin) {
+        assertTrue(plugin.topic().rules().stream().noneMatch(r -> r.id().equals("advice-slow-down")
+                || r.id().equals("advice-avoid-triggers")), "replaced by advice-ease-off");
+        for (String language : List.of("en", "es")) {
+            plugin.patientTexts(language).forEach((rule, text) -> {
+                String lower = text.toLowerCase(Locale.ROOT);
+                for (String word : List.of("avoid", "few weeks", "let the back heal", "push your back too far", "evit", "unas semanas",
+                        "dejar que la espalda se cure", "forzar")) {
+                    assertFalse(lower.contains(word), language + " " + rule + ": " + text);
+                }
+            });
+        }
+        assertTrue(plugin.topic().text("en", "rule.easeoff.patient").contains("ease off, then build up"));
+        assertTrue(plugin.topic().text("es", "rule.easeoff.patient").contains("Mantenerse activo"));
+    }
+
+    @Test
+    @DisplayName("the mattress advice rests on the Kovacs trial, not on figures a review does not report")
+    void mattressSource(PluginUnderTest plugin) {
+        assertEquals("Kovacs FM et al., Lancet 2003;362:1599-604", plugin.rule("advice-mattress").source().document());
+        for (String language : List.of("en", "es")) {
+            String note = plugin.topic().text(language, "rule.mattress.clinician");
+            assertTrue(note.contains("Kovacs et al., Lancet 2003;362:1599-604"), note);
+            assertFalse(note.contains("55") || note.contains("48"), note);
+        }
+    }
+
+    @Test
+    @DisplayName("texts are the kiosk's own: the partner and pillow advice no longer follow the seed's sentences")
+    void ownWords(PluginUnderTest plugin) {
+        String partner = plugin.topic().text("en", "rule.partner.patient");
+        assertFalse(partner.contains("what makes the pain worse") || partner.contains("which positions"), partner);
+        String pillows = plugin.topic().text("en", "rule.pillows.patient");
+        assertFalse(pillows.contains("back, hips and neck"), pillows);
+        assertFalse(plugin.topic().text("en", "q.spine.opt.degeneration").contains("spondylosis"));
+    }
+
+    @Test
+    @DisplayName("Spanish: holding urine is 'aguantar', not 'retener' (retention); 'debe', not 'conviene'")
+    void spanishWording(PluginUnderTest plugin) {
+        assertTrue(plugin.topic().text("es", "rule.bladder.patient").contains("aguantar la orina"));
+        plugin.topic().messages().keys("es").forEach(key -> {
+            String text = plugin.topic().text("es", key);
+            assertFalse(text.contains("retener") || text.contains("conviene") || text.contains("tumbar"), key + ": " + text);
         });
     }
 

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -106,16 +107,24 @@ class SleepTopicIT {
     }
 
     @Test
-    @DisplayName("a patient sees 6 to 10 screens, the same whatever their facts")
+    @DisplayName("a patient sees 6 to 10 screens, one more after a birth, and a follow-up after a leg sign or sudden severe pain")
     void screenCount(PluginUnderTest plugin) {
         assertEquals(List.of("pain-timing", "position", "pillows", "mattress-firmness", "mattress-age", "warning-signs"),
                 plugin.asked("pain-timing=activity", "position=back", "mattress-age=lt5"));
         assertEquals(List.of("pain-timing", "position-eases", "eases-on-rising", "position", "pelvis-sag", "pillows",
                         "mattress-firmness", "mattress-age", "mattress-sag", "warning-signs"),
                 plugin.asked("pain-timing=night", "position=side", "mattress-age=gt10"));
-        assertEquals(plugin.asked("pain-timing=night", "position=side", "mattress-age=gt10"),
-                plugin.asked("fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=6",
-                        "pain-timing=night", "position=side", "mattress-age=gt10"));
+        List<String> afterABirth = new java.util.ArrayList<>(plugin.asked("pain-timing=night", "position=side",
+                "mattress-age=gt10"));
+        afterABirth.add("pain-duration");
+        assertEquals(afterABirth, plugin.asked("fact.maternity=recent-birth,breastfeeding", "fact.weeks-since-birth=6",
+                "pain-timing=night", "position=side", "mattress-age=gt10"),
+                "after a birth the patient is asked how long the pain has lasted, nothing else");
+        assertEquals(List.of("pain-timing", "position", "pillows", "mattress-firmness", "mattress-age", "warning-signs",
+                        "leg-pattern", "thin-bones"),
+                plugin.asked("pain-timing=activity", "position=back", "mattress-age=lt5",
+                        "warning-signs=leg-tingling,sudden-severe"),
+                "a leg sign asks whether both legs or worse; sudden severe pain asks about thin bones");
     }
 
     @Test
@@ -147,14 +156,16 @@ class SleepTopicIT {
     }
 
     @Test
-    @DisplayName("no urgent rule is held back by any other answer; one that needs a risk factor takes it from the host's facts")
+    @DisplayName("no urgent rule is held back by an answer that looks safer; one that needs more than the sign takes it from "
+            + "the host's facts or the follow-up asked because of the sign")
     void urgentRulesHaveNoExceptions(PluginUnderTest plugin) {
+        Set<String> followUps = Set.of("warning-signs", "leg-pattern", "thin-bones");
         plugin.topic().rules().stream().filter(r -> r.severity() == Severity.URGENT).forEach(r ->
                 walk(r.when(), c -> {
                     assertFalse(c instanceof Condition.Not, r.id() + " must not be held back by another answer");
                     if (c instanceof Condition.AllOf) {
-                        assertTrue(c.linkIds().stream().anyMatch(Facts::isFact),
-                                r.id() + " needs more than its answer only for a risk factor of the host's facts");
+                        assertTrue(c.linkIds().stream().allMatch(id -> Facts.isFact(id) || followUps.contains(id)),
+                                r.id() + " needs more than its sign only for a risk factor or a follow-up of the sign");
                     }
                 }));
     }
@@ -171,30 +182,75 @@ class SleepTopicIT {
     }
 
     @Test
-    @DisplayName("every CONTENT.md red flag this topic can see is an urgent rule")
+    @DisplayName("severities follow the policy, the same in every topic: one leg and sudden pain alone CONSULT; both legs, "
+            + "a leg getting weaker, night pain no position eases and sudden pain with a risk factor URGENT")
     void redFlagsAreUrgent(PluginUnderTest plugin) {
         assertEquals(Severity.URGENT, plugin.rule("night-pain-unrelieved").severity());
-        assertEquals(Severity.URGENT, plugin.rule("leg-symptoms").severity());
+        assertEquals(Severity.URGENT, plugin.rule("nerve-both-legs").severity());
+        assertEquals(Severity.URGENT, plugin.rule("nerve-getting-worse").severity());
         assertEquals(Severity.URGENT, plugin.rule("possible-fracture").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("leg-symptoms").severity());
         assertEquals(Severity.CONSULT, plugin.rule("sudden-severe-pain").severity());
+        assertEquals(Severity.CONSULT, plugin.rule("height-loss").severity());
         assertEquals(Severity.CONSULT, plugin.rule("postpartum-pain-persisting").severity());
     }
 
     @Test
-    @DisplayName("every rule names one of the two seed articles as its source, with a section or study")
-    void everyRuleCitesASeed(PluginUnderTest plugin) {
+    @DisplayName("red flags cite guidance; the other rules a seed article with its section, or the Kovacs trial")
+    void sources(PluginUnderTest plugin) {
         plugin.topic().rules().forEach(r -> {
-            assertTrue(Set.of("001_f0239f123ba0a3af.txt", "004_a5cbf8c0782e5487.txt").contains(r.source().document()),
-                    r.id());
+            if (r.severity() == Severity.URGENT) {
+                assertTrue(r.source().isGuideline(), r.id());
+            } else if (!r.id().equals("advice-medium-firm-not-hard")) {
+                assertTrue(Set.of("001_f0239f123ba0a3af.txt", "004_a5cbf8c0782e5487.txt").contains(r.source().document()),
+                        r.id());
+            }
             assertNotNull(r.source().citation(), r.id());
         });
+        assertEquals("NICE CKS", plugin.rule("night-pain-unrelieved").source().document());
+        assertEquals("GIRFT CES pathway", plugin.rule("nerve-both-legs").source().document());
     }
 
     @Test
-    @DisplayName("the mattress advice cites the systematic review and the randomised trial")
+    @DisplayName("the medium-firm trial is Kovacs et al., Lancet 2003;362:1599-604; the review is not credited with the seed's figures")
     void mattressAdviceCitesStudies(PluginUnderTest plugin) {
         assertTrue(plugin.rule("advice-medium-firm-not-soft").source().citation().contains("Radwan et al. 2015"));
-        assertTrue(plugin.rule("advice-medium-firm-not-hard").source().citation().contains("Kovacs et al., Lancet 2003"));
+        assertTrue(plugin.rule("advice-medium-firm-not-soft").source().citation().contains("not the review's figures"));
+        assertEquals("Kovacs FM et al., Lancet 2003;362:1599-604", plugin.rule("advice-medium-firm-not-hard").source().document());
+        assertEquals(2003, plugin.rule("advice-medium-firm-not-hard").source().year());
+        for (String language : List.of("en", "es")) {
+            String soft = plugin.topic().text(language, "rule.notsoft.clinician");
+            assertFalse(soft.contains("55") || soft.contains("48"), soft);
+            assertTrue(plugin.topic().text(language, "rule.nothard.clinician").contains("Lancet 2003;362:1599-604"));
+        }
+    }
+
+    @Test
+    @DisplayName("the seed's doubtful facts are left out of the staff notes; inflammatory back pain (NICE NG65) is named with night pain")
+    void staffNotes(PluginUnderTest plugin) {
+        for (String language : List.of("en", "es")) {
+            for (String key : List.of("rule.nightpain.clinician", "rule.slow.clinician", "rule.persists.clinician",
+                    "rule.postpartumpattern.clinician")) {
+                assertTrue(plugin.topic().text(language, key).contains("NICE NG65"), language + " " + key);
+            }
+            String pattern = plugin.topic().text(language, "rule.postpartumpattern.clinician");
+            assertTrue(pattern.contains(language.equals("en") ? "do not form within the months of a pregnancy"
+                    : "no se forman en los meses de un embarazo"), pattern);
+            assertFalse(plugin.topic().text(language, "rule.lactation.clinician").contains("calcitriol"));
+        }
+    }
+
+    @Test
+    @DisplayName("patient words are plain, and the Spanish one neutral Latin American")
+    void plainWords(PluginUnderTest plugin) {
+        Map<String, List<String>> avoided = Map.of(
+                "en", List.of("clinician", "bird-dog", "nerve symptoms"),
+                "es", List.of("sillín", "muelles", "compresa", "tropieza", "bird-dog", "conviene"));
+        avoided.forEach((language, words) -> plugin.topic().messages().keys(language).stream()
+                .filter(key -> !key.endsWith(".clinician"))
+                .forEach(key -> words.forEach(word -> assertFalse(plugin.topic().text(language, key).contains(word),
+                        language + " " + key + " says '" + word + "'"))));
+        assertTrue(plugin.topic().text("es", "rule.bothlegs.clinician").contains("silla de montar"));
     }
 
     // ---- texts -------------------------------------------------------------------------------

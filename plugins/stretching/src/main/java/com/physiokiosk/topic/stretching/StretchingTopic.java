@@ -21,9 +21,15 @@ import org.pf4j.Extension;
  * the host itself flags severe pain for the physiotherapist, so this topic neither asks for a pain
  * score nor repeats that flag.
  *
- * <p>Every fact rests on seed article {@value #SEED}. The article cites no studies; each
- * {@link Source} names the section of the seed (by its heading) that the rule comes from. Where
- * a rule goes further than the seed, to err on the side of flagging, its source says so.
+ * <p>Sources: each red flag (URGENT) cites the guidance that makes it one (the national cauda equina pathway for
+ * symptoms in both legs, NICE CKS for a leg getting weaker or more numb). Every other fact rests on seed article
+ * {@value #SEED}, which cites no studies; its {@link Source} names the section of the seed (by its heading), and
+ * says so where a rule goes further than the seed.
+ *
+ * <p>Severities follow the kiosk's policy, the same in every topic: pain, tingling, numbness or weakness in one leg
+ * is CONSULT (a foot that catches too: the host's safety screen asks every patient whether a leg or foot is getting
+ * weaker); in both legs, or a leg getting weaker or more numb, it is URGENT. No advice is given beside a red flag,
+ * and no advice on how to stretch or build up while the patient is asked to pause stretching ({@link #PAUSE_STRETCHING}).
  */
 @Extension
 public final class StretchingTopic implements Topic {
@@ -45,6 +51,13 @@ public final class StretchingTopic implements Topic {
     static final String TECHNIQUE = "technique";
     static final String NEW_EXERCISE = "new-exercise";
     static final String MUSCLE_BALANCE = "muscle-balance";
+
+    // ---- guidance for the red flags ------------------------------------------------------------
+    static final Source GIRFT_CES = Source.guideline("NHS England GIRFT", "GIRFT CES pathway",
+            "National Suspected Cauda Equina Syndrome (CES) Pathway", 2023,
+            "https://gettingitrightfirsttime.co.uk/pathway-supports-clinicians-to-diagnose-and-treat-cauda-equina-syndrome-without-delay/");
+    static final Source NICE_CKS = Source.guideline("NICE", "NICE CKS", "Back pain - low (without radiculopathy)", null,
+            "https://cks.nice.org.uk/topics/back-pain-low-without-radiculopathy/");
 
     private static final TopicInfo INFO =
             new TopicInfo(ID, "topic.title", "topic.summary", "stretching.svg", 20);
@@ -139,8 +152,25 @@ public final class StretchingTopic implements Topic {
             Condition.equals(PAIN_CHANGE, "sudden"),
             Condition.all(KNOWN_SPINE_CONDITION, WORSE_AFTER_STRETCHING));
 
-    /** The patient is told to pause stretching until checked, so no how-to-stretch advice is given. */
-    private static final Condition PAUSE_STRETCHING = Condition.any(NERVE_SYMPTOMS, STRUCTURAL_SUSPECTED);
+    /** The patient is told to pause stretching until checked, so no how-to-stretch or build-up advice is given. */
+    static final Condition PAUSE_STRETCHING = Condition.any(NERVE_SYMPTOMS, STRUCTURAL_SUSPECTED);
+
+    /** Symptoms in both legs, or moving from one leg to the other: a red flag. */
+    private static final Condition BOTH_LEGS = Condition.all(NERVE_SYMPTOMS, Condition.equals(LEG_PATTERN, "both-legs"));
+
+    /**
+     * A leg getting weaker or more numb: a red flag, as on the host's safety screen. Pain or tingling that gets
+     * worse, with no numbness or weakness, stays a consult (one-sided leg pain or tingling is CONSULT everywhere).
+     */
+    private static final Condition DEFICIT_WORSENING = Condition.all(
+            Condition.anyOf(LEG_SYMPTOMS, "numbness", "weakness"), Condition.equals(LEG_PATTERN, "worse"));
+
+    /** No red flag of this topic: every advice rule needs it. */
+    static final Condition NO_RED_FLAG = Condition.not(Condition.any(BOTH_LEGS, DEFICIT_WORSENING));
+
+    private static Condition advice(Condition when) {
+        return Condition.all(when, NO_RED_FLAG);
+    }
 
     /** Something in how the patient stretches goes against the seed's advice. */
     private static final Condition TECHNIQUE_FAULT = Condition.any(
@@ -149,32 +179,29 @@ public final class StretchingTopic implements Topic {
 
     private static final List<Rule> RULES = List.of(
             // ---- URGENT --------------------------------------------------------------------
-            Rule.of("nerve-both-legs", Severity.URGENT,
-                    Condition.all(NERVE_SYMPTOMS, Condition.equals(LEG_PATTERN, "both-legs")),
+            Rule.of("nerve-both-legs", Severity.URGENT, BOTH_LEGS,
                     "rule.bothlegs.patient", "rule.bothlegs.clinician",
-                    seed("Proper Mechanics: pressure on the nerves or spinal cord, stop stretching and see a doctor"
-                            + " at once; URGENT because both legs is a red flag of the general safety screen"
-                            + " (NICE NG59, cauda equina pathways)")),
+                    GIRFT_CES.at("red flags for suspected CES: leg symptoms on both sides (or alternating); the same"
+                            + " flag as the safety screen's 'both legs' question")),
 
-            Rule.of("nerve-getting-worse", Severity.URGENT,
-                    Condition.all(NERVE_SYMPTOMS, Condition.equals(LEG_PATTERN, "worse")),
+            Rule.of("nerve-getting-worse", Severity.URGENT, DEFICIT_WORSENING,
                     "rule.nerveworse.patient", "rule.nerveworse.clinician",
-                    seed("Proper Mechanics: pressure on the nerves or spinal cord, stop stretching and see a doctor"
-                            + " at once; URGENT because worsening leg symptoms are a red flag of the general safety"
-                            + " screen (NICE NG59)")),
+                    NICE_CKS.at("red flags: progressive neurological deficit in the legs; the same flag as the safety"
+                            + " screen's 'one leg or foot getting weaker or more numb' question")),
 
             // ---- CONSULT -------------------------------------------------------------------
             Rule.of("nerve-symptoms", Severity.CONSULT,
-                    NERVE_SYMPTOMS,
+                    Condition.all(NERVE_SYMPTOMS, NO_RED_FLAG),
                     "rule.nerve.patient", "rule.nerve.clinician",
                     seed("Proper Mechanics: a spinal problem pressing on nerves; Stretching the Proper Muscles:"
                             + " pain carried along the nerves from elsewhere")),
 
             Rule.of("leg-weakness", Severity.CONSULT,
-                    Condition.equals(LEG_SYMPTOMS, "weakness"),
+                    Condition.all(Condition.equals(LEG_SYMPTOMS, "weakness"), NO_RED_FLAG),
                     "rule.weakness.patient", "rule.weakness.clinician",
-                    seed("Proper Mechanics: pressure on the nerves; a separate note for motor weakness is the"
-                            + " kiosk's own, to err on the side of flagging")),
+                    seed("Proper Mechanics: pressure on the nerves; a separate note for weakness (a foot that"
+                            + " catches: possible foot drop) is the kiosk's own; CONSULT unless it is getting worse, as"
+                            + " the kiosk's severity policy sets for one leg")),
 
             Rule.of("structural-sudden-pain", Severity.CONSULT,
                     Condition.equals(PAIN_CHANGE, "sudden"),
@@ -212,28 +239,31 @@ public final class StretchingTopic implements Topic {
 
             // ---- ADVICE --------------------------------------------------------------------
             Rule.of("advice-stretch-gently", Severity.ADVICE,
-                    Condition.all(
+                    advice(Condition.all(
                             Condition.any(TECHNIQUE_FAULT, WORSE_AFTER_STRETCHING),
-                            Condition.not(PAUSE_STRETCHING)),
+                            Condition.not(PAUSE_STRETCHING))),
                     "rule.gently.patient", "rule.gently.clinician",
                     seed("Pushing Too Hard, Too Fast: stretch to a feeling of lengthening, hold 20 to 30 seconds,"
                             + " not into serious pain; no-bouncing wording is the kiosk's own")),
 
             Rule.of("advice-build-up", Severity.ADVICE,
-                    Condition.any(Condition.yes(NEW_EXERCISE), Condition.anyOf(TECHNIQUE, "rush", "into-pain")),
+                    advice(Condition.all(
+                            Condition.any(Condition.yes(NEW_EXERCISE), Condition.anyOf(TECHNIQUE, "rush", "into-pain")),
+                            Condition.not(PAUSE_STRETCHING))),
                     "rule.buildup.patient", "rule.buildup.clinician",
-                    seed("Pushing Too Hard, Too Fast: muscles need time to get used to lengthening")),
+                    seed("Pushing Too Hard, Too Fast: muscles need time to get used to lengthening; held back while"
+                            + " the patient is asked to pause stretching, by the kiosk")),
 
             Rule.of("advice-core-balance", Severity.ADVICE,
-                    Condition.any(
+                    advice(Condition.any(
                             Condition.anyOf(MUSCLE_BALANCE, "tummy-stronger", "back-stronger", "unsure"),
-                            Condition.equals(SPINE_CONDITION, "misalignment")),
+                            Condition.equals(SPINE_CONDITION, "misalignment"))),
                     "rule.core.patient", "rule.core.clinician",
                     seed("Muscular Imbalance: muscle-balancing and core exercises; Proper Mechanics: exercises to"
                             + " stabilise the back muscles")),
 
             Rule.of("advice-target-muscles", Severity.ADVICE,
-                    Condition.any(WORSE_AFTER_STRETCHING, Condition.equals(STRETCHES, "not-sure")),
+                    advice(Condition.any(WORSE_AFTER_STRETCHING, Condition.equals(STRETCHES, "not-sure"))),
                     "rule.target.patient", "rule.target.clinician",
                     seed("Stretching the Proper Muscles: find the cause of the pain and the right muscles to"
                             + " target")));

@@ -13,6 +13,7 @@ import com.physiokiosk.testkit.PluginUnderTest;
 import com.physiokiosk.testkit.TopicChecks;
 import com.physiokiosk.testkit.TopicPluginTest;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -97,12 +98,54 @@ class StretchingTopicIT {
     }
 
     @Test
-    @DisplayName("every rule names the seed article as its source, with the section it rests on")
-    void everyRuleCitesTheSeed(PluginUnderTest plugin) {
+    @DisplayName("red flags cite guidance (the national cauda equina pathway, NICE CKS); every other rule the seed, with its section")
+    void redFlagsCiteGuidanceTheRestTheSeed(PluginUnderTest plugin) {
+        assertEquals("GIRFT CES pathway", plugin.rule("nerve-both-legs").source().document());
+        assertEquals(2023, plugin.rule("nerve-both-legs").source().year());
+        assertEquals("NICE CKS", plugin.rule("nerve-getting-worse").source().document());
         plugin.topic().rules().forEach(r -> {
-            assertEquals("002_3884f06a989bdb52.txt", r.source().document(), r.id());
-            assertNotNull(r.source().citation(), r.id());
+            if (r.severity() == Severity.URGENT) {
+                assertTrue(r.source().isGuideline(), r.id());
+            } else {
+                assertEquals("002_3884f06a989bdb52.txt", r.source().document(), r.id());
+                assertNotNull(r.source().citation(), r.id());
+            }
         });
+    }
+
+    @Test
+    @DisplayName("the same symptom has the same severity as in every topic: one leg CONSULT, both legs or a leg getting weaker URGENT")
+    void severityPolicy(PluginUnderTest plugin) {
+        assertEquals(Severity.CONSULT, plugin.rule("leg-weakness").severity());
+        assertTrue(plugin.rule("leg-weakness").source().citation().contains("foot drop"));
+        assertTrue(plugin.topic().text("en", "rule.weakness.clinician").contains("safety screen"));
+        assertTrue(plugin.topic().text("es", "rule.weakness.clinician").contains("cribado de seguridad"));
+    }
+
+    @Test
+    @DisplayName("patient texts use plain words in both languages: no 'nerve symptoms', 'degenerative', 'core', 'tropieza'")
+    void plainWords(PluginUnderTest plugin) {
+        Map<String, List<String>> avoided = Map.of(
+                "en", List.of("nerve symptoms", "degenerative", "core", "clinician"),
+                "es", List.of("molestias de los nervios", "degenerativa", "core", "tropieza", "escalar", "conviene"));
+        avoided.forEach((language, words) -> plugin.topic().messages().keys(language).forEach(key -> {
+            String text = plugin.topic().text(language, key).toLowerCase(Locale.ROOT);
+            boolean staffNote = key.endsWith(".clinician");
+            for (String word : words) {
+                if (!staffNote || word.equals("core") || word.equals("escalar")) {
+                    assertFalse(text.contains(word), language + " " + key + " says '" + word + "'");
+                }
+            }
+        }));
+    }
+
+    @Test
+    @DisplayName("a patient asked to pause stretching is still told to keep moving gently, in both languages (NICE NG59)")
+    void pauseButKeepMoving(PluginUnderTest plugin) {
+        for (String key : List.of("rule.nerve.patient", "rule.structural.patient")) {
+            assertTrue(plugin.topic().text("en", key).contains("keep moving gently"), key);
+            assertTrue(plugin.topic().text("es", key).contains("siga moviéndose con suavidad"), key);
+        }
     }
 
     @Test
