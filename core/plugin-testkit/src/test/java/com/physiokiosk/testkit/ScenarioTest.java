@@ -54,6 +54,25 @@ class ScenarioTest {
     }
 
     @Test
+    @DisplayName("a shared fact is checked against the host's About you questions, skip logic too")
+    void sharedFactsAreCheckedLikeAnswers() {
+        AssertionError weeks = fails(() -> plugin.given().answers("pain=3", "fact.maternity=none",
+                "fact.pregnancy-weeks=12").doesNotRaise("rest"));
+        assertTrue(weeks.getMessage().contains("fact 'fact.pregnancy-weeks' would not be asked given the other facts"),
+                weeks.getMessage());
+        assertTrue(weeks.getMessage().contains("given [fact.maternity=none, fact.pregnancy-weeks=12, pain=3]"),
+                "facts are named with the answers: " + weeks.getMessage());
+        assertTrue(fails(() -> plugin.given().answer("pain", "3").fact(com.physiokiosk.api.Facts.PAIN_NOW, "11")
+                .doesNotRaise("rest")).getMessage().contains("'fact.pain-now=11' is not an answer the kiosk accepts"));
+        assertTrue(fails(() -> plugin.given().answers("pain=3", "fact.no-such-fact=yes").doesNotRaise("rest"))
+                .getMessage().contains("'fact.no-such-fact' is not a question of topic 'about'"));
+        assertThrows(IllegalArgumentException.class, () -> plugin.given().fact("pain", "3"));
+        // A possible fact passes and the topic's own rules run as before.
+        plugin.given().answers("pain=3", "fact.maternity=pregnant", "fact.pregnancy-weeks=12", "fact.pain-now=9")
+                .expect(Severity.ADVICE, "rest").atLeast();
+    }
+
+    @Test
     @DisplayName("an answer the kiosk would not accept is refused, with what it accepts")
     void invalidAnswersAreImpossible() {
         assertTrue(fails(() -> plugin.given().answer("pain", "11").doesNotRaise("severe-pain")).getMessage()
