@@ -21,7 +21,9 @@ import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CheckInsController;
 import com.physiokiosk.ui.web.FhirController;
 import com.physiokiosk.ui.web.HealthController;
+import com.physiokiosk.ui.web.HostCheck;
 import com.physiokiosk.ui.web.PatientController;
+import com.physiokiosk.ui.web.PatientSessions;
 import com.physiokiosk.ui.web.Security;
 import com.physiokiosk.ui.web.SettingsController;
 import com.physiokiosk.ui.web.StaffAuthController;
@@ -93,8 +95,9 @@ public final class KioskApp {
         PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry, topicChoices, audit);
         CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage());
         Pages pages = new Pages();
+        PatientSessions patientSessions = new PatientSessions();
         PatientController patient = new PatientController(settings, settings::hasLogo,
-                new VisitService(registry, service), pages);
+                new VisitService(registry, service), patientSessions, pages);
         HealthController health = new HealthController(registry);
 
         StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());
@@ -110,8 +113,10 @@ public final class KioskApp {
                 new TopicsAdminController(pluginAdmin, registry, audit, staffPages),
                 new SettingsController(settings, audit, staffPages),
                 staffPages,
-                new Security(sessions));
-        Javalin javalin = Routes.create(settings, patient, new AssetController(registry), health, pages, staff);
+                new Security(sessions),
+                new HostCheck(settings));
+        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(registry), health, pages,
+                staff);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
                 javalin);

@@ -13,9 +13,11 @@ import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CheckInsController;
 import com.physiokiosk.ui.web.FhirController;
 import com.physiokiosk.ui.web.HealthController;
+import com.physiokiosk.ui.web.HostCheck;
 import com.physiokiosk.ui.web.KioskErrorHandler;
 import com.physiokiosk.ui.web.PatientController;
 import com.physiokiosk.ui.web.PatientSession;
+import com.physiokiosk.ui.web.PatientSessions;
 import com.physiokiosk.ui.web.Security;
 import com.physiokiosk.ui.web.StaffAuthController;
 import com.physiokiosk.ui.web.StaffEvents;
@@ -32,6 +34,7 @@ import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.SessionCookieConfig;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.handler.EagerContentHandler;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,20 +49,23 @@ public final class Routes {
 
     private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
+    /** The largest form body the kiosk reads (uploads aside): far above any real form, far below harm. */
+    static final int MAX_FORM_BYTES = 64 * 1024;
+
     private Routes() {
     }
 
     /** The staff side: its controllers, its pages, and the access and form-token checks. */
     record Staff(StaffAuthController auth, CheckInsController checkIns, StaffEvents events, FhirController fhir,
                  AdminController admin, TopicsAdminController topics, SettingsController settings, StaffPages pages,
-                 Security security) {
+                 Security security, HostCheck hosts) {
     }
 
-    static Javalin create(Supplier<KioskConfig> settings, PatientController patient, AssetController assets,
-                          HealthController health, Pages pages, Staff staff) {
+    static Javalin create(Supplier<KioskConfig> settings, PatientController patient, PatientSessions patientSessions,
+                          AssetController assets, HealthController health, Pages pages, Staff staff) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.http.maxRequestSize = 64 * 1024;
+            c.http.maxRequestSize = MAX_FORM_BYTES;
             // Only the admin upload forms take a multipart body (Security.checkForm); the engine
             // refuses a jar or logo over its own limit with the reason.
             c.jetty.multipartConfig.maxFileSize(PluginAdmin.MAX_JAR_BYTES + 1024 * 1024, SizeUnit.BYTES);
@@ -70,12 +76,21 @@ public final class Routes {
                 s.directory = "/public";
                 s.location = Location.CLASSPATH;
             });
-            c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions()));
-            c.jetty.modifyServer(server -> server.setErrorHandler(new KioskErrorHandler()));
+            c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions(patientSessions)));
+            c.jetty.modifyServer(server -> {
+                server.setErrorHandler(new KioskErrorHandler());
+                // A client that sends its body slowly must not hold a server thread while it does: every body
+                // up to the largest form the kiosk reads is gathered without a thread (asynchronously) before
+                // the request is handled. Only a larger body (an admin's upload, which needs a signed-in admin
+                // before it is read) is handed over part-way and read as it comes.
+                server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(
+                        MAX_FORM_BYTES + 4096, -1, false)));
+            });
             // Live streams end while the server can still answer them, whoever stops it.
             c.events.serverStopping(staff.events()::stop);
 
             c.routes.before(Security::headers);
+            c.routes.before(staff.hosts()::check);
             c.routes.before(Security::checkForm);
             // After matching, so the access check knows the route's Access; access before the form token.
             c.routes.beforeMatched(staff.security()::checkAccess);
@@ -153,7 +168,7 @@ public final class Routes {
             });
             c.routes.exception(Security.BadRequest.class, (e, ctx) -> {
                 ctx.status(e.status());
-                message(ctx, pages, settings, "request.title", e.messageKey());
+                message(ctx, pages, settings, "request.title", e.messageKey(), e.args());
             });
             c.routes.exception(Exception.class, (e, ctx) -> {
                 try {
@@ -211,8 +226,9 @@ public final class Routes {
     }
 
     /** Session cookies that scripts cannot read and other sites cannot send. */
-    private static SessionHandler sessions() {
+    private static SessionHandler sessions(PatientSessions patientSessions) {
         SessionHandler sessions = new SessionHandler();
+        sessions.addEventListener(patientSessions);
         sessions.setHttpOnly(true);
         sessions.setSameSite(HttpCookie.SameSite.STRICT);
         sessions.setSessionCookie("KIOSK_SESSION");
@@ -222,12 +238,13 @@ public final class Routes {
     }
 
     private static void message(io.javalin.http.Context ctx, Pages pages, Supplier<KioskConfig> settings,
-                                String titleKey, String textKey) {
+                                String titleKey, String textKey, Object... args) {
         KioskConfig config = settings.get();
         String lang = PatientSession.visit(ctx).map(v -> v.language()).orElse(config.defaultLanguage());
         Texts t = Texts.in(lang);
         Page page = new Page(t, t.get(titleKey), config.languages(), null, true, config.idleTimeout().toSeconds(),
                 PatientSession.csrfToken(ctx));
-        pages.render(ctx, "message.jte", new MessagePage(page, t.get(titleKey), t.get(textKey), "/", t.get("action.start-again")));
+        pages.render(ctx, "message.jte", new MessagePage(page, t.get(titleKey), t.get(textKey, args), "/",
+                t.get("action.start-again")));
     }
 }

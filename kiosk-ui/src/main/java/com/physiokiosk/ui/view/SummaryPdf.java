@@ -34,6 +34,27 @@ public final class SummaryPdf {
     private SummaryPdf() {
     }
 
+    /**
+     * {@code xhtml} with every character XML forbids (noncharacters, stray controls, unpaired surrogates)
+     * made a space: the kiosk refuses them at input, but a check-in stored before it did must still print.
+     */
+    static String xmlSafe(String xhtml) {
+        StringBuilder out = new StringBuilder(xhtml.length());
+        for (int i = 0; i < xhtml.length(); i++) {
+            char c = xhtml.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < xhtml.length() && Character.isLowSurrogate(xhtml.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, xhtml.charAt(++i));
+                out.append((cp & 0xFFFE) == 0xFFFE ? " " : new String(Character.toChars(cp)));
+            } else if (Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF
+                    || c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     public static byte[] render(String xhtml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -44,7 +65,7 @@ public final class SummaryPdf {
                 builder.useFont(file, FAMILY, Integer.parseInt(font[1]), PdfRendererBuilder.FontStyle.NORMAL, true);
             }
         }
-        builder.withHtmlContent(xhtml, null);
+        builder.withHtmlContent(xmlSafe(xhtml), null);
         builder.toStream(out);
         try {
             builder.run();

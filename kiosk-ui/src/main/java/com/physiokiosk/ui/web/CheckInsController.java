@@ -121,14 +121,23 @@ public final class CheckInsController {
         return "/staff/check-ins/" + publicId;
     }
 
+    /** No check-in can be older than the kiosk itself. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
     private static LocalDate day(String param, LocalDate today) {
         if (param == null || param.isBlank()) {
             return today;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(param);
+            day = LocalDate.parse(param);
         } catch (DateTimeParseException e) {
             throw new BadRequestResponse("malformed-day");
         }
+        // A day the kiosk can hold a check-in for: anything else is a typing slip (or a probe), not a 500.
+        if (day.isBefore(FIRST_DAY) || day.isAfter(today.plusDays(1))) {
+            throw new BadRequestResponse("day-out-of-range");
+        }
+        return day;
     }
 }

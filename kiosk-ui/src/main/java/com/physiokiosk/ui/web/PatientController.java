@@ -52,11 +52,13 @@ public final class PatientController {
     private final Supplier<KioskConfig> settings;
     private final BooleanSupplier hasLogo;
     private final VisitService visits;
+    private final PatientSessions sessions;
     private final Pages pages;
 
     public PatientController(Supplier<KioskConfig> settings, BooleanSupplier hasLogo, VisitService visits,
-                             Pages pages) {
+                             PatientSessions sessions, Pages pages) {
         this.settings = settings;
+        this.sessions = sessions;
         this.hasLogo = hasLogo;
         this.visits = visits;
         this.pages = pages;
@@ -76,6 +78,13 @@ public final class PatientController {
         String lang = ctx.formParam("lang");
         if (lang == null || !config().languages().contains(lang)) {
             lang = config().defaultLanguage();
+        }
+        if (!sessions.mayStart(ctx.req().getRemoteAddr()) || !sessions.makeRoom()) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+            Texts t = Texts.in(lang);
+            pages.render(ctx, "message.jte", new MessagePage(page(ctx, lang, "busy.title", null), t.get("busy.title"),
+                    t.get("busy.text"), "/", t.get("action.start-again")));
+            return;
         }
         Visit visit = visits.start(lang, config().askName());
         PatientSession.startNew(ctx, visit, config().idleTimeout());
@@ -150,6 +159,9 @@ public final class PatientController {
         boolean fromReview = "review".equals(ctx.formParam("from"));
         VisitService.Answered answered = visits.answer(visit.get(), ctx.pathParam("topic"), ctx.pathParam("linkId"),
                 ctx.formParam("screen"), ctx.formParams("answer"), fromReview);
+        if (answered instanceof VisitService.Moved) {
+            PatientSession.markAnswered(ctx, config().idleTimeout());
+        }
         if (answered instanceof VisitService.Moved m) {
             // A question brought in by a change made from the review goes back there once answered.
             ctx.redirect(url(m.next()) + (fromReview && m.next() instanceof Step.Ask ? "?from=review" : ""),

@@ -19,6 +19,7 @@ public final class PatientSession {
     private static final String RESULT = "result";
     private static final String NOTICE = "notice";
     private static final String LARGE_TEXT = "largeText";
+    private static final String ANSWERED = "answered";
     static final String CSRF = "csrf";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,8 +31,8 @@ public final class PatientSession {
     public static void startNew(Context ctx, Visit visit, Duration idle) {
         end(ctx);
         HttpSession session = ctx.req().getSession(true);
-        // The server forgets a visit soon after the screen resets itself, even if the browser is gone.
-        session.setMaxInactiveInterval((int) idle.toSeconds() + 60);
+        // Until its first answer a session lives no longer than the screen before it resets itself.
+        session.setMaxInactiveInterval((int) idle.toSeconds() + 5);
         session.setAttribute(CSRF, newToken());
         session.setAttribute(VISIT, visit);
     }
@@ -45,6 +46,27 @@ public final class PatientSession {
             } catch (IllegalStateException alreadyInvalid) {
                 // nothing left to forget
             }
+        }
+    }
+
+    /**
+     * The patient has answered a question: from now on the server keeps the visit a minute past the
+     * screen's own reset, and never forgets it to make room for others.
+     */
+    public static void markAnswered(Context ctx, Duration idle) {
+        HttpSession session = ctx.req().getSession(false);
+        if (session != null && !hasAnswered(session)) {
+            session.setAttribute(ANSWERED, Boolean.TRUE);
+            session.setMaxInactiveInterval((int) idle.toSeconds() + 60);
+        }
+    }
+
+    /** Whether the patient of {@code session} has answered anything. */
+    static boolean hasAnswered(HttpSession session) {
+        try {
+            return Boolean.TRUE.equals(session.getAttribute(ANSWERED));
+        } catch (IllegalStateException invalidated) {
+            return false;
         }
     }
 

@@ -49,11 +49,18 @@ public final class Security {
     public static final class BadRequest extends RuntimeException {
         private final int status;
         private final String messageKey;
+        private final transient Object[] args;
 
-        public BadRequest(int status, String messageKey) {
+        public BadRequest(int status, String messageKey, Object... args) {
             super(messageKey);
             this.status = status;
             this.messageKey = messageKey;
+            this.args = args.clone();
+        }
+
+        /** The arguments of the message. */
+        public Object[] args() {
+            return args.clone();
         }
 
         public int status() {
@@ -78,11 +85,47 @@ public final class Security {
             return;
         }
         String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
-        if (type.startsWith("application/x-www-form-urlencoded")
-                || type.startsWith("multipart/form-data") && UPLOAD_PATHS.contains(ctx.path())) {
-            return;
+        boolean form = type.startsWith("application/x-www-form-urlencoded");
+        boolean upload = type.startsWith("multipart/form-data") && UPLOAD_PATHS.contains(ctx.path());
+        if (!form && !upload) {
+            throw new BadRequest(415, "request.form-only");
         }
-        throw new BadRequest(415, "request.form-only");
+        // Decided here, before anything reads the body: what the body cannot be read as is the client's
+        // mistake (4xx with a message), never the kiosk's (500 with a stack trace in the log).
+        String charset = parameter(type, "charset");
+        if (charset != null && !FORM_CHARSETS.contains(charset)) {
+            throw new BadRequest(415, "request.charset");
+        }
+        if (upload) {
+            String boundary = parameter(type, "boundary");
+            if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
+                throw new BadRequest(400, "request.unreadable");
+            }
+            if (ctx.req().getContentLengthLong() > MAX_UPLOAD_BYTES) {
+                throw new BadRequest(413, "request.too-large", com.physiokiosk.engine.plugins.PluginAdmin.MAX_JAR_BYTES / (1024 * 1024));
+            }
+        }
+    }
+
+    /** The character sets a browser sends a kiosk form in (they all read the same for the kiosk's fields). */
+    static final Set<String> FORM_CHARSETS = Set.of("utf-8", "utf8", "us-ascii", "iso-8859-1");
+
+    /** The largest upload: a plugin jar at its limit, with room for the form around it. */
+    public static final long MAX_UPLOAD_BYTES = com.physiokiosk.engine.plugins.PluginAdmin.MAX_JAR_BYTES + 1024 * 1024;
+
+    /** The value of parameter {@code name} of a content type, unquoted and lower-case; or {@code null}. */
+    static String parameter(String contentType, String name) {
+        for (String part : contentType.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).strip().equals(name)) {
+                String value = part.substring(eq + 1).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code path} is a staff page, with the staff session and cookie. */

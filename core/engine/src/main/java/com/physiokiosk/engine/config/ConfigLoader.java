@@ -57,7 +57,10 @@ public final class ConfigLoader {
             new Setting("kiosk.retention-days", "30", "check-ins older than this many days are deleted (1-3650)"),
             new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"),
             new Setting("kiosk.staff-idle-minutes", "30",
-                    "staff are signed out after this many minutes without using the staff pages (5-720)"));
+                    "staff are signed out after this many minutes without using the staff pages (5-720)"),
+            new Setting("kiosk.public-hostnames", "",
+                    "other names staff use to reach the kiosk (e.g. kiosk.clinic.example), comma-separated; localhost and"
+                            + " this machine's own names and addresses always work, requests naming any other host are refused"));
 
     private final Path defaultPluginsDir;
 
@@ -151,7 +154,7 @@ public final class ConfigLoader {
             Map.entry("kiosk.languages", new Parser(ConfigLoader::languages,
                     "a comma-separated list of " + String.join(", ", Languages.SUPPORTED))),
             Map.entry("kiosk.clinic-name", new Parser(s -> {
-                if (s.isBlank() || s.length() > 80 || s.chars().anyMatch(Character::isISOControl)) {
+                if (s.isBlank() || s.length() > 80 || !com.physiokiosk.engine.i18n.PlainText.isPlain(s)) {
                     throw new IllegalArgumentException();
                 }
                 return s;
@@ -163,7 +166,9 @@ public final class ConfigLoader {
             Map.entry("kiosk.timezone", new Parser(s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
                     "a time zone such as Europe/Madrid, or empty")),
             Map.entry("kiosk.staff-idle-minutes", new Parser(s -> Duration.ofMinutes(range(s, 5, 720)),
-                    "a whole number of minutes from 5 to 720")));
+                    "a whole number of minutes from 5 to 720")),
+            Map.entry("kiosk.public-hostnames", new Parser(ConfigLoader::hostnames,
+                    "host names separated by commas, such as kiosk.clinic.example")));
 
     /** Settings a clinic admin may change while the kiosk runs (the rest need a restart). */
     public static final List<String> EDITABLE = List.of("kiosk.clinic-name", "kiosk.languages", "kiosk.ask-name",
@@ -181,7 +186,7 @@ public final class ConfigLoader {
         return new KioskConfig(read(v, "kiosk.port"), read(v, "kiosk.bind-address"), read(v, "kiosk.data-dir"),
                 pluginsDir, read(v, "kiosk.plugin-mode"), read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"),
                 read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"),
-                read(v, "kiosk.timezone"), read(v, "kiosk.staff-idle-minutes"));
+                read(v, "kiosk.timezone"), read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.public-hostnames"));
     }
 
     /**
@@ -205,7 +210,8 @@ public final class ConfigLoader {
         });
         return new KioskConfig(base.port(), base.bindAddress(), base.dataDir(), base.pluginsDir(), base.pluginMode(),
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
-                read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone(), base.staffIdleTimeout());
+                read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone(), base.staffIdleTimeout(),
+                base.publicHostnames());
     }
 
     @SuppressWarnings("unchecked")
@@ -218,6 +224,24 @@ public final class ConfigLoader {
             throw new ConfigException("Bad setting " + key + "='" + valued.value() + "' (from " + valued.origin()
                     + "): expected " + parser.expected());
         }
+    }
+
+    private static final java.util.regex.Pattern HOSTNAME =
+            java.util.regex.Pattern.compile("(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    private static List<String> hostnames(String s) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : s.split(",")) {
+            String name = part.strip().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!HOSTNAME.matcher(name).matches()) {
+                throw new IllegalArgumentException(name);
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private static String nonBlank(String s) {

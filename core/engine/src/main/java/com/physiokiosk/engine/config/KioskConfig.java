@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param retentionDays check-ins older than this many days are deleted
  * @param zone          the clinic's time zone, for "today" and check-in numbers
  * @param staffIdleTimeout a staff member who makes no request for this long is signed out
+ * @param publicHostnames names (besides localhost and the machine's own names and addresses) under which
+ *                      staff reach the kiosk, lower-case: requests naming another host are refused
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
-                          int retentionDays, ZoneId zone, Duration staffIdleTimeout) {
+                          int retentionDays, ZoneId zone, Duration staffIdleTimeout, List<String> publicHostnames) {
 
     public KioskConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -37,6 +39,7 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(staffIdleTimeout, "staffIdleTimeout");
         languages = List.copyOf(languages);
+        publicHostnames = List.copyOf(publicHostnames);
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("at least one language");
         }
@@ -49,16 +52,16 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
 
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout);
+                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
     }
 
     public KioskConfig withDataDir(Path newDataDir) {
         return new KioskConfig(port, bindAddress, newDataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout);
+                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout);
+                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
     }
 }

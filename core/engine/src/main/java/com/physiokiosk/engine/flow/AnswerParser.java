@@ -2,6 +2,7 @@ package com.physiokiosk.engine.flow;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Question;
+import com.physiokiosk.engine.i18n.PlainText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -103,7 +104,7 @@ public final class AnswerParser {
         if (text.codePointCount(0, text.length()) > Question.MAX_TEXT_LENGTH) {
             return Result.error("error.text-length", Question.MAX_TEXT_LENGTH);
         }
-        if (text.codePoints().anyMatch(cp -> Character.isISOControl(cp) || cp == 0xFFFD)) {
+        if (!PlainText.isPlain(text)) {
             return Result.error("error.text");
         }
         return Result.ok(List.of(text));
