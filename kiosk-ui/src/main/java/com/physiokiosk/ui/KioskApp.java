@@ -50,11 +50,12 @@ public final class KioskApp {
     private final AuditLog audit;
     private final RetentionJob retention;
     private final StaffEvents staffEvents;
+    private final PatientSessions patientSessions;
     private final Javalin javalin;
 
     private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicRegistry registry, PluginAdmin pluginAdmin,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
-                     StaffEvents staffEvents, Javalin javalin) {
+                     StaffEvents staffEvents, PatientSessions patientSessions, Javalin javalin) {
         this.startUp = startUp;
         this.settings = settings;
         this.database = database;
@@ -65,6 +66,7 @@ public final class KioskApp {
         this.audit = audit;
         this.retention = retention;
         this.staffEvents = staffEvents;
+        this.patientSessions = patientSessions;
         this.javalin = javalin;
     }
 
@@ -119,7 +121,7 @@ public final class KioskApp {
                 staff);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
-                javalin);
+                patientSessions, javalin);
     }
 
     /** Starts listening on the configured address and port, and the hourly retention job. */
@@ -140,6 +142,11 @@ public final class KioskApp {
 
     public Javalin javalin() {
         return javalin;
+    }
+
+    /** The patient sessions now, bounded. */
+    public PatientSessions patientSessions() {
+        return patientSessions;
     }
 
     public TopicRegistry registry() {

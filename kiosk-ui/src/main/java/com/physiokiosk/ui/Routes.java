@@ -83,8 +83,13 @@ public final class Routes {
                 // up to the largest form the kiosk reads is gathered without a thread (asynchronously) before
                 // the request is handled. Only a larger body (an admin's upload, which needs a signed-in admin
                 // before it is read) is handed over part-way and read as it comes.
-                server.insertHandler(new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(
-                        MAX_FORM_BYTES + 4096, -1, false)));
+                EagerContentHandler eager = new EagerContentHandler(new EagerContentHandler.RetainedContentLoaderFactory(
+                        MAX_FORM_BYTES + 4096, -1, false));
+                // A body announced larger than any form goes straight on, to be refused (or, for a signed-in
+                // admin's upload, read) at once instead of after the first 64 KB.
+                eager.exclude(request -> request.getHeaders().getLongField(
+                        org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH) > MAX_FORM_BYTES);
+                server.insertHandler(eager);
             });
             // Live streams end while the server can still answer them, whoever stops it.
             c.events.serverStopping(staff.events()::stop);

@@ -31,7 +31,9 @@ final class RawHttp {
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
-            head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            if (headers.stream().noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+                head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            }
             head.append("Connection: close\r\n");
             for (String h : headers) {
                 head.append(h).append("\r\n");
@@ -45,6 +47,29 @@ final class RawHttp {
                 out.write(body);
             }
             out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    /**
+     * Sends a request's head only, as a client that announces a body (in {@code headers}) it has not sent
+     * yet; returns the kiosk's answer, which must come without the body.
+     */
+    static Response sendHeadOnly(int port, String method, String rawPath, List<String> headers) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            StringBuilder head = new StringBuilder();
+            head.append(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
+            if (headers.stream().noneMatch(h -> h.regionMatches(true, 0, "Host:", 0, 5))) {
+                head.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            }
+            head.append("Connection: close\r\n");
+            for (String h : headers) {
+                head.append(h).append("\r\n");
+            }
+            head.append("\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
             return parse(socket.getInputStream().readAllBytes());
         }
     }

@@ -84,7 +84,9 @@ public final class Security {
         if (!"POST".equals(ctx.method().name())) {
             return;
         }
-        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+        // The raw header: the servlet's getContentType() throws on a charset the JVM does not know.
+        String raw = ctx.header("Content-Type");
+        String type = raw == null ? "" : raw.toLowerCase(java.util.Locale.ROOT);
         boolean form = type.startsWith("application/x-www-form-urlencoded");
         boolean upload = type.startsWith("multipart/form-data") && UPLOAD_PATHS.contains(ctx.path());
         if (!form && !upload) {
