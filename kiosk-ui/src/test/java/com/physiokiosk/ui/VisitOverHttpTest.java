@@ -167,6 +167,35 @@ class VisitOverHttpTest {
     }
 
     @Test
+    @DisplayName("a sensitive topic's advice stays off the screen and is printed for the patient")
+    void aSensitiveTopicsAdviceIsPrintedNotShown() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            assertTrue(kiosk.app.registry().find("sexual-activity").orElseThrow().info().sensitive());
+            Browser b = new Browser(server.port());
+            Walker w = new Walker(b);
+            assertEquals("/review", w.toReview("en", "Ana", "sexual-activity"));
+            String result = w.send().body();
+            CheckIn c = stored().get(0);
+            List<String> advice = c.findings().stream()
+                    .filter(f -> f.severity() == com.physiokiosk.api.Severity.ADVICE && f.patientText() != null)
+                    .map(f -> f.patientText()).toList();
+            assertFalse(advice.isEmpty(), "the calm visit raised advice: " + c.findings());
+            assertTrue(result.contains("Your physiotherapist will go through your self-care advice"), result);
+            for (String text : advice) {
+                assertFalse(result.contains(PatientFlowTest.escapeHtml(text)), "kept off the screen: " + text);
+            }
+            TopicResponse topic = c.topics().get(2);
+            assertTrue(topic.sensitive());
+            String summary = TestKiosk.admin(server.port()).page("/staff/check-ins/" + c.publicId()).body();
+            int onPaper = summary.indexOf("For the patient, on paper");
+            assertTrue(onPaper > 0, "a section to give on paper");
+            for (String text : advice) {
+                assertTrue(summary.indexOf(PatientFlowTest.escapeHtml(text)) > onPaper, "printed for the patient: " + text);
+            }
+        });
+    }
+
+    @Test
     @DisplayName("a tap for a screen no longer shown changes nothing and puts the patient back where they were")
     void staleTapsChangeNothing() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {

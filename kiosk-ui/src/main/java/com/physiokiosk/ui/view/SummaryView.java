@@ -56,6 +56,7 @@ public final class SummaryView {
         List<FindingLine> notes = new ArrayList<>();
         List<FindingLine> advice = new ArrayList<>();
         List<String> told = new ArrayList<>();
+        List<String> onPaper = new ArrayList<>();
         List<PainScore> pain = new ArrayList<>();
         List<AnswerSection> sections = new ArrayList<>();
         List<String> versions = new ArrayList<>();
@@ -74,9 +75,10 @@ public final class SummaryView {
                 }
             }
             if (!adviceWithheld) {
-                // What the patient was shown on the result screen: advice first, as it was the bulk of it.
+                // What the patient was shown on the result screen: advice first, as it was the bulk of it. A
+                // sensitive topic's advice was kept off the screen: it is printed here to give on paper.
                 topic.findings().stream().filter(f -> f.severity() == Severity.ADVICE && f.patientText() != null)
-                        .forEach(f -> told.add(f.patientText()));
+                        .forEach(f -> (topic.sensitive() ? onPaper : told).add(f.patientText()));
                 topic.findings().stream().filter(f -> f.severity() != Severity.ADVICE && f.patientText() != null)
                         .forEach(f -> told.add(f.patientText()));
             }
@@ -116,7 +118,7 @@ public final class SummaryView {
                 : t.get("staff.summary.reviewed-at", date(LocalDate.ofInstant(c.reviewedAt(), zone), t), time(c.reviewedAt(), zone));
         return new SummaryPage(t, clinicName, pdf, autoPrint, csrf, url,
                 t.get("staff.summary.title", c.number()), c.number(), name, date(c.day(), t), time(c.createdAt(), zone),
-                c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, sections, told,
+                c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, sections, told, onPaper,
                 adviceWithheld, versions, exports, pdf ? CSS : "");
     }
 

@@ -127,7 +127,8 @@ public final class Views {
                               boolean finished, String reviewedAt, List<FindingLine> urgentFindings,
                               List<FindingLine> consultFindings, List<FindingLine> notes, List<FindingLine> adviceNotes,
                               List<PainScore> painScores, List<AnswerSection> sections, List<String> toldPatient,
-                              boolean adviceWithheld, List<String> versions, List<Link> exports, String css) {
+                              List<String> onPaper, boolean adviceWithheld, List<String> versions, List<Link> exports,
+                              String css) {
     }
 
     public record FindingLine(String topic, String text, String source) {

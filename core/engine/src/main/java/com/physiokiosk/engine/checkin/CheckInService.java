@@ -130,7 +130,7 @@ public final class CheckInService {
             findings.add(stored(topic, f, patientLanguage, staffLanguage, true));
         }
         return new TopicResponse(topic.id(), topic.pluginId(), topic.pluginVersion(), topic.title(staffLanguage),
-                stored, findings, section.finished());
+                stored, findings, section.finished(), topic.info().sensitive());
     }
 
     private static StoredFinding stored(LoadedTopic topic, Finding f, String patientLanguage, String staffLanguage,

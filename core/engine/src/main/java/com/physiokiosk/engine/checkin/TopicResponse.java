@@ -13,9 +13,12 @@ import java.util.List;
  * @param findings      what the rules raised, most severe first
  * @param finished      whether the patient answered the topic to its end ({@code false}: they left it
  *                      half-way, or the visit ended first; the answers given so far are kept)
+ * @param sensitive     the topic is on intimate matters: its advice was kept off the kiosk's screen and is
+ *                      to be given to the patient on paper
  */
 public record TopicResponse(String topicId, String pluginId, String pluginVersion, String topicTitle,
-                            List<StoredAnswer> answers, List<StoredFinding> findings, boolean finished) {
+                            List<StoredAnswer> answers, List<StoredFinding> findings, boolean finished,
+                            boolean sensitive) {
 
     public TopicResponse {
         answers = List.copyOf(answers);
@@ -25,6 +28,6 @@ public record TopicResponse(String topicId, String pluginId, String pluginVersio
     /** A topic answered to its end. */
     public TopicResponse(String topicId, String pluginId, String pluginVersion, String topicTitle,
                          List<StoredAnswer> answers, List<StoredFinding> findings) {
-        this(topicId, pluginId, pluginVersion, topicTitle, answers, findings, true);
+        this(topicId, pluginId, pluginVersion, topicTitle, answers, findings, true, false);
     }
 }
