@@ -82,7 +82,8 @@ public final class FhirExport {
         identifier.put("system", CHECK_IN_SYSTEM);
         identifier.put("value", checkIn.publicId() + "/" + topic.topicId());
         r.put("questionnaire", QUESTIONNAIRE_URL + topic.topicId() + "|" + topic.pluginVersion());
-        r.put("status", "completed");
+        // Answered to the end; left part-way (stopped); or an urgent visit stored before its end (in-progress).
+        r.put("status", !checkIn.finished() ? "in-progress" : topic.finished() ? "completed" : "stopped");
         r.put("authored", checkIn.createdAt().truncatedTo(ChronoUnit.SECONDS).toString());
         ArrayNode items = r.putArray("item");
         for (StoredAnswer a : topic.answers()) {
