@@ -163,6 +163,9 @@ class VisitOverHttpTest {
             assertEquals("cramps", cramps.topicId());
             assertFalse(cramps.finished());
             assertEquals(List.of("trigger", "muscular"), cramps.answers().stream().map(StoredAnswer::linkId).toList());
+            String fhir = TestKiosk.admin(server.port())
+                    .get("/staff/check-ins/" + stored().get(0).publicId() + "/fhir/cramps").body();
+            assertTrue(fhir.contains("\"status\" : \"stopped\""), "left part-way, in FHIR too: " + fhir);
         });
     }
 
