@@ -188,6 +188,31 @@ class ClinicAdminTest {
     }
 
     @Test
+    void aJarThatHaltsItsJvmUploadedOnThePageIsRefusedWithTheReasonAndThePageSaysPluginsRunWithTheKiosksRights()
+            throws IOException {
+        kiosk = start();
+        byte[] halts = Files.readAllBytes(PluginAdminTest.CRAFTED.resolve("halts-at-start.jar"));
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser admin = adminOn(server.port(), "/staff/admin/topics");
+            String page = admin.page("/staff/admin/topics").body();
+            assertTrue(page.contains("An installed plugin runs inside the kiosk with the kiosk&#39;s rights")
+                    || page.contains("An installed plugin runs inside the kiosk with the kiosk's rights"), page);
+            List<String> filesBefore = files();
+            HttpResponse<String> r = admin.postFile("/staff/admin/topics/upload", "jar", "halts.jar",
+                    "application/java-archive", halts);
+            assertEquals(422, r.statusCode());
+            assertTrue(r.body().contains("Refused: The plugin&#39;s checks exited with code 42 before giving a verdict")
+                    || r.body().contains("Refused: The plugin's checks exited with code 42 before giving a verdict"), r.body());
+            assertEquals(filesBefore, files(), "nothing in the plugins folder");
+            assertTrue(audit(AuditAction.PLUGIN_REFUSED).get(0).detail().contains("exited with code 42"));
+            // The kiosk that would have been halted serves patients and the admin right after.
+            assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"cramps\""));
+            admin.page("/staff/admin/topics");
+            assertEquals(303, admin.post("/staff/admin/topics/sleep/enabled", "enabled", "false").statusCode());
+        });
+    }
+
+    @Test
     void removeAsksFirstThenUnloadsAndOldCheckInsStillPrintAndRescanFindsADroppedJar() throws IOException {
         kiosk = start();
         Path kept = data.resolve("stretching-kept.jar");

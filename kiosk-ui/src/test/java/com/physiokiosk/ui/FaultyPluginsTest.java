@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A plugins folder holding the five real topics and four deliberately broken plugins: one throws
- * when started, one throws handing over its rules, one hangs, one has a template that always fails.
- * The kiosk starts anyway, the good topics work, staff see what failed and why.
+ * A plugins folder holding the five real topics and six deliberately broken plugins: one throws
+ * when started, one throws handing over its rules, one hangs, one has a template that always fails,
+ * one a template that never returns, one a condition of shared branches too large to walk. The kiosk
+ * starts anyway, the good topics work, staff see what failed and why.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("Faulty plugins")
@@ -76,7 +77,11 @@ class FaultyPluginsTest {
         assertTrue(s.get("rules-throw").problem().contains("deliberate failure in rules()"), s.get("rules-throw").problem());
         assertEquals("FAILED", s.get("slow-to-load").state());
         assertTrue(s.get("slow-to-load").problem().contains("within 5 s"), s.get("slow-to-load").problem());
-        for (String good : new String[] {"cramps", "sleep", "postpartum", "stretching", "sexual-activity", "template-fails"}) {
+        assertEquals("FAILED", s.get("condition-bomb").state());
+        assertTrue(s.get("condition-bomb").problem().contains("rule 'pain' has a condition of more than 500 parts"),
+                s.get("condition-bomb").problem());
+        for (String good : new String[] {"cramps", "sleep", "postpartum", "stretching", "sexual-activity", "template-fails",
+                "template-loops"}) {
             assertEquals("STARTED", s.get(good).state(), good);
         }
         assertTrue(kiosk.app.registry().find("rules-throw").isEmpty());
@@ -117,6 +122,31 @@ class FaultyPluginsTest {
         assertEquals("template-fails", stored.topics().get(2).topicId());
         assertEquals(2, stored.topics().get(2).answers().size(), "every answer kept");
         assertEquals("pain", stored.topics().get(2).findings().get(0).ruleId());
+    }
+
+    @Test
+    void aTemplateThatNeverReturnsCostsOneBoundedRenderThenThePictureIsDroppedForGood() {
+        String first = "/q/template-loops/pain-score";
+        long[] ms = new long[4];
+        for (int patient = 0; patient < ms.length; patient++) {
+            Browser b = safetyDone(port);
+            b.get("/topics");
+            assertEquals(first, Browser.location(b.post("/topics", "topic", "template-loops")));
+            long t0 = System.nanoTime();
+            HttpResponse<String> page = b.get(first);
+            ms[patient] = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("How bad is it?"), "the question is still asked");
+            assertFalse(page.body().contains("<figure"), "without the picture");
+        }
+        System.out.println("Question with a looping template served in " + java.util.Arrays.toString(ms) + " ms");
+        assertTrue(ms[0] >= 1900 && ms[0] < 6000, "the first patient waits for the render limit: " + ms[0] + " ms");
+        for (int i = 1; i < ms.length; i++) {
+            assertTrue(ms[i] < 1000, "later patients do not wait: " + ms[i] + " ms");
+        }
+        long stuck = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("plugin-render-template-loops-")).count();
+        assertEquals(1, stuck, "one thread is left in the looping template, never one per patient");
     }
 
     @Test

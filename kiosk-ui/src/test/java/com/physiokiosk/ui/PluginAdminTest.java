@@ -32,6 +32,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -240,6 +241,163 @@ class PluginAdminTest {
 
         assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
         assertEquals(filesBefore, files(), "nothing left in the plugins folder");
+    }
+
+    // ---- uploads checked in a child JVM ------------------------------------------------------------
+
+    /** Test plugins that must never run in the kiosk's own JVM: they halt it, hang, eat its memory, write files. */
+    static final Path CRAFTED = Path.of(System.getProperty("kiosk.test.crafted-plugins-dir", "target/crafted-plugins"));
+    static final Path FAULTY = Path.of(System.getProperty("kiosk.test.faulty-plugins-dir", "target/faulty-plugins"));
+
+    /**
+     * Uploads {@code jar}, expects it refused with {@code reason}, and that the kiosk went on serving
+     * patients and admin actions while it was checked and right after, with nothing changed.
+     */
+    private String refusedWhileTheKioskServes(Path jar, String reason) throws IOException {
+        kiosk = start();
+        List<PluginStatus> before = kiosk.app.registry().plugins();
+        List<String> filesBefore = files();
+        String[] message = new String[1];
+        long t0 = System.nanoTime();
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            java.util.concurrent.CompletableFuture<String> upload = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> assertThrows(RefusedException.class, () -> admin().install(Files.newInputStream(jar))).getMessage());
+            // While the jar is checked: a patient reaches the topic choice, an admin switches a topic off and on.
+            Thread.sleep(300);
+            stillServing(server.port());
+            message[0] = upload.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            stillServing(server.port());
+        });
+        // Printed here: JavalinTest keeps what its test case prints unless it fails.
+        System.out.printf("%s refused (kiosk serving meanwhile) in %d ms: %s%n", jar.getFileName(),
+                (System.nanoTime() - t0) / 1_000_000, message[0]);
+        assertTrue(message[0].contains(reason), message[0]);
+        assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
+        assertEquals(filesBefore, files(), "nothing in the plugins folder");
+        return message[0];
+    }
+
+    /** A patient gets the topic choice and an admin switches a topic off and on again, each within a second. */
+    private void stillServing(int port) {
+        long t0 = System.nanoTime();
+        assertTrue(safetyDone(port).get("/topics").body().contains("value=\"cramps\""));
+        admin().disable("sleep", "admin");
+        admin().enable("sleep", "admin");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 3000, "patient and admin served in " + ms + " ms");
+    }
+
+    @Test
+    void aJarThatHaltsTheJvmInStartIsRefusedAndTheKioskLives() throws IOException {
+        refusedWhileTheKioskServes(CRAFTED.resolve("halts-at-start.jar"),
+                "The plugin's checks exited with code 42 before giving a verdict");
+    }
+
+    @Test
+    void aJarWhoseStartNeverReturnsIsRefusedAtTheTimeLimitAndHoldsUpNoAdminAction() throws IOException {
+        refusedWhileTheKioskServes(CRAFTED.resolve("hangs-at-start.jar"), "The plugin's checks did not finish within 20 s");
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith("plugin-call")
+                && Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().contains("hangsatstart"))),
+                "no thread of the plugin in the kiosk");
+    }
+
+    @Test
+    void aJarThatAllocatesWithoutBoundIsRefusedWhenItsChildRunsOutOfMemory() throws IOException {
+        refusedWhileTheKioskServes(CRAFTED.resolve("eats-memory.jar"), "The plugin's checks ran out of memory (64 MB)");
+    }
+
+    @Test
+    void filesARefusedJarWritesAreWrittenInTheChildsScratchFolderOnlyAndDeletedWithIt() throws IOException {
+        String file = "written-by-a-refused-plugin.txt";
+        String message = refusedWhileTheKioskServes(CRAFTED.resolve("writes-files.jar"), "deliberate failure after writing [");
+        List<Path> written = Arrays.stream(message.substring(message.indexOf('[') + 1, message.lastIndexOf(']')).split(", "))
+                .map(Path::of).toList();
+        assertEquals(3, written.size(), "its working, home and temporary folders: " + written);
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        Path scratch = tmp.resolve(tmp.relativize(written.get(0)).getName(0));
+        assertTrue(scratch.getFileName().toString().startsWith("kiosk-plugin-check"), "written in " + written);
+        for (Path w : written) {
+            assertTrue(w.startsWith(scratch), w + " is in the child's scratch folder " + scratch);
+        }
+        assertFalse(Files.exists(scratch), "the scratch folder is deleted, with what was written in it");
+        for (Path kiosks : List.of(Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home")), tmp,
+                plugins, data)) {
+            assertFalse(Files.exists(kiosks.resolve(file)), "nothing written in the kiosk's " + kiosks);
+        }
+    }
+
+    @Test
+    void aJarWithALoopingTemplateIsRefusedWhenItsChildDrawsIt() throws IOException {
+        refusedWhileTheKioskServes(FAULTY.resolve("template-loops.jar"),
+                "Plugin template-loops is refused: its template loops.jte did not finish within 2 s");
+    }
+
+    @Test
+    void aJarHoldingAnAssetLargerThanTheLimitIsRefusedByItsRealSizeNotItsHeader() throws IOException {
+        // About 600 MB of zeros that deflate to well under 1 MB, in an entry whose directory claims 700 bytes.
+        Path jar = zipWithout(TestKiosk.BUILT_PLUGINS.resolve("sleep.jar"), null, "plugin.id=sleep-huge");
+        long real = 600L * 1024 * 1024;
+        addAsset(jar, "assets/huge.svg", real, 700);
+        assertTrue(Files.size(jar) < 2 * 1024 * 1024, "a small jar: " + Files.size(jar));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            assertEquals(700, zip.getEntry("assets/huge.svg").getSize(), "the header claims a small file");
+        }
+        refusedWhileTheKioskServes(jar, "asset assets/huge.svg is larger than " + LoadedTopic.MAX_ASSET_BYTES / 1024 + " KB");
+    }
+
+    @Test
+    void anAssetIsStreamedToTheBrowserAsItIsInTheJar() throws IOException {
+        kiosk = start();
+        byte[] expected;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(plugins.resolve("sleep.jar").toFile())) {
+            expected = zip.getInputStream(zip.getEntry("assets/position-back.svg")).readAllBytes();
+        }
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + server.port() + "/topic-assets/sleep/position-back.svg")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            assertEquals("image/svg+xml", r.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(r.headers().firstValue("Content-Security-Policy").orElse("").contains("sandbox"));
+            assertTrue(Arrays.equals(expected, r.body()), "the file as it is in the jar");
+            assertEquals(404, new Browser(server.port()).get("/topic-assets/sleep/none.svg").statusCode());
+        });
+    }
+
+    /**
+     * Adds to {@code jar} a deflated entry {@code name} of {@code size} zero bytes, then makes the jar's
+     * directory claim it holds {@code claimed} bytes.
+     */
+    private static void addAsset(Path jar, String name, long size, int claimed) throws IOException {
+        Path copy = Files.createTempFile(jar.getParent(), "asset", ".jar");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(jar.toFile());
+             java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(copy))) {
+            for (java.util.zip.ZipEntry e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.getInputStream(e).transferTo(out);
+                out.closeEntry();
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry(name));
+            byte[] zeros = new byte[1024 * 1024];
+            for (long written = 0; written < size; written += zeros.length) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(copy);
+        byte[] nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean patched = false;
+        for (int i = bytes.length - 46; i >= 0 && !patched; i--) {
+            if (b.getInt(i) == 0x02014b50 && (b.getShort(i + 28) & 0xffff) == nameBytes.length
+                    && Arrays.equals(Arrays.copyOfRange(bytes, i + 46, i + 46 + nameBytes.length), nameBytes)) {
+                b.putInt(i + 24, claimed);
+                patched = true;
+            }
+        }
+        assertTrue(patched, "found the entry in the jar's directory");
+        Files.write(jar, bytes);
+        Files.delete(copy);
     }
 
     @Test

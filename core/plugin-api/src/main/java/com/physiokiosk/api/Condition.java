@@ -13,6 +13,10 @@ import java.util.Set;
  *
  * <p>Comparisons on a question that was not answered are false.
  *
+ * <p>A condition has at most 500 parts and 20 levels of nesting; a part used in two places counts
+ * twice, since testing the condition walks it twice. The kiosk refuses a topic with a larger one when
+ * it loads it.
+ *
  * @since 1.0
  */
 public sealed interface Condition {

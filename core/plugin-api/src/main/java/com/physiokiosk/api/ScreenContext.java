@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>The host draws the question text, the answer buttons and the navigation itself; the
  * template only adds the picture or diagram between the question and its answers. Output is
- * HTML-escaped by jte; never use {@code $unsafe}.
+ * HTML-escaped by jte; never use {@code $unsafe}. A template draws within 2 seconds and writes at most
+ * 256 K characters; one that runs over its time once is not drawn again while the plugin is loaded.
  *
  * @since 1.0
  */

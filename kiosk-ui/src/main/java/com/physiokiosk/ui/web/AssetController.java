@@ -6,16 +6,25 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves the files of a topic plugin's {@code assets/} folder (icons, illustrations) at
  * {@code /topic-assets/{topic}/{file}}. Only plain file names are accepted, looked up in the
- * plugin's own jar; a disabled topic's assets are gone with it.
+ * plugin's own jar; a disabled topic's assets are gone with it. Files are streamed, never read whole
+ * into memory.
  */
 public final class AssetController {
+
+    private static final Logger log = LoggerFactory.getLogger(AssetController.class);
+
+    /** The one buffer an asset is streamed through. */
+    static final int BUFFER_BYTES = 8192;
 
     private static final Map<String, String> TYPES = Map.of(
             "svg", "image/svg+xml", "png", "image/png", "jpg", "image/jpeg", "webp", "image/webp");
@@ -33,15 +42,32 @@ public final class AssetController {
             ctx.status(HttpStatus.NOT_FOUND).result("Not found");
             return;
         }
-        byte[] bytes;
         try (InputStream in = url.get().openStream()) {
-            bytes = in.readAllBytes();
+            ctx.contentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
+            // An SVG opened on its own must not run anything.
+            ctx.header("Content-Security-Policy",
+                    "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox");
+            ctx.header("Cache-Control", "private, max-age=300");
+            copy(in, ctx.outputStream(), ctx.pathParam("topic") + "/" + file);
         }
-        ctx.contentType(TYPES.get(file.substring(file.lastIndexOf('.') + 1)));
-        // An SVG opened on its own must not run anything.
-        ctx.header("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox");
-        ctx.header("Cache-Control", "private, max-age=300");
-        ctx.result(bytes);
+    }
+
+    /**
+     * Streams an asset through one small buffer, never more than {@link LoadedTopic#MAX_ASSET_BYTES}: a
+     * plugin with a larger asset is refused at load, so more here means the file changed under the kiosk.
+     */
+    static long copy(InputStream in, OutputStream out, String what) throws IOException {
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long sent = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (sent + n > LoadedTopic.MAX_ASSET_BYTES) {
+                log.error("Asset {} is larger than {} bytes; sent only the first {}", what, LoadedTopic.MAX_ASSET_BYTES, sent);
+                break;
+            }
+            out.write(buffer, 0, n);
+            sent += n;
+        }
+        return sent;
     }
 }

@@ -206,9 +206,10 @@ public final class PatientController {
     /**
      * The plugin's own drawing for {@code q}, rendered by the plugin's template engine; a template
      * that fails leaves the question without its picture rather than the patient without a screen.
+     * One that ran over its time limit before is not drawn again (it was logged then).
      */
     private static gg.jte.Content illustration(LoadedTopic topic, Question q, String lang, List<String> given) {
-        if (q.illustration() == null || topic.templates() == null) {
+        if (q.illustration() == null || topic.templates() == null || !topic.templates().isDrawn(q.illustration())) {
             return null;
         }
         try {

@@ -56,6 +56,12 @@ public record LoadedTopic(String pluginId, String pluginVersion, TopicInfo info,
         return Optional.ofNullable(url);
     }
 
+    /**
+     * Largest file a plugin's {@code assets/} folder may hold, counted as read (a plugin with a larger
+     * one is refused at load); the kiosk never serves more than this of one.
+     */
+    public static final long MAX_ASSET_BYTES = 1024L * 1024;
+
     /** File names a plugin asset may have: no folders, no dots but the extension. */
     public static final java.util.regex.Pattern ASSET_NAME =
             java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}\\.(svg|png|jpg|webp)");

@@ -7,8 +7,8 @@ import org.pf4j.PluginStatusProvider;
 
 /**
  * Which plugins are switched off, as PF4J asks and tells it, kept in memory: on its own for a
- * manager whose choices need not survive it (tests, the plugin test kit, the scratch host that checks
- * an upload); under {@link DatabasePluginStatusProvider}, which also keeps them in the database.
+ * manager whose choices need not survive it (tests, the plugin test kit, the plugin host in the child
+ * JVM that checks an upload); under {@link DatabasePluginStatusProvider}, which also keeps them in the database.
  */
 class MemoryPluginStatus implements PluginStatusProvider {
 

@@ -1,14 +1,17 @@
 package com.physiokiosk.engine.plugins;
 
-import com.physiokiosk.engine.config.PluginMode;
 import com.physiokiosk.engine.staff.AuditAction;
 import com.physiokiosk.engine.storage.AuditLog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,9 +25,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a clinic admin does with topic plugins while the kiosk runs: switch a topic on or off,
- * install a new plugin jar, remove one, rescan the plugins folder. A jar is checked in a scratch
- * plugin host of its own before it goes near the running kiosk; a bad one is refused with the reason
- * and changes nothing. The general safety screen is not a plugin and cannot be switched off.
+ * install a new plugin jar, remove one, rescan the plugins folder. An uploaded jar is loaded, started,
+ * validated and stopped in a child JVM first ({@link PluginCheckProcess}), so none of its code runs in
+ * the kiosk before it has passed there; only then is it copied into the plugins folder and started in
+ * the kiosk, where it runs with the kiosk's rights. A bad one is refused with the reason and changes
+ * nothing. Jars put into the plugins folder by hand (found at start-up or by a rescan) are trusted as
+ * the folder is, and loaded in the kiosk directly. The general safety screen is not a plugin and
+ * cannot be switched off.
+ *
+ * <p>One action changes the plugin host at a time; a check in the child holds no lock the other
+ * actions need, so a plugin whose checks hang delays no switch.
  *
  * <p>A switch takes effect first and is then stored, with its audit line, in one transaction; when
  * it cannot be stored the switch is undone, so what runs is always what the clinic's database says.
@@ -36,12 +46,16 @@ public final class PluginAdmin {
     /** Largest plugin jar accepted. */
     public static final long MAX_JAR_BYTES = 20L * 1024 * 1024;
 
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    /** What a plugin id may be: it names the plugin's file in the plugins folder. */
+    static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private final KioskPluginManager manager;
     private final TopicRegistry registry;
     private final DatabasePluginStatusProvider choices;
     private final AuditLog audit;
+    private final PluginCheckProcess checks;
+    /** Held while the plugin host is changed: one admin action at a time. */
+    private final Object lock = new Object();
 
     /**
      * @param choices where the clinic's on/off choices are kept: the status provider {@code manager} was made with
@@ -49,6 +63,12 @@ public final class PluginAdmin {
      */
     public PluginAdmin(KioskPluginManager manager, TopicRegistry registry, DatabasePluginStatusProvider choices,
                        AuditLog audit) {
+        this(manager, registry, choices, audit, PluginCheckProcess.ofThisJvm());
+    }
+
+    /** As the other constructor, with the checks an upload goes through. */
+    PluginAdmin(KioskPluginManager manager, TopicRegistry registry, DatabasePluginStatusProvider choices,
+                AuditLog audit, PluginCheckProcess checks) {
         if (manager.statusProvider() != choices) {
             throw new IllegalArgumentException("the plugin manager must keep its on/off choices in " + choices);
         }
@@ -56,6 +76,7 @@ public final class PluginAdmin {
         this.registry = registry;
         this.choices = choices;
         this.audit = audit;
+        this.checks = checks;
     }
 
     /** Why an admin action was refused; the message is fit to show the admin. */
@@ -79,6 +100,12 @@ public final class PluginAdmin {
      *                                                          topic is then as it was
      */
     public void enable(String pluginId, String who) {
+        synchronized (lock) {
+            switchOn(pluginId, who);
+        }
+    }
+
+    private void switchOn(String pluginId, String who) {
         long start = System.nanoTime();
         PluginWrapper plugin = existing(pluginId);
         boolean wasOff = plugin.getPluginState() == PluginState.DISABLED;
@@ -116,6 +143,12 @@ public final class PluginAdmin {
      *                                                          topic is then on again
      */
     public void disable(String pluginId, String who) {
+        synchronized (lock) {
+            switchOff(pluginId, who);
+        }
+    }
+
+    private void switchOff(String pluginId, String who) {
         long start = System.nanoTime();
         boolean wasOn = existing(pluginId).getPluginState() == PluginState.STARTED;
         if (!manager.disablePlugin(pluginId)) {
@@ -145,48 +178,27 @@ public final class PluginAdmin {
     }
 
     /**
-     * Checks an uploaded plugin jar in a scratch host, then installs and starts it.
+     * Checks an uploaded plugin jar in a child JVM, then copies it into the plugins folder and starts it.
      *
      * @param upload the uploaded bytes
      * @return the id of the installed plugin
-     * @throws RefusedException naming what is wrong: not a plugin, wrong API version, fails its checks,
-     *                          an id already installed
+     * @throws RefusedException naming what is wrong: too large, not a plugin, wrong API version, fails its
+     *                          checks, its checks crashed, hung or ran out of memory, an id already installed
      */
     public String install(InputStream upload) {
         Path scratch = null;
         try {
-            scratch = Files.createTempDirectory("kiosk-plugin-check");
+            scratch = Files.createTempDirectory("kiosk-plugin-upload");
             Path jar = scratch.resolve("upload.jar");
-            long size = Files.copy(upload, jar);
-            if (size > MAX_JAR_BYTES) {
-                throw new RefusedException("The file is larger than " + MAX_JAR_BYTES / (1024 * 1024) + " MB");
+            byte[] digest = copyAtMost(upload, jar);
+            requireAPluginJar(jar);
+            String id = checks.check(jar).pluginId();
+            if (!PLUGIN_ID.matcher(id).matches()) {
+                throw new RefusedException("Plugin id '" + id + "' is not a plain lower-case name");
             }
-            String id = check(jar);
-            if (manager.getPlugin(id) != null) {
-                throw new RefusedException("A plugin with id '" + id + "' is already installed (version "
-                        + manager.getPlugin(id).getDescriptor().getVersion() + "); remove it first");
+            synchronized (lock) {
+                return installChecked(jar, digest, id);
             }
-            Path target = manager.pluginsRoot().resolve(id + ".jar");
-            if (Files.exists(target)) {
-                throw new RefusedException("The plugins folder already holds a file " + target.getFileName()
-                        + "; remove it first");
-            }
-            Files.move(jar, target, StandardCopyOption.ATOMIC_MOVE);
-            try {
-                manager.loadPlugin(target);
-                if (manager.startPlugin(id) != PluginState.STARTED || registry.find(topicIdOf(id)).isEmpty()) {
-                    throw new RefusedException("Plugin " + id + " did not start: " + problem(id));
-                }
-            } catch (RuntimeException e) {
-                if (manager.getPlugin(id) != null) {
-                    manager.unloadPlugin(id);
-                }
-                Files.deleteIfExists(target);
-                throw e instanceof RefusedException r ? r : new RefusedException("Plugin " + id + " could not be installed: "
-                        + KioskPluginManager.oneLine(e));
-            }
-            log.info("Plugin {} {} installed", id, manager.getPlugin(id).getDescriptor().getVersion());
-            return id;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the uploaded plugin: " + e.getMessage(), e);
         } finally {
@@ -194,8 +206,60 @@ public final class PluginAdmin {
         }
     }
 
+    /** Copies {@code jar}, which passed its checks as plugin {@code id}, into the plugins folder and starts it. */
+    private String installChecked(Path jar, byte[] digest, String id) throws IOException {
+        if (manager.getPlugin(id) != null) {
+            throw new RefusedException("A plugin with id '" + id + "' is already installed (version "
+                    + manager.getPlugin(id).getDescriptor().getVersion() + "); remove it first");
+        }
+        Path target = manager.pluginsRoot().resolve(id + ".jar");
+        if (Files.exists(target)) {
+            throw new RefusedException("The plugins folder already holds a file " + target.getFileName()
+                    + "; remove it first");
+        }
+        // Written beside the target under a name PF4J does not load, then renamed: the folder never holds half a jar.
+        Path part = manager.pluginsRoot().resolve("." + id + ".jar.part");
+        Files.deleteIfExists(part);
+        try {
+            try (InputStream in = Files.newInputStream(jar)) {
+                if (!MessageDigest.isEqual(digest, copy(in, part, Long.MAX_VALUE))) {
+                    throw new RefusedException("The uploaded file changed while it was being checked");
+                }
+            }
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        try {
+            String loaded = manager.loadPlugin(target);
+            if (!id.equals(loaded)) {
+                throw new RefusedException("The jar was checked as plugin '" + id + "' but loads as '" + loaded + "'");
+            }
+            if (manager.startPlugin(id) != PluginState.STARTED || registry.find(topicIdOf(id)).isEmpty()) {
+                throw new RefusedException("Plugin " + id + " did not start: " + problem(id));
+            }
+        } catch (RuntimeException e) {
+            for (PluginWrapper w : manager.getPlugins()) {
+                if (target.equals(w.getPluginPath())) {
+                    manager.unloadPlugin(w.getPluginId());
+                }
+            }
+            Files.deleteIfExists(target);
+            throw e instanceof RefusedException r ? r : new RefusedException("Plugin " + id + " could not be installed: "
+                    + KioskPluginManager.oneLine(e));
+        }
+        log.info("Plugin {} {} installed", id, manager.getPlugin(id).getDescriptor().getVersion());
+        return id;
+    }
+
     /** Stops, unloads and deletes a plugin; stored check-ins that used it still print. */
     public void remove(String pluginId) {
+        synchronized (lock) {
+            removeNow(pluginId);
+        }
+    }
+
+    private void removeNow(String pluginId) {
         existing(pluginId);
         if (!manager.deletePlugin(pluginId)) {
             throw new RefusedException("Plugin " + pluginId + " could not be removed: " + problem(pluginId));
@@ -206,46 +270,67 @@ public final class PluginAdmin {
 
     /** Loads and starts plugin files dropped into the plugins folder since the kiosk started. */
     public List<PluginStatus> rescan() {
-        manager.loadPlugins();
-        manager.startPlugins();
-        return registry.plugins();
+        synchronized (lock) {
+            manager.loadPlugins();
+            manager.startPlugins();
+            return registry.plugins();
+        }
     }
 
     /**
-     * Loads {@code jar} alone in a scratch plugin host exactly as the kiosk would and returns its id.
+     * Copies {@code upload} to {@code jar}, refusing it once it passes {@link #MAX_JAR_BYTES}.
      *
-     * @throws RefusedException when the kiosk would not start it
+     * @return the SHA-256 of what was copied
      */
-    private static String check(Path jar) throws IOException {
+    private static byte[] copyAtMost(InputStream upload, Path jar) throws IOException {
+        try {
+            return copy(upload, jar, MAX_JAR_BYTES);
+        } catch (TooLarge e) {
+            throw new RefusedException("The file is larger than " + MAX_JAR_BYTES / (1024 * 1024) + " MB");
+        }
+    }
+
+    /** Copies at most {@code max} bytes of {@code in} to a new file {@code to} and returns their SHA-256. */
+    private static byte[] copy(InputStream in, Path to, long max) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
+            byte[] buffer = new byte[8192];
+            long size = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                size += n;
+                if (size > max) {
+                    throw new TooLarge();
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        }
+        return sha.digest();
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("too large", null);
+        }
+    }
+
+    /**
+     * Refuses a file that is not a jar, or a jar without a plugin descriptor, before any child is
+     * started for it; reads the jar's directory only, and runs none of its code.
+     */
+    private static void requireAPluginJar(Path jar) throws IOException {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             if (zip.getEntry("plugin.properties") == null) {
                 throw new RefusedException("This is not a Physio Kiosk plugin: the jar has no plugin.properties");
             }
         } catch (java.util.zip.ZipException e) {
             throw new RefusedException("This is not a plugin jar: the file is not a valid jar (" + e.getMessage() + ")");
-        }
-        Path dir = Files.createTempDirectory("kiosk-plugin-scratch");
-        Files.copy(jar, dir.resolve("candidate.jar"));
-        KioskPluginManager scratch = KioskPluginManager.create(dir, PluginMode.DEPLOYMENT);
-        TopicRegistry scratchRegistry = new TopicRegistry(scratch);
-        try {
-            scratchRegistry.start();
-            List<PluginStatus> found = scratchRegistry.plugins();
-            if (found.size() != 1) {
-                throw new RefusedException("The jar holds " + found.size() + " plugins; one is expected");
-            }
-            PluginStatus status = found.get(0);
-            if (!"STARTED".equals(status.state())) {
-                throw new RefusedException("Plugin " + status.id() + " is refused: "
-                        + Optional.ofNullable(status.problem()).orElse("it did not start (" + status.state() + ")"));
-            }
-            if (!PLUGIN_ID.matcher(status.id()).matches()) {
-                throw new RefusedException("Plugin id '" + status.id() + "' is not a plain lower-case name");
-            }
-            return status.id();
-        } finally {
-            scratchRegistry.stop();
-            deleteTree(dir);
         }
     }
 

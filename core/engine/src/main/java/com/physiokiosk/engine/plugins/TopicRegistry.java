@@ -34,6 +34,9 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(TopicRegistry.class);
 
+    /** Problems of an invalid topic named in its reason; the rest are counted. */
+    private static final int MAX_PROBLEMS_SHOWN = 10;
+
     private final KioskPluginManager manager;
     private final LoadedTopic safety;
     private final LoadedTopic about;
@@ -112,7 +115,10 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         }
         if (event.getPluginState() == PluginState.UNLOADED) {
             // Holding on to it would keep the plugin's class loader alive.
-            checked.remove(plugin.getPluginId());
+            LoadedTopic gone = checked.remove(plugin.getPluginId());
+            if (gone != null && gone.templates() != null) {
+                gone.templates().close();
+            }
         }
     }
 
@@ -165,7 +171,8 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         TopicTemplates templates = null;
         if (!illustrations.isEmpty()) {
             try {
-                templates = TopicTemplates.load(loader, topic.getClass().getPackageName() + ".jte", illustrations);
+                templates = TopicTemplates.load(plugin.getPluginId(), loader, topic.getClass().getPackageName() + ".jte",
+                        illustrations);
             } catch (RuntimeException e) {
                 found.add(KioskPluginManager.oneLine(e));
             }
@@ -175,10 +182,18 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         if (info.icon() != null && loaded.asset(info.icon()).isEmpty()) {
             found.add("icon '" + info.icon() + "' is not in the plugin's assets/ folder");
         }
+        found.addAll(PluginAssets.problems(loader));
         if (!found.isEmpty()) {
-            throw new IllegalStateException("topic '" + info.id() + "' is invalid: " + String.join("; ", found));
+            throw new IllegalStateException("topic '" + info.id() + "' is invalid: " + summary(found));
         }
         return loaded;
+    }
+
+    /** The first few problems, and how many more there are: a reason the admin page can show. */
+    private static String summary(List<String> problems) {
+        int shown = Math.min(problems.size(), MAX_PROBLEMS_SHOWN);
+        String head = String.join("; ", problems.subList(0, shown));
+        return shown == problems.size() ? head : head + "; and " + (problems.size() - shown) + " more";
     }
 
     private void fail(PluginWrapper plugin, String reason) {

@@ -12,6 +12,7 @@ import com.physiokiosk.engine.i18n.MessageBundle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,19 @@ import java.util.Set;
  * Checks a topic before it is offered to patients: ids unique, every condition and rule refers
  * to a question that exists (skip logic only to earlier questions), every answer code a condition
  * compares with is one the question offers, no condition waits for an answer to an information
- * screen, and every text resolves in every supported language.
+ * screen, every condition is of bounded size and depth, and every text resolves in every supported
+ * language.
  */
 public final class TopicValidator {
+
+    /**
+     * Most nodes a condition may have, counting a branch used twice twice: that is what the kiosk walks
+     * each time it tests the condition. The largest in the shipped topics has about 20.
+     */
+    public static final int MAX_CONDITION_NODES = 500;
+
+    /** Deepest nesting of {@code all}, {@code any} and {@code not} a condition may have. */
+    public static final int MAX_CONDITION_DEPTH = 20;
 
     private TopicValidator() {
     }
@@ -51,6 +62,22 @@ public final class TopicValidator {
             byId.put(g.linkId(), g);
             earlier.add(g.linkId());
         }
+        // Conditions are data, but a tree with shared branches can be exponentially larger than the
+        // objects it is made of: everything that walks one (linkIds, test, the checks below) is only
+        // safe once its size is known to be bounded.
+        Set<Condition> oversized = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Question q : questions) {
+            boundsProblem("question '" + q.linkId() + "'", q.enableWhen()).ifPresent(p -> {
+                problems.add(p);
+                oversized.add(q.enableWhen());
+            });
+        }
+        for (Rule r : rules) {
+            boundsProblem("rule '" + r.id() + "'", r.when()).ifPresent(p -> {
+                problems.add(p);
+                oversized.add(r.when());
+            });
+        }
         for (Question q : questions) {
             if (!given.isEmpty() && Facts.isFact(q.linkId())) {
                 problems.add("linkId '" + q.linkId() + "' is in the space reserved for the kiosk's shared facts ('"
@@ -60,7 +87,8 @@ public final class TopicValidator {
             if (byId.putIfAbsent(q.linkId(), q) != null) {
                 problems.add("linkId '" + q.linkId() + "' is used twice");
             }
-            for (String ref : q.enableWhen().linkIds()) {
+            Set<String> refs = oversized.contains(q.enableWhen()) ? Set.of() : q.enableWhen().linkIds();
+            for (String ref : refs) {
                 if (!earlier.contains(ref)) {
                     problems.add("question '" + q.linkId() + "' is enabled by '" + ref
                             + "', which is not an earlier question");
@@ -75,14 +103,18 @@ public final class TopicValidator {
             }
         }
         for (Question q : questions) {
-            checkCondition("question '" + q.linkId() + "'", q.enableWhen(), byId, problems);
+            if (!oversized.contains(q.enableWhen())) {
+                checkCondition("question '" + q.linkId() + "'", q.enableWhen(), byId, problems);
+            }
         }
         Set<String> ruleIds = new HashSet<>();
         for (Rule r : rules) {
             if (!ruleIds.add(r.id())) {
                 problems.add("rule id '" + r.id() + "' is used twice");
             }
-            checkCondition("rule '" + r.id() + "'", r.when(), byId, problems);
+            if (!oversized.contains(r.when())) {
+                checkCondition("rule '" + r.id() + "'", r.when(), byId, problems);
+            }
         }
         Set<String> keys = keysUsed(info, questions, rules);
         for (String lang : Languages.SUPPORTED) {
@@ -118,6 +150,73 @@ public final class TopicValidator {
             }
         }
         return keys;
+    }
+
+    /**
+     * Why {@code condition} is too large or too deep to be walked, or empty when it is within
+     * {@link #MAX_CONDITION_NODES} and {@link #MAX_CONDITION_DEPTH}. Costs time in proportion to the
+     * objects the condition is made of, never to the (possibly exponential) tree they spell: each
+     * object's tree size is worked out once, by identity (records' own {@code equals} and
+     * {@code hashCode} walk the whole tree), and the walk stops at the first limit passed.
+     */
+    static java.util.Optional<String> boundsProblem(String owner, Condition condition) {
+        Measure m = measure(condition, 1, new IdentityHashMap<>());
+        if (m == null || m.height() > MAX_CONDITION_DEPTH) {
+            return java.util.Optional.of(owner + " has a condition nested deeper than " + MAX_CONDITION_DEPTH
+                    + " levels");
+        }
+        if (m.size() > MAX_CONDITION_NODES) {
+            return java.util.Optional.of(owner + " has a condition of more than " + MAX_CONDITION_NODES
+                    + " parts (a part used twice counts twice)");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A condition's tree size (capped at {@link #MAX_CONDITION_NODES} + 1) and height. */
+    private record Measure(int size, int height) {
+    }
+
+    /**
+     * The size and height of the tree under {@code c}, reached at {@code depth}; {@code null} when that
+     * depth passes {@link #MAX_CONDITION_DEPTH} (so the tree is too deep, and the recursion stops there).
+     * A node's measure does not depend on where it is reached, so it is worked out once per node.
+     */
+    private static Measure measure(Condition c, int depth, Map<Condition, Measure> known) {
+        if (depth > MAX_CONDITION_DEPTH) {
+            return null;
+        }
+        Measure m = known.get(c);
+        if (m != null) {
+            return m;
+        }
+        List<Condition> children;
+        if (c instanceof Condition.AllOf all) {
+            children = all.conditions();
+        } else if (c instanceof Condition.AnyOf any) {
+            children = any.conditions();
+        } else if (c instanceof Condition.Not not) {
+            children = List.of(not.condition());
+        } else {
+            children = List.of();
+        }
+        int size = 1;
+        int height = 1;
+        for (Condition child : children) {
+            Measure cm = measure(child, depth + 1, known);
+            if (cm == null) {
+                return null;
+            }
+            size += cm.size();
+            height = Math.max(height, cm.height() + 1);
+            if (size > MAX_CONDITION_NODES) {
+                // Too large already: the rest of a wide node need not be looked at.
+                size = MAX_CONDITION_NODES + 1;
+                break;
+            }
+        }
+        m = new Measure(size, height);
+        known.put(c, m);
+        return m;
     }
 
     private static void checkCondition(String owner, Condition c, Map<String, Question> byId, List<String> problems) {

@@ -105,4 +105,66 @@ class TopicValidatorTest {
                 List.of(), texts()).contains("linkId 'a' is used twice"));
         assertTrue(TopicValidator.validate(INFO, List.of(), List.of(), texts()).contains("topic has no questions"));
     }
+
+    // ---- bounded conditions ---------------------------------------------------------------------
+
+    /** {@code all(c, c, …)} over the same {@code c}, {@code levels} times: few objects, a tree of width^levels nodes. */
+    private static Condition sharedBranches(Condition c, int width, int levels) {
+        for (int i = 0; i < levels; i++) {
+            Condition[] same = new Condition[width];
+            java.util.Arrays.fill(same, c);
+            c = Condition.all(same);
+        }
+        return c;
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void aConditionOfSharedBranchesIsRefusedAtLoadAtOnceWithoutBeingWalked() {
+        // 17 objects that spell a tree of 8^16 (about 3 * 10^14) nodes: walking it would take days.
+        Condition bomb = sharedBranches(Condition.atLeast("c", 7), 8, 16);
+        List<Rule> rules = List.of(Rule.of("r", Severity.CONSULT, bomb, "r.p", "r.c", SRC));
+        List<Question> qs = List.of(GOOD.get(0), GOOD.get(1), Question.scale("c", "q.c").withEnableWhen(bomb));
+        long t0 = System.nanoTime();
+        List<String> problems = TopicValidator.validate(INFO, qs, rules, texts());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(problems.contains("rule 'r' has a condition of more than " + TopicValidator.MAX_CONDITION_NODES
+                + " parts (a part used twice counts twice)"), problems.toString());
+        assertTrue(problems.contains("question 'c' has a condition of more than " + TopicValidator.MAX_CONDITION_NODES
+                + " parts (a part used twice counts twice)"), problems.toString());
+        assertTrue(ms < 1000, "refused in " + ms + " ms");
+        System.out.println("Condition bomb of 8^16 nodes refused in " + ms + " ms");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(5)
+    void aConditionNestedTooDeepIsRefusedWithoutRunningOutOfStack() {
+        Condition deep = Condition.yes("a");
+        for (int i = 0; i < 100_000; i++) {
+            deep = Condition.not(deep);
+        }
+        List<String> problems = TopicValidator.validate(INFO, GOOD, List.of(Rule.of("r", Severity.CONSULT, deep, "r.p",
+                "r.c", SRC)), texts());
+        assertEquals(List.of("rule 'r' has a condition nested deeper than " + TopicValidator.MAX_CONDITION_DEPTH
+                + " levels"), problems);
+    }
+
+    @Test
+    void sharedBranchesWithinTheBoundsAreFineAndCountedAsOftenAsTheyAreUsed() {
+        Condition within = sharedBranches(Condition.yes("a"), 2, 7);   // 2^8 - 1 = 255 nodes, 8 levels
+        assertEquals(java.util.Optional.empty(), TopicValidator.boundsProblem("x", within));
+        Condition over = sharedBranches(Condition.yes("a"), 2, 8);     // 511 nodes from 9 objects
+        assertTrue(TopicValidator.boundsProblem("x", over).isPresent());
+        Condition deepest = Condition.yes("a");
+        for (int i = 1; i < TopicValidator.MAX_CONDITION_DEPTH; i++) {
+            deepest = Condition.not(deepest);
+        }
+        assertEquals(java.util.Optional.empty(), TopicValidator.boundsProblem("x", deepest), "exactly the deepest allowed");
+        assertTrue(TopicValidator.boundsProblem("x", Condition.not(deepest)).isPresent(), "one level more");
+        // A shared part reached first near the top and then deeper down is still measured to its full depth.
+        Condition shared = deepest;
+        assertTrue(TopicValidator.boundsProblem("x", Condition.any(shared, Condition.not(shared))).isPresent());
+        assertEquals(List.of(), TopicValidator.validate(INFO, GOOD, List.of(Rule.of("r", Severity.CONSULT,
+                sharedBranches(Condition.equals("b", "x"), 3, 4), "r.p", "r.c", SRC)), texts()));
+    }
 }
