@@ -107,6 +107,12 @@ final class ResetPasswordCommand {
         if (password == null) {
             return REFUSED;
         }
+        try {
+            StaffAccounts.checkPassword(username, password);
+        } catch (StaffAccounts.AccountException e) {
+            err.println("reset-password: " + refusal(e.problem()));
+            return REFUSED;
+        }
         Clock clock = Clock.system(config.zone());
         try (Database db = Database.open(config.dataDir())) {
             StaffAccounts accounts = new StaffAccounts(new StaffRepository(db), new AuditLog(db, clock), clock);

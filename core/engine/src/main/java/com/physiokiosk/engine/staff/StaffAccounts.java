@@ -247,7 +247,13 @@ public final class StaffAccounts {
         return found;
     }
 
-    private static void checkPassword(String username, String password) {
+    /**
+     * Checks a new password for {@code username} against the rules, before anything is opened or
+     * hashed (the command-line reset refuses one without touching the database).
+     *
+     * @throws AccountException when the password is too short, too long or too weak
+     */
+    public static void checkPassword(String username, String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new AccountException(Problem.PASSWORD_TOO_SHORT);
         }
