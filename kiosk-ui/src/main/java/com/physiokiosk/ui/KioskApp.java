@@ -10,6 +10,7 @@ import com.physiokiosk.engine.plugins.DatabasePluginStatusProvider;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
 import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.staff.Passwords;
 import com.physiokiosk.engine.staff.StaffAccounts;
 import com.physiokiosk.engine.storage.AuditLog;
 import com.physiokiosk.engine.storage.CheckInRepository;
@@ -20,6 +21,7 @@ import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CheckInsController;
 import com.physiokiosk.ui.web.FhirController;
+import com.physiokiosk.ui.web.FormTokens;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.HostCheck;
 import com.physiokiosk.ui.web.PatientController;
@@ -51,11 +53,13 @@ public final class KioskApp {
     private final RetentionJob retention;
     private final StaffEvents staffEvents;
     private final PatientSessions patientSessions;
+    private final StaffSessions staffSessions;
     private final Javalin javalin;
 
     private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicRegistry registry, PluginAdmin pluginAdmin,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
-                     StaffEvents staffEvents, PatientSessions patientSessions, Javalin javalin) {
+                     StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
+                     Javalin javalin) {
         this.startUp = startUp;
         this.settings = settings;
         this.database = database;
@@ -67,6 +71,7 @@ public final class KioskApp {
         this.retention = retention;
         this.staffEvents = staffEvents;
         this.patientSessions = patientSessions;
+        this.staffSessions = staffSessions;
         this.javalin = javalin;
     }
 
@@ -83,12 +88,20 @@ public final class KioskApp {
 
     /** As {@link #create(KioskConfig, String)}, with the clock that decides "today" and check-in times. */
     public static KioskApp create(KioskConfig config, Clock clock, String adminPassword) {
+        return create(config, clock, adminPassword, Passwords.Cost.OWASP);
+    }
+
+    /**
+     * As {@link #create(KioskConfig, Clock, String)}, hashing passwords at {@code cost}: only a test
+     * passes anything but {@link Passwords.Cost#OWASP}, to start the kiosk many times quickly.
+     */
+    public static KioskApp create(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost) {
         Database database = Database.open(config.dataDir());
         // The one source of the settings an admin may change: every reader asks it on each use.
         ClinicSettings settings = new ClinicSettings(config, database, clock);
         CheckInRepository checkIns = new CheckInRepository(database);
         AuditLog audit = new AuditLog(database, clock);
-        StaffAccounts staffAccounts = new StaffAccounts(new StaffRepository(database), audit, clock);
+        StaffAccounts staffAccounts = new StaffAccounts(new StaffRepository(database), audit, clock, new Passwords(cost));
         staffAccounts.createFirstAdminIfNone(adminPassword);
         DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock);
         KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(), topicChoices);
@@ -103,7 +116,8 @@ public final class KioskApp {
         HealthController health = new HealthController(registry);
 
         StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());
-        StaffPages staffPages = new StaffPages(settings, pages, sessions);
+        FormTokens formTokens = new FormTokens(clock);
+        StaffPages staffPages = new StaffPages(settings, pages, sessions, formTokens);
         StaffEvents events = new StaffEvents(sessions, staffPages);
         service.addListener(events);
         Routes.Staff staff = new Routes.Staff(
@@ -115,13 +129,13 @@ public final class KioskApp {
                 new TopicsAdminController(pluginAdmin, registry, audit, staffPages),
                 new SettingsController(settings, audit, staffPages),
                 staffPages,
-                new Security(sessions),
+                new Security(sessions, formTokens),
                 new HostCheck(settings));
         Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(registry), health, pages,
                 staff);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
-                patientSessions, javalin);
+                patientSessions, sessions, javalin);
     }
 
     /** Starts listening on the configured address and port, and the hourly retention job. */
@@ -131,12 +145,16 @@ public final class KioskApp {
         return this;
     }
 
-    /** Stops the retention job, the live streams, the server and the plugins, then closes the database. */
+    /**
+     * Stops the retention job, the live streams, the server and the plugins, writes the audit log's
+     * pending counts, then closes the database.
+     */
     public void stop() {
         retention.stop();
         staffEvents.stop();
         javalin.stop();
         registry.stop();
+        audit.flush();
         database.close();
     }
 
@@ -163,6 +181,11 @@ public final class KioskApp {
 
     public StaffAccounts staffAccounts() {
         return staffAccounts;
+    }
+
+    /** The signed-in staff sessions. */
+    public StaffSessions staffSessions() {
+        return staffSessions;
     }
 
     public AuditLog audit() {

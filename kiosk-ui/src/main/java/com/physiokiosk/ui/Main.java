@@ -11,7 +11,11 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts the kiosk: {@code java -jar physio-kiosk.jar [--port=7070] [--data-dir=data] …}. */
+/**
+ * Starts the kiosk: {@code java -jar physio-kiosk.jar [--port=7070] [--data-dir=data] …}; or, on the
+ * kiosk machine, sets a staff password anew: {@code java -jar physio-kiosk.jar reset-password --user admin}
+ * ({@link ResetPasswordCommand}).
+ */
 public final class Main {
 
     private Main() {
@@ -29,6 +33,11 @@ public final class Main {
     public static void main(String[] args) {
         if (System.getProperty("logback.configurationFile") == null && Files.isRegularFile(LOGBACK_FILE)) {
             System.setProperty("logback.configurationFile", LOGBACK_FILE.toAbsolutePath().toString());
+        }
+        if (args.length > 0 && args[0].equals(ResetPasswordCommand.NAME)) {
+            System.exit(ResetPasswordCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    System.console(), System.in, System.out, System.err));
+            return;
         }
         KioskConfig config;
         try {
@@ -50,7 +59,8 @@ public final class Main {
         } catch (StaffAccounts.AccountException e) {
             // Never echo the password itself.
             System.err.println("Physio Kiosk cannot start: environment " + ADMIN_PASSWORD + " must be "
-                    + StaffAccounts.MIN_PASSWORD_LENGTH + " to " + StaffAccounts.MAX_PASSWORD_LENGTH + " characters long");
+                    + StaffAccounts.MIN_PASSWORD_LENGTH + " to " + StaffAccounts.MAX_PASSWORD_LENGTH
+                    + " characters long and not easy to guess");
             System.exit(2);
             return;
         }

@@ -2,6 +2,7 @@ package com.physiokiosk.ui;
 
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.plugins.PluginAdmin;
+import com.physiokiosk.engine.staff.Passwords;
 import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
@@ -170,6 +171,12 @@ public final class Routes {
                 log.error("Storage failure on {} {}: {}", ctx.method(), shortPath(ctx), e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
                 message(ctx, pages, settings, "storage.title", "storage.text");
+            });
+            c.routes.exception(Passwords.Busy.class, (e, ctx) -> {
+                // Setting a password found every hashing slot taken for longer than it waits.
+                ctx.header("Retry-After", StaffAuthController.BUSY_RETRY_SECONDS);
+                refusal(ctx, staff, HttpStatus.TOO_MANY_REQUESTS, "staff.busy.title", "staff.busy.text",
+                        () -> message(ctx, pages, settings, "error.title", "error.text"));
             });
             c.routes.exception(Security.BadRequest.class, (e, ctx) -> {
                 ctx.status(e.status());

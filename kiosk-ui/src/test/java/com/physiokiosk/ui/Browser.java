@@ -29,6 +29,8 @@ final class Browser {
     private final String origin;
     private String csrf = "";
     private String screen = "";
+    /** Told each request's time in nanoseconds, for tests that measure latency; or null. */
+    java.util.function.LongConsumer timings;
 
     Browser(int port) {
         this.origin = "http://localhost:" + port;
@@ -148,7 +150,11 @@ final class Browser {
     /** Sends {@code request}; a page in the answer becomes the page on screen, whose tokens the next form sends. */
     HttpResponse<String> send(HttpRequest request) {
         try {
+            long start = System.nanoTime();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (timings != null) {
+                timings.accept(System.nanoTime() - start);
+            }
             if (r.body().contains("<html")) {
                 Matcher m = CSRF.matcher(r.body());
                 if (m.find()) {

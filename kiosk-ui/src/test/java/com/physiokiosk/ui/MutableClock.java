@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock a test moves by hand: idle expiry, lockout and retention without waiting. */
+/** A clock a test moves by hand: idle expiry, sign-in back-off and retention without waiting. */
 final class MutableClock extends Clock {
 
     private volatile Instant now;

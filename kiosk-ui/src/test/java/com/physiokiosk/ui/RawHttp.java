@@ -26,7 +26,19 @@ final class RawHttp {
     }
 
     static Response send(int port, String method, String rawPath, List<String> headers, byte[] body) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        return send("127.0.0.1", port, method, rawPath, headers, body);
+    }
+
+    /**
+     * As {@link #send(int, String, String, List, byte[])}, from the loopback address {@code from}
+     * (any of 127.0.0.0/8 on Linux): the kiosk at 127.0.0.1 sees a request from another computer,
+     * as far as per-address rules go.
+     */
+    static Response send(String from, int port, String method, String rawPath, List<String> headers, byte[] body)
+            throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new java.net.InetSocketAddress(from, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
             StringBuilder head = new StringBuilder();

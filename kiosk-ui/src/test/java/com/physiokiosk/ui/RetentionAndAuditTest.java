@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
 @DisplayName("Retention and audit log")
 class RetentionAndAuditTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void printFigures() {
+        Report.print();
+    }
+
     private static CheckIn store(TestKiosk kiosk, MutableClock clock, LocalDate day, String name) {
         return kiosk.app.checkIns().insert(day, day.atTime(9, 30).atZone(clock.getZone()).toInstant(), "en", name, List.of(
                 new TopicResponse("cramps", "cramps", "0.1.0", "Back cramps",
@@ -124,5 +129,87 @@ class RetentionAndAuditTest {
                         AuditAction.EXPORT_PDF, AuditAction.PRINT, AuditAction.VIEW, AuditAction.SIGN_IN), mine);
             });
         }
+    }
+
+    @Test
+    void fiveHundredRefusedSignInsLeaveAFewLinesAndARealAdminActionStaysOnTheFirstPage() {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                Browser admin = TestKiosk.admin(server.port());
+                admin.page("/staff/accounts");
+                admin.post("/staff/accounts", "username", "maria", "role", "staff", "password", "a long staff password",
+                        "confirm", "a long staff password");
+                int before = kiosk.app.audit().latest(1_000).size();
+                SignInClient attacker = new SignInClient(server.port(), "127.0.13.66");
+                for (int i = 0; i < 500; i++) {
+                    int status = attacker.signIn(i % 2 == 0 ? "admin" : "guess" + i, "wrong password " + i).status();
+                    assertTrue(status == 401 || status == 429);
+                }
+                List<AuditEntry> all = kiosk.app.audit().latest(1_000);
+                List<AuditEntry> refusals = all.stream().filter(e -> e.action() == AuditAction.SIGN_IN_FAILED).toList();
+                Report.line("[audit grouping] 500 refused sign-ins wrote %d lines: %s%n", all.size() - before,
+                        refusals.stream().map(e -> e.username() + "/" + e.detail() + " x" + e.repeats()).toList());
+                assertTrue(all.size() - before <= 4, "one line per name kind and reason: " + refusals);
+                assertEquals(500, refusals.stream().mapToInt(AuditEntry::repeats).sum(), "each one counted");
+
+                String page = admin.page("/staff/audit").body();
+                assertTrue(page.contains(">account created<") && page.contains("maria (staff)"),
+                        "the real admin action is still on the first page");
+                assertTrue(page.contains("127.0.13.66"), "where the refusals came from");
+                assertTrue(page.matches("(?s).*\\d+ times, the last on .*"), "and how many");
+                assertTrue(page.contains("(a name with no account)"));
+                assertFalse(page.contains("guess1"), "names no account has are not kept");
+            });
+        }
+    }
+
+    @Test
+    void theAuditPagePagesOlderAndNewerAndFiltersByActionUserAndDay() {
+        MutableClock clock = MutableClock.now();
+        try (TestKiosk kiosk = TestKiosk.withAdmin(clock)) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                for (int i = 0; i < 250; i++) {
+                    kiosk.app.audit().record(i % 5 == 0 ? "maria" : "pedro", i % 2 == 0 ? AuditAction.VIEW : AuditAction.PRINT,
+                            String.format("%032x", i), null);
+                }
+                clock.advance(Duration.ofDays(1));
+                Browser admin = TestKiosk.admin(server.port());
+                String first = admin.page("/staff/audit").body();
+                assertEquals(100, rows(first));
+                assertFalse(first.contains("rel=\"prev\""), "the newest page has no newer one");
+                String older = link(first, "next");
+                String second = admin.page(older).body();
+                assertEquals(100, rows(second));
+                String third = admin.page(link(second, "next")).body();
+                assertEquals(52, rows(third), "250, the first admin's creation and today's sign-in");
+                assertFalse(third.contains("rel=\"next\""));
+                assertEquals(rows(second), rows(admin.page(link(third, "prev")).body()));
+
+                String filtered = admin.page("/staff/audit?action=view&user=maria").body();
+                assertEquals(25, rows(filtered));
+                assertFalse(filtered.contains(">pedro<"));
+                assertTrue(filtered.contains("<option value=\"view\" selected>"), "the filter is shown as chosen");
+                String yesterday = LocalDate.now(clock).minusDays(1).toString();
+                assertEquals(100, rows(admin.page("/staff/audit?day=" + yesterday).body()));
+                String today = admin.page("/staff/audit?action=sign_in&day=" + LocalDate.now(clock)).body();
+                assertEquals(1, rows(today), "today: only the admin's sign-in");
+                assertTrue(admin.page("/staff/audit?action=sign_in&day=" + LocalDate.now(clock) + "&user=nobody").body()
+                        .contains("No entries match."));
+                for (String bad : List.of("?day=-999999999-01-01", "?day=2026-13-01", "?action=explode", "?before=x",
+                        "?user=" + "a".repeat(41))) {
+                    assertEquals(400, admin.page("/staff/audit" + bad).statusCode(), bad);
+                }
+            });
+        }
+    }
+
+    private static int rows(String page) {
+        return page.split("<tr>", -1).length - 2;
+    }
+
+    private static String link(String page, String rel) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rel=\"" + rel + "\" href=\"([^\"]+)\"").matcher(page);
+        assertTrue(m.find(), "a " + rel + " link");
+        return m.group(1).replace("&amp;", "&");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.engine.staff.AuditAction;
 import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.storage.AuditLog;
 import io.javalin.testtools.JavalinTest;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -24,9 +25,17 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Staff sign-in: no default password, one-time local set-up, lockout, session rotation, sign-out, idle expiry. */
+/**
+ * Staff sign-in: no default password, one-time local set-up, back-off, the sessionless sign-in
+ * form, session rotation, sign-out, idle expiry.
+ */
 @DisplayName("Staff sign-in")
 class StaffSignInTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void printFigures() {
+        Report.print();
+    }
 
     private static final String LIST = "/staff/check-ins";
 
@@ -102,35 +111,58 @@ class StaffSignInTest {
     }
 
     @Test
-    void signingInGivesANewStrictHttpOnlySessionCookieForStaffPagesOnly() {
+    void theSignInPageSetsOnlyASignedFormCookieAndSigningInStartsANewStrictHttpOnlySession() {
         try (TestKiosk kiosk = TestKiosk.withAdmin()) {
             JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
                 Browser b = new Browser(server.port());
                 HttpResponse<String> form = b.page("/staff/sign-in");
-                String before = b.cookie("KIOSK_STAFF");
-                assertFalse(before.isEmpty(), "the form has a session for its token");
-                String setCookie = form.headers().firstValue("Set-Cookie").orElse("");
-                assertTrue(setCookie.contains("HttpOnly"), setCookie);
-                assertTrue(setCookie.contains("SameSite=Strict"), setCookie);
-                assertTrue(setCookie.contains("Path=/staff"), setCookie);
+                assertEquals("", b.cookie("KIOSK_STAFF"), "no staff session before sign-in");
+                assertEquals("", b.cookie("KIOSK_SESSION"), "and no patient session");
+                String formCookie = form.headers().firstValue("Set-Cookie").orElse("");
+                assertTrue(formCookie.startsWith("KIOSK_STAFF_FORM=" + b.csrf() + ";"), "double submit: " + formCookie);
+                assertTrue(formCookie.contains("HttpOnly"), formCookie);
+                assertTrue(formCookie.contains("SameSite=Strict"), formCookie);
+                assertTrue(formCookie.contains("Path=/staff"), formCookie);
+                assertEquals(b.csrf(), csrfOf(b.page("/staff/sign-in")), "a second tab keeps the same token");
 
                 HttpResponse<String> signedIn = b.post("/staff/sign-in", "username", "admin", "password", TestKiosk.ADMIN_PASSWORD);
                 assertEquals(LIST, Browser.location(signedIn));
-                String after = b.cookie("KIOSK_STAFF");
-                assertNotEquals(before, after, "session id rotated at sign-in");
+                String first = b.cookie("KIOSK_STAFF");
+                assertFalse(first.isEmpty());
+                String setCookie = signedIn.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("KIOSK_STAFF=")).findFirst().orElseThrow();
+                assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict")
+                        && setCookie.contains("Path=/staff"), setCookie);
                 assertTrue(signedIn.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("KIOSK_SESSION")),
                         "the patient's session is never touched");
 
+                assertEquals(LIST, Browser.location(b.post("/staff/sign-in", "username", "admin",
+                        "password", TestKiosk.ADMIN_PASSWORD)));
+                String second = b.cookie("KIOSK_STAFF");
+                assertNotEquals(first, second, "session id rotated at every sign-in");
                 Browser withOldId = new Browser(server.port());
                 HttpResponse<String> replay = withOldId.send(HttpRequest.newBuilder(URI.create(b.origin() + LIST))
-                        .header("Cookie", "KIOSK_STAFF=" + before).build());
-                assertEquals(401, replay.statusCode(), "the id from before sign-in is worth nothing");
+                        .header("Cookie", "KIOSK_STAFF=" + first).build());
+                assertEquals(401, replay.statusCode(), "the id from before is worth nothing");
+
+                Browser planted = new Browser(server.port());
+                planted.page("/staff/sign-in");
+                String chosen = "0123456789abcdef0123456789abcdef0123456789abcdef";
+                planted.http.cookieHandler().ifPresent(h -> ((java.net.CookieManager) h).getCookieStore().add(
+                        URI.create(b.origin()), cookie("KIOSK_STAFF", chosen)));
+                HttpResponse<String> afterPlant = planted.post("/staff/sign-in", "username", "admin",
+                        "password", TestKiosk.ADMIN_PASSWORD);
+                assertEquals(LIST, Browser.location(afterPlant));
+                String given = afterPlant.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("KIOSK_STAFF="))
+                        .findFirst().orElseThrow();
+                assertFalse(given.startsWith("KIOSK_STAFF=" + chosen), "an id planted before sign-in is not taken: " + given);
+                assertEquals(200, b.page(LIST).statusCode(), "the other browser is still signed in");
             });
         }
     }
 
     @Test
-    void everyRefusalSaysTheSameAndFiveFailuresLockTheAccountForFifteenMinutes() {
+    void everyRefusalSaysTheSameAndFiveFailuresFromOneComputerAskItToWaitALittle() {
         MutableClock clock = MutableClock.now();
         try (TestKiosk kiosk = TestKiosk.withAdmin(clock)) {
             JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
@@ -141,23 +173,29 @@ class StaffSignInTest {
                 assertEquals(401, unknown.statusCode());
                 assertEquals(401, wrong.statusCode());
                 assertEquals(errorOf(unknown), errorOf(wrong), "an unknown name and a wrong password look alike");
-                assertTrue(errorOf(wrong).contains("locked for 15 minutes"), errorOf(wrong));
+                assertTrue(errorOf(wrong).contains("After 5 failed attempts from one computer"), errorOf(wrong));
                 assertFalse(wrong.body().contains("wrong password 1"), "the password is never echoed");
                 for (int i = 2; i <= 5; i++) {
                     assertEquals(401, b.post("/staff/sign-in", "username", "admin", "password", "wrong password " + i)
                             .statusCode());
                 }
-                HttpResponse<String> locked = b.post("/staff/sign-in", "username", "admin", "password", TestKiosk.ADMIN_PASSWORD);
-                assertEquals(401, locked.statusCode(), "locked: even the right password is refused");
-                assertEquals(errorOf(wrong), errorOf(locked), "and it says nothing more");
+                HttpResponse<String> slowed = b.post("/staff/sign-in", "username", "admin", "password", TestKiosk.ADMIN_PASSWORD);
+                assertEquals(429, slowed.statusCode(), "asked to wait: even the right password is not judged");
+                assertEquals("30", slowed.headers().firstValue("Retry-After").orElse(""));
+                assertTrue(errorOf(slowed).contains("please wait 1 minute and try again"), errorOf(slowed));
+                assertTrue(slowed.body().contains("value=\"admin\""), "the name stays in the form");
 
-                clock.advance(Duration.ofMinutes(16));
+                clock.advance(Duration.ofSeconds(31));
                 assertEquals(LIST, Browser.location(b.post("/staff/sign-in", "username", "admin",
-                        "password", TestKiosk.ADMIN_PASSWORD)), "the lock runs out");
+                        "password", TestKiosk.ADMIN_PASSWORD)), "half a minute later it works");
                 List<AuditEntry> audit = kiosk.app.audit().latest(20);
                 assertEquals(AuditAction.SIGN_IN, audit.get(0).action());
-                assertTrue(audit.stream().anyMatch(e -> e.action() == AuditAction.SIGN_IN_FAILED
-                        && "wrong password; locked".equals(e.detail())));
+                assertEquals("127.0.0.1", audit.get(0).source());
+                AuditEntry failures = audit.stream().filter(e -> e.action() == AuditAction.SIGN_IN_FAILED
+                        && e.username().equals("admin") && "wrong password".equals(e.detail())).findFirst().orElseThrow();
+                assertEquals(5, failures.repeats(), "five failures, one line");
+                assertTrue(audit.stream().anyMatch(e -> e.username().equals(AuditLog.UNKNOWN_USER)),
+                        "the unknown name is audited without being kept");
             });
         }
     }
@@ -193,7 +231,209 @@ class StaffSignInTest {
         }
     }
 
+    @Test
+    void elevenParallelGuessesWithTheRightOneAmongThemAfterTheBudgetIsSpentAllWaitAndNoneGetsIn() throws Exception {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                SignInClient attacker = new SignInClient(server.port(), "127.0.5.1");
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(401, attacker.signIn("admin", "wrong password " + i).status());
+                }
+                List<Integer> statuses = parallel(11, i -> attacker.signIn("admin",
+                        i == 6 ? TestKiosk.ADMIN_PASSWORD : "parallel guess " + i).status());
+                assertEquals(Collections.nCopies(11, 429), statuses, "none judged, none in");
+                assertEquals(0, kiosk.app.staffSessions().count(), "no session was started");
+            });
+        }
+    }
+
+    @Test
+    void elevenParallelGuessesOnAFreshAccountAreJudgedOnlyAsOftenAsTheBackOffAllows() throws Exception {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                SignInClient attacker = new SignInClient(server.port(), "127.0.5.2");
+                List<Integer> statuses = parallel(11, i -> attacker.signIn("admin", "parallel guess " + i).status());
+                assertEquals(5, statuses.stream().filter(s -> s == 401).count(), "counted before the hash: " + statuses);
+                assertEquals(6, statuses.stream().filter(s -> s == 429).count(), statuses.toString());
+            });
+        }
+    }
+
+    @Test
+    void anAttackerHammeringTheAdminFromOneAddressDoesNotKeepTheAdminOutFromAnother() {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                SignInClient attacker = new SignInClient(server.port(), "127.0.6.66");
+                int refused = 0;
+                for (int i = 0; i < 300; i++) {
+                    int status = attacker.signIn("admin", "guess number " + i).status();
+                    assertTrue(status == 401 || status == 429, "status " + status);
+                    refused += status == 429 ? 1 : 0;
+                }
+                assertTrue(refused >= 290, "all but the first few are told to wait: " + refused);
+                RawHttp.Response admin = new SignInClient(server.port(), "127.0.6.10").signIn("admin", TestKiosk.ADMIN_PASSWORD);
+                assertEquals(303, admin.status(), "the admin, at another computer, signs in at once");
+                assertTrue(admin.header("set-cookie").contains("KIOSK_STAFF="));
+                assertEquals(429, attacker.signIn("admin", TestKiosk.ADMIN_PASSWORD).status(),
+                        "the attacker's computer waits, whatever it sends");
+            });
+        }
+    }
+
+    @Test
+    void anUnknownNameGetsTheSameStatusMessageAndBackOffAsAKnownOne() {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                SignInClient one = new SignInClient(server.port(), "127.0.7.1");
+                SignInClient other = new SignInClient(server.port(), "127.0.7.2");
+                for (int i = 0; i < 8; i++) {
+                    RawHttp.Response known = one.signIn("admin", "wrong password " + i);
+                    RawHttp.Response unknown = other.signIn("nobody", "wrong password " + i);
+                    assertEquals(known.status(), unknown.status(), "attempt " + i);
+                    assertEquals(SignInClient.error(known), SignInClient.error(unknown));
+                    assertEquals(known.header("retry-after"), unknown.header("retry-after"));
+                    assertEquals(i < 5 ? 401 : 429, known.status());
+                }
+            });
+        }
+    }
+
+    @Test
+    void thousandsOfSignInPageViewsStartNoSessionAndSignedInStaffStaySignedIn() throws Exception {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                Browser admin = TestKiosk.admin(server.port());
+                assertEquals(200, admin.page(LIST).statusCode());
+                Browser midForm = new Browser(server.port());
+                midForm.page("/staff/sign-in");
+                assertEquals(1, kiosk.app.staffSessions().count());
+
+                int views = 5_200;
+                java.util.concurrent.atomic.AtomicInteger sessionCookies = new java.util.concurrent.atomic.AtomicInteger();
+                java.util.concurrent.atomic.AtomicInteger ok = new java.util.concurrent.atomic.AtomicInteger();
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                HttpRequest page = HttpRequest.newBuilder(URI.create(admin.origin() + "/staff/sign-in"))
+                        .header("Accept", "text/html").build();
+                parallel(4, t -> {
+                    for (int i = 0; i < views / 4; i++) {
+                        HttpResponse<String> r = send(http, page);
+                        ok.addAndGet(r.statusCode() == 200 ? 1 : 0);
+                        if (r.headers().allValues("Set-Cookie").stream()
+                                .anyMatch(c -> c.startsWith("KIOSK_STAFF=") || c.startsWith("KIOSK_SESSION="))) {
+                            sessionCookies.incrementAndGet();
+                        }
+                    }
+                    return 0;
+                });
+                Report.line("[sign-in page flood] %d views, %d answered 200, %d set a session cookie,"
+                        + " staff sessions held: %d%n", views, ok.get(), sessionCookies.get(), kiosk.app.staffSessions().count());
+                assertEquals(views, ok.get());
+                assertEquals(0, sessionCookies.get(), "no session, staff or patient, for a page view");
+                assertEquals(1, kiosk.app.staffSessions().count(), "the signed-in admin's only");
+                assertEquals(200, admin.page(LIST).statusCode(), "the admin is still signed in");
+                assertEquals(LIST, Browser.location(midForm.post("/staff/sign-in", "username", "admin",
+                        "password", TestKiosk.ADMIN_PASSWORD)), "a form opened before the flood still works");
+            });
+        }
+    }
+
+    @Test
+    void aSignInOrSetUpWithoutItsTokenOrWithAForgedOneIsRefusedWith403AndNothingIsCounted() {
+        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                String token = new SignInClient(server.port(), "127.0.8.1").token();
+                String forged = "ab".repeat(token.length() / 2);
+                String tampered = token.substring(0, 40) + (token.charAt(40) == '0' ? '1' : '0') + token.substring(41);
+                List<List<String>> cases = List.of(
+                        List.of(),                                                  // neither
+                        List.of("csrf", token),                                     // field only
+                        List.of("cookie", token),                                   // cookie only
+                        List.of("csrf", token, "cookie", forged),                   // they differ
+                        List.of("csrf", forged, "cookie", forged),                  // equal, not signed here
+                        List.of("csrf", tampered, "cookie", tampered));             // signature broken
+                for (int round = 0; round < 5; round++) {
+                    for (List<String> c : cases) {
+                        RawHttp.Response r = post(server.port(), "/staff/sign-in", c, "username=admin&password="
+                                + TestKiosk.ADMIN_PASSWORD.replace(' ', '+'));
+                        assertEquals(403, r.status(), c.toString());
+                        assertTrue(r.body().contains("This form has expired"), r.body());
+                        assertFalse(r.header("set-cookie").contains("KIOSK_STAFF="), "no session");
+                    }
+                }
+                assertEquals(303, new SignInClient(server.port(), "127.0.0.1").withToken(token)
+                        .signIn("admin", TestKiosk.ADMIN_PASSWORD).status(), "30 refused forms counted nothing");
+            });
+        }
+        try (TestKiosk fresh = TestKiosk.start()) {
+            JavalinTest.test(fresh.app.javalin(), (server, client) -> {
+                RawHttp.Response r = post(server.port(), "/staff/setup", List.of("csrf", "ab".repeat(56), "cookie",
+                        "ab".repeat(56)), "password=long+enough+pass&confirm=long+enough+pass");
+                assertEquals(403, r.status());
+                assertTrue(fresh.app.staffAccounts().needsSetup());
+            });
+        }
+    }
+
+    /** A form POST with the token as {@code parts} says: {@code "csrf"} in the body, {@code "cookie"} in the cookie. */
+    private static RawHttp.Response post(int port, String path, List<String> parts, String body) throws Exception {
+        StringBuilder b = new StringBuilder(body);
+        List<String> headers = new java.util.ArrayList<>(List.of("Content-Type: application/x-www-form-urlencoded"));
+        for (int i = 0; i + 1 < parts.size(); i += 2) {
+            if (parts.get(i).equals("csrf")) {
+                b.append("&csrf=").append(parts.get(i + 1));
+            } else {
+                headers.add("Cookie: KIOSK_STAFF_FORM=" + parts.get(i + 1));
+            }
+        }
+        return RawHttp.send(port, "POST", path, headers, b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Runs {@code n} tasks at once (released together) and returns their results in order. */
+    static <T> List<T> parallel(int n, java.util.function.IntFunction<T> task) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return task.apply(k);
+                }));
+            }
+            go.countDown();
+            List<T> out = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> f : futures) {
+                out.add(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static final String SIGN_IN = com.physiokiosk.ui.web.Security.SIGN_IN;
+
+    private static String csrfOf(HttpResponse<String> r) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(r.body());
+        assertTrue(m.find(), "a form token: " + r.body());
+        return m.group(1);
+    }
+
+    private static java.net.HttpCookie cookie(String name, String value) {
+        java.net.HttpCookie c = new java.net.HttpCookie(name, value);
+        c.setPath("/staff");
+        c.setVersion(0);
+        return c;
+    }
 
     private static String errorOf(HttpResponse<String> r) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p class=\"error\" role=\"alert\">([^<]*)</p>").matcher(r.body());

@@ -3,6 +3,7 @@ package com.physiokiosk.ui;
 import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.config.PluginMode;
+import com.physiokiosk.engine.staff.Passwords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,8 +69,20 @@ final class TestKiosk implements AutoCloseable {
         return signedIn(port, username, ADMIN_PASSWORD);
     }
 
+    /**
+     * Argon2 at a test's cost: 64 KiB, one pass. Chosen here, explicitly, because the tests start the
+     * kiosk many times and sign in often; the kiosk itself always hashes at {@link Passwords.Cost#OWASP},
+     * and the sign-in flood test uses that.
+     */
+    static final Passwords.Cost CHEAP_HASHES = new Passwords.Cost(64, 1, 1);
+
     /** A kiosk on {@code pluginsDir} with extra settings (env-style names, e.g. KIOSK_ASK_NAME). */
     static TestKiosk start(Path pluginsDir, Map<String, String> env, Clock clock) {
+        return start(pluginsDir, env, clock, CHEAP_HASHES);
+    }
+
+    /** As {@link #start(Path, Map, Clock)}, hashing passwords at {@code cost}. */
+    static TestKiosk start(Path pluginsDir, Map<String, String> env, Clock clock, Passwords.Cost cost) {
         try {
             Path data = Files.createTempDirectory("kiosk-test-data");
             Map<String, String> all = new HashMap<>(env);
@@ -78,7 +91,7 @@ final class TestKiosk implements AutoCloseable {
             all.put("KIOSK_CONFIG", writeEmptyConfig(data).toString());
             KioskConfig config = new ConfigLoader(pluginsDir).load(all, new String[0])
                     .withPluginsDir(pluginsDir, PluginMode.DEPLOYMENT);
-            return new TestKiosk(data, KioskApp.create(config, clock, env.get("KIOSK_ADMIN_PASSWORD")));
+            return new TestKiosk(data, KioskApp.create(config, clock, env.get("KIOSK_ADMIN_PASSWORD"), cost));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

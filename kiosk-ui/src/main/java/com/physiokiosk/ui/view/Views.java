@@ -101,18 +101,32 @@ public final class Views {
                              boolean reviewed, boolean consult, Integer pain, boolean finished) {
     }
 
-    public record AuditPage(Page page, List<AuditRow> rows, int limit) {
+    /**
+     * A page of the audit log.
+     *
+     * @param limit     entries per page
+     * @param actions   the action filter's choices, the chosen one selected
+     * @param user      the user filter, or empty
+     * @param day       the day filter, {@code yyyy-mm-dd}, or empty
+     * @param newerUrl  the page of newer entries, or {@code null} on the newest
+     * @param olderUrl  the page of older entries, or {@code null} on the oldest
+     * @param latestUrl the newest page with the same filters, or {@code null} when this is it
+     */
+    public record AuditPage(Page page, List<AuditRow> rows, int limit, List<Choice> actions, String user, String day,
+                            String newerUrl, String olderUrl, String latestUrl) {
     }
 
+    /** @param repeats how often and until when it happened again, for a grouped refusal; otherwise {@code null} */
     public record AuditRow(String at, String username, String action, String checkInId, String checkInUrl,
-                           String detail) {
+                           String detail, String source, String repeats) {
     }
 
     /** @param notice what the last action did, or {@code null} */
     public record AccountsPage(Page page, List<AccountRow> accounts, String error, String notice, int minLength) {
     }
 
-    public record AccountRow(String username, String role, boolean locked, boolean disabled, boolean self) {
+    /** @param slowed sign-in as this account is being slowed down after failed attempts, from somewhere */
+    public record AccountRow(String username, String role, boolean slowed, boolean disabled, boolean self) {
     }
 
     /**

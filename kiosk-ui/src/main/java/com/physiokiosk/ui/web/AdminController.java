@@ -1,5 +1,6 @@
 package com.physiokiosk.ui.web;
 
+import com.physiokiosk.engine.staff.AuditAction;
 import com.physiokiosk.engine.staff.AuditEntry;
 import com.physiokiosk.engine.staff.Role;
 import com.physiokiosk.engine.staff.StaffAccounts;
@@ -10,11 +11,18 @@ import com.physiokiosk.ui.view.Views.AccountRow;
 import com.physiokiosk.ui.view.Views.AccountsPage;
 import com.physiokiosk.ui.view.Views.AuditPage;
 import com.physiokiosk.ui.view.Views.AuditRow;
+import com.physiokiosk.ui.view.Views.Choice;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,8 +31,8 @@ import java.util.function.Consumer;
 /** Admin-only staff pages: the audit log and the staff accounts. */
 public final class AdminController {
 
-    /** How many audit entries the page shows, newest first. */
-    static final int AUDIT_ROWS = 500;
+    /** How many audit entries a page shows, newest first. */
+    static final int AUDIT_ROWS = 100;
 
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
@@ -40,19 +48,123 @@ public final class AdminController {
         this.clock = clock;
     }
 
-    /** {@code /staff/audit}. */
+    /**
+     * {@code /staff/audit[?action=…&user=…&day=yyyy-mm-dd][&before=id|&after=id]}: a page of the audit
+     * log, newest first, filtered by what was done, by whom and on which day (the clinic's), with
+     * links to the older and newer pages. Paged by entry id, so new entries arriving meanwhile
+     * neither repeat nor skip a line.
+     */
     public void auditLog(Context ctx) {
         Texts t = pages.texts();
-        List<AuditRow> rows = audit.latest(AUDIT_ROWS).stream().map(e -> row(e, t)).toList();
-        pages.render(ctx, "staff/audit.jte", new AuditPage(pages.page(ctx, "staff.audit.title"), rows, AUDIT_ROWS));
+        AuditAction action = auditAction(ctx.queryParam("action"));
+        String user = blankToNull(ctx.queryParam("user"));
+        user = user == null ? null : user.toLowerCase(Locale.ROOT);
+        if (user != null && user.length() > 40) {
+            throw new BadRequestResponse("malformed-user");
+        }
+        LocalDate day = auditDay(ctx.queryParam("day"));
+        Long before = id(ctx.queryParam("before"));
+        Long after = before == null ? id(ctx.queryParam("after")) : null;
+        ZoneId zone = clock.getZone();
+        AuditLog.Slice slice = audit.page(new AuditLog.Query(action, user,
+                day == null ? null : day.atStartOfDay(zone).toInstant(),
+                day == null ? null : day.plusDays(1).atStartOfDay(zone).toInstant(), before, after, AUDIT_ROWS));
+        List<AuditRow> rows = slice.entries().stream().map(e -> row(e, t)).toList();
+        String filters = filters(action, user, day);
+        String newer = slice.newer() ? "/staff/audit?" + filters + "after=" + slice.entries().get(0).id() : null;
+        String older = slice.older()
+                ? "/staff/audit?" + filters + "before=" + slice.entries().get(slice.entries().size() - 1).id() : null;
+        List<Choice> actions = Arrays.stream(AuditAction.values())
+                .map(a -> new Choice(a.name().toLowerCase(Locale.ROOT), t.get(actionKey(a)), a == action, null))
+                .toList();
+        pages.render(ctx, "staff/audit.jte", new AuditPage(pages.page(ctx, "staff.audit.title"), rows, AUDIT_ROWS, actions,
+                user == null ? "" : user, day == null ? "" : day.toString(), newer, older,
+                before != null || after != null ? "/staff/audit?" + stripAmpersand(filters) : null));
     }
 
     private AuditRow row(AuditEntry e, Texts t) {
-        String at = SummaryView.date(LocalDate.ofInstant(e.at(), clock.getZone()), t) + " "
-                + SummaryView.time(e.at(), clock.getZone());
-        return new AuditRow(at, e.username(), t.get("staff.audit.action." + e.action().name().toLowerCase(Locale.ROOT)),
+        String username = AuditLog.UNKNOWN_USER.equals(e.username()) ? t.get("staff.audit.unknown-user") : e.username();
+        String repeats = e.repeats() > 1 && e.lastAt() != null
+                ? t.get("staff.audit.repeats", e.repeats(), when(e.lastAt(), t)) : null;
+        return new AuditRow(when(e.at(), t), username, t.get(actionKey(e.action())),
                 e.checkInId(), e.checkInId() == null ? null : CheckInsController.url(e.checkInId()),
-                e.detail() == null ? "" : e.detail());
+                e.detail() == null ? "" : e.detail(), e.source() == null ? "" : e.source(), repeats);
+    }
+
+    private String when(java.time.Instant at, Texts t) {
+        return SummaryView.date(LocalDate.ofInstant(at, clock.getZone()), t) + " " + SummaryView.time(at, clock.getZone());
+    }
+
+    private static String actionKey(AuditAction a) {
+        return "staff.audit.action." + a.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The query string of the filters in force, each followed by {@code &}, for the paging links. */
+    private static String filters(AuditAction action, String user, LocalDate day) {
+        StringBuilder q = new StringBuilder();
+        if (action != null) {
+            q.append("action=").append(action.name().toLowerCase(Locale.ROOT)).append('&');
+        }
+        if (user != null) {
+            q.append("user=").append(URLEncoder.encode(user, StandardCharsets.UTF_8)).append('&');
+        }
+        if (day != null) {
+            q.append("day=").append(day).append('&');
+        }
+        return q.toString();
+    }
+
+    private static String stripAmpersand(String query) {
+        return query.endsWith("&") ? query.substring(0, query.length() - 1) : query;
+    }
+
+    private static AuditAction auditAction(String param) {
+        String code = blankToNull(param);
+        if (code == null) {
+            return null;
+        }
+        try {
+            return AuditAction.valueOf(code.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestResponse("malformed-action");
+        }
+    }
+
+    /** A day of the filter: a real date the log could hold, not year -999999999. */
+    private static LocalDate auditDay(String param) {
+        String text = blankToNull(param);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(text);
+            if (day.getYear() < 2000 || day.getYear() > 9999) {
+                throw new BadRequestResponse("malformed-day");
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw new BadRequestResponse("malformed-day");
+        }
+    }
+
+    private static Long id(String param) {
+        String text = blankToNull(param);
+        if (text == null) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(text);
+            if (id < 0) {
+                throw new BadRequestResponse("malformed-id");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw new BadRequestResponse("malformed-id");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** {@code /staff/accounts}; {@code ?reset=username} after a password reset. */
@@ -95,8 +207,8 @@ public final class AdminController {
     }
 
     /**
-     * {@code POST /staff/accounts/{username}/password}: an admin sets a new password; the account's
-     * lock is lifted and its open sessions end.
+     * {@code POST /staff/accounts/{username}/password}: an admin sets a new password; any back-off
+     * after failed sign-ins ends, and so do the account's open sessions.
      */
     public void resetPassword(Context ctx) {
         String username = ctx.pathParam("username");
@@ -117,7 +229,7 @@ public final class AdminController {
         String me = pages.user(ctx).username();
         List<AccountRow> rows = accounts.list().stream()
                 .map(a -> new AccountRow(a.username(), pages.texts().get("staff.role." + a.role().code()),
-                        a.lockedAt(clock.instant()), a.disabled(), a.username().equals(me)))
+                        accounts.slowed(a.username()), a.disabled(), a.username().equals(me)))
                 .toList();
         pages.render(ctx, "staff/accounts.jte", new AccountsPage(pages.page(ctx, "staff.accounts.title"), rows, error, notice,
                 StaffAccounts.MIN_PASSWORD_LENGTH));

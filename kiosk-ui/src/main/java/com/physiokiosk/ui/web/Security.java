@@ -27,9 +27,11 @@ public final class Security {
     public static final String SIGN_IN = "/staff/sign-in";
 
     private final StaffSessions staff;
+    private final FormTokens formTokens;
 
-    public Security(StaffSessions staff) {
+    public Security(StaffSessions staff, FormTokens formTokens) {
         this.staff = staff;
+        this.formTokens = formTokens;
     }
 
     public static void headers(Context ctx) {
@@ -171,18 +173,25 @@ public final class Security {
     }
 
     /**
-     * Refuses a POST whose form token does not match its session's: the staff session for staff
-     * paths, the patient's for the rest. Starting or resetting a patient visit is the one exception:
-     * it has no session yet and only ever resets the kiosk.
+     * Refuses a POST whose form token does not match: the sign-in and set-up forms carry a signed
+     * double-submit token ({@link FormTokens}), as there is no staff session yet; other staff paths
+     * their staff session's; the rest the patient's. Starting or resetting a patient visit is the one
+     * exception: it has no session yet and only ever resets the kiosk.
      */
     public void checkCsrf(Context ctx) {
         if (!"POST".equals(ctx.method().name()) || "/start".equals(ctx.path()) || "/reset".equals(ctx.path())) {
             return;
         }
+        String given = ctx.formParam("csrf");
+        if (FormTokens.PATHS.contains(ctx.path())) {
+            if (!formTokens.check(ctx, given)) {
+                throw new ForbiddenResponse("form-expired");
+            }
+            return;
+        }
         String expected = isStaffPath(ctx.path())
                 ? staff.current(ctx).map(StaffSessions.StaffSession::csrf).orElse("")
                 : PatientSession.csrfToken(ctx);
-        String given = ctx.formParam("csrf");
         if (expected.isEmpty() || given == null || !MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenResponse("form-expired");

@@ -1,9 +1,11 @@
 package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.staff.StaffAccount;
+import com.physiokiosk.engine.staff.SignInOutcome;
+import com.physiokiosk.engine.staff.SignInThrottle;
 import com.physiokiosk.engine.staff.StaffAccounts;
 import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.SetupPage;
 import com.physiokiosk.ui.view.Views.SignInPage;
 import io.javalin.http.Context;
@@ -13,7 +15,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Signing staff in and out, and the one-time set-up of the first admin account, which only the
@@ -49,21 +50,40 @@ public final class StaffAuthController {
         pages.render(ctx, "staff/sign-in.jte", new SignInPage(pages.formPage(ctx, "staff.sign-in.title"), "", null, noAccount));
     }
 
+    /**
+     * {@code POST /staff/sign-in}. A refusal is 401 with one message whatever the reason (it must not
+     * tell whether the name exists); a sign-in the back-off holds back, or that the kiosk is too busy
+     * to check, is 429 with when to try again. Only a success starts a staff session.
+     */
     public void signIn(Context ctx) {
         String username = Objects.requireNonNullElse(ctx.formParam("username"), "").strip().toLowerCase(Locale.ROOT);
-        Optional<StaffAccount> account = accounts.signIn(username, ctx.formParam("password"));
-        if (account.isEmpty()) {
-            // One message for every refusal: it must not tell whether the name exists.
-            ctx.status(HttpStatus.UNAUTHORIZED);
-            pages.render(ctx, "staff/sign-in.jte", new SignInPage(pages.formPage(ctx, "staff.sign-in.title"),
-                    username.length() > 40 ? "" : username,
-                    pages.texts().get("staff.sign-in.failed", StaffAccounts.MAX_FAILURES, StaffAccounts.LOCK_TIME.toMinutes()),
-                    false));
+        SignInOutcome outcome = accounts.signIn(username, ctx.formParam("password"), ctx.req().getRemoteAddr());
+        if (outcome instanceof SignInOutcome.Accepted accepted) {
+            sessions.signIn(ctx, accepted.account());
+            ctx.redirect(HOME, HttpStatus.SEE_OTHER);
             return;
         }
-        sessions.signIn(ctx, account.get());
-        ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        Texts t = pages.texts();
+        String error;
+        if (outcome instanceof SignInOutcome.Slowed slowed) {
+            long seconds = Math.max(1, slowed.retryAfter().toSeconds() + (slowed.retryAfter().toNanosPart() > 0 ? 1 : 0));
+            long minutes = (seconds + 59) / 60;
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds));
+            error = t.get("staff.sign-in.slowed", minutes == 1 ? t.get("staff.wait.minute")
+                    : t.get("staff.wait.minutes", minutes));
+        } else if (outcome instanceof SignInOutcome.Busy) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", BUSY_RETRY_SECONDS);
+            error = t.get("staff.sign-in.busy");
+        } else {
+            ctx.status(HttpStatus.UNAUTHORIZED);
+            error = t.get("staff.sign-in.failed", SignInThrottle.NAME_AND_SOURCE.free());
+        }
+        pages.render(ctx, "staff/sign-in.jte", new SignInPage(pages.formPage(ctx, "staff.sign-in.title"),
+                username.length() > 40 ? "" : username, error, false));
     }
+
+    /** When to try again after the kiosk was too busy hashing: a hash takes well under a second. */
+    public static final String BUSY_RETRY_SECONDS = "2";
 
     public void signOut(Context ctx) {
         audit.record(pages.user(ctx).username(), AuditAction.SIGN_OUT, null, null);

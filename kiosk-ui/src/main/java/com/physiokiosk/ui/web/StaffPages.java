@@ -21,11 +21,13 @@ public final class StaffPages {
     private final Supplier<KioskConfig> settings;
     private final Pages pages;
     private final StaffSessions sessions;
+    private final FormTokens formTokens;
 
-    public StaffPages(Supplier<KioskConfig> settings, Pages pages, StaffSessions sessions) {
+    public StaffPages(Supplier<KioskConfig> settings, Pages pages, StaffSessions sessions, FormTokens formTokens) {
         this.settings = settings;
         this.pages = pages;
         this.sessions = sessions;
+        this.formTokens = formTokens;
     }
 
     /** Staff read the kiosk in the clinic's default language. */
@@ -62,9 +64,9 @@ public final class StaffPages {
         return Page.staff(texts(), texts().get(titleKey), s.csrf(), new Page.StaffUser(s.username(), s.isAdmin()));
     }
 
-    /** The layout model of a sign-in or set-up page, with a staff session just for its form token. */
+    /** The layout model of a sign-in or set-up page: its form token needs no session ({@link FormTokens}). */
     public Page formPage(Context ctx, String titleKey) {
-        return Page.staff(texts(), texts().get(titleKey), sessions.forForm(ctx).csrf(), null);
+        return Page.staff(texts(), texts().get(titleKey), formTokens.issue(ctx), null);
     }
 
     public void render(Context ctx, String template, Object model) {

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Staff sessions, kept apart from the patient's: their own random id in their own cookie
  * ({@value #COOKIE}: HttpOnly, SameSite=Strict, sent only to {@code /staff}), their own form
  * token, a new id at sign-in, and an end after {@code kiosk.staff-idle-minutes} without a request.
+ * A session starts only at a successful sign-in: the sign-in and set-up forms need none
+ * ({@link FormTokens}), so nobody can fill this table without a password.
  * Held in memory: a restart signs everyone out, which is the safe way round.
  */
 public final class StaffSessions {
@@ -25,8 +27,8 @@ public final class StaffSessions {
     static final String PATH = "/staff";
 
     /**
-     * Above this many sessions, the ones not signed in are dropped: anyone can open the sign-in
-     * page, and must not be able to fill the memory with form tokens that way.
+     * Above this many sessions, the one used least recently ends. Only a sign-in starts one, so this
+     * is a bound on memory, not something a clinic meets.
      */
     static final int MAX_SESSIONS = 5_000;
 
@@ -39,15 +41,8 @@ public final class StaffSessions {
         this.idle = idle;
     }
 
-    /**
-     * One browser's staff session. Before sign-in it only carries the form token of the sign-in or
-     * set-up form ({@code username} is {@code null}).
-     */
+    /** One browser's signed-in staff session. */
     public record StaffSession(String id, String username, Role role, String csrf, Instant lastSeen) {
-
-        public boolean signedIn() {
-            return username != null;
-        }
 
         public boolean isAdmin() {
             return role == Role.ADMIN;
@@ -86,17 +81,15 @@ public final class StaffSessions {
         return Optional.of(touched);
     }
 
-    /** The browser's session if it is signed in. */
+    /** The browser's session: every session is signed in. */
     public Optional<StaffSession> signedIn(Context ctx) {
-        return current(ctx).filter(StaffSession::signedIn);
+        return current(ctx);
     }
 
-    /** The session for the sign-in or set-up form: the browser's own, or a new one not signed in. */
-    public StaffSession forForm(Context ctx) {
-        return current(ctx).orElseGet(() -> start(ctx, null, null));
-    }
-
-    /** Signs in: the old session ends and a new one starts, with a new id and a new form token. */
+    /**
+     * Signs in: any session the browser had ends and a new one starts, with a new id and a new form
+     * token, so an id planted before sign-in is worth nothing after it.
+     */
     public StaffSession signIn(Context ctx, StaffAccount account) {
         current(ctx).ifPresent(s -> sessions.remove(s.id()));
         return start(ctx, account.username(), account.role());
@@ -119,14 +112,20 @@ public final class StaffSessions {
      */
     public boolean isActive(String id) {
         StaffSession s = sessions.get(id);
-        return s != null && s.signedIn() && !isExpired(s, clock.instant());
+        return s != null && !isExpired(s, clock.instant());
+    }
+
+    /** How many sessions are held, for tests that check a flood of sign-in pages adds none. */
+    public int count() {
+        return sessions.size();
     }
 
     private StaffSession start(Context ctx, String username, Role role) {
         Instant now = clock.instant();
         sessions.values().removeIf(s -> isExpired(s, now));
         if (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().removeIf(s -> !s.signedIn());
+            sessions.values().stream().min(java.util.Comparator.comparing(StaffSession::lastSeen))
+                    .ifPresent(oldest -> sessions.remove(oldest.id(), oldest));
         }
         StaffSession s = new StaffSession(PatientSession.newToken(), username, role, PatientSession.newToken(), now);
         sessions.put(s.id(), s);

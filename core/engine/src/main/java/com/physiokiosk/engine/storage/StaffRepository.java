@@ -5,7 +5,6 @@ import com.physiokiosk.engine.staff.StaffAccount;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Optional;
 /** Stores staff accounts. Prepared statements only; the password hash stays in here and the service. */
 public final class StaffRepository {
 
-    private static final String COLUMNS = "username, role, failed_attempts, locked_until, disabled, password_hash";
+    private static final String COLUMNS = "username, role, disabled, password_hash";
 
     private final Database db;
 
@@ -46,7 +45,7 @@ public final class StaffRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM staff_account WHERE username = ?")) {
                 ps.setString(1, username);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Credentials(account(rs), rs.getString(6))) : Optional.empty();
+                    return rs.next() ? Optional.of(new Credentials(account(rs), rs.getString(4))) : Optional.empty();
                 }
             }
         });
@@ -95,51 +94,22 @@ public final class StaffRepository {
     }
 
     /**
-     * Counts a failed sign-in; the one that reaches {@code maxFailures} locks the account for
-     * {@code lockFor} and starts the count again. One statement, so sign-ins racing each other
-     * cannot slip past the limit.
+     * A new password hash, and {@code andThen} (its audit entry) in the same transaction when there is
+     * such an account, so neither is stored without the other.
      *
-     * @return whether this failure locked the account
+     * @return whether there is such an account
      */
-    public boolean recordFailure(String username, Instant now, int maxFailures, Duration lockFor) {
-        return db.write("record a failed sign-in", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE staff_account SET"
-                            + " locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END,"
-                            + " failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END"
-                            + " WHERE username = ? RETURNING locked_until")) {
-                ps.setInt(1, maxFailures);
-                String until = now.plus(lockFor).toString();
-                ps.setString(2, until);
-                ps.setInt(3, maxFailures);
-                ps.setString(4, username);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && until.equals(rs.getString(1));
-                }
-            }
-        });
-    }
-
-    /** A successful sign-in clears the failure count and any lock that has run out. */
-    public void recordSuccess(String username) {
-        db.write("record a sign-in", c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE username = ?")) {
-                ps.setString(1, username);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** A new password hash; clears the failure count and any lock. @return whether there is such an account */
-    public boolean setPassword(String username, String passwordHash) {
+    public boolean setPassword(String username, String passwordHash, Database.SqlWork<?> andThen) {
         return db.write("reset a staff password", c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_account SET password_hash = ?,"
-                    + " failed_attempts = 0, locked_until = NULL WHERE username = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE staff_account SET password_hash = ? WHERE username = ?")) {
                 ps.setString(1, passwordHash);
                 ps.setString(2, username);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            andThen.run(c);
+            return true;
         });
     }
 
@@ -155,8 +125,6 @@ public final class StaffRepository {
     }
 
     private static StaffAccount account(ResultSet rs) throws SQLException {
-        String locked = rs.getString(4);
-        return new StaffAccount(rs.getString(1), Role.fromCode(rs.getString(2)).orElseThrow(), rs.getInt(3),
-                locked == null ? null : Instant.parse(locked), rs.getInt(5) == 1);
+        return new StaffAccount(rs.getString(1), Role.fromCode(rs.getString(2)).orElseThrow(), rs.getInt(3) == 1);
     }
 }
