@@ -19,6 +19,7 @@ import com.physiokiosk.engine.storage.StaffRepository;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
+import com.physiokiosk.ui.web.CatalogueController;
 import com.physiokiosk.ui.web.CheckInsController;
 import com.physiokiosk.ui.web.FhirController;
 import com.physiokiosk.ui.web.FormTokens;
@@ -128,6 +129,7 @@ public final class KioskApp {
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
                 new TopicsAdminController(pluginAdmin, registry, audit, staffPages),
                 new SettingsController(settings, audit, staffPages),
+                new CatalogueController(registry, audit, staffPages, clock),
                 staffPages,
                 new Security(sessions, formTokens),
                 new HostCheck(settings));

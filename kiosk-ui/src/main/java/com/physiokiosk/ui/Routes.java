@@ -11,6 +11,7 @@ import com.physiokiosk.ui.view.Views.MessagePage;
 import com.physiokiosk.ui.web.Access;
 import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
+import com.physiokiosk.ui.web.CatalogueController;
 import com.physiokiosk.ui.web.CheckInsController;
 import com.physiokiosk.ui.web.FhirController;
 import com.physiokiosk.ui.web.HealthController;
@@ -58,8 +59,8 @@ public final class Routes {
 
     /** The staff side: its controllers, its pages, and the access and form-token checks. */
     record Staff(StaffAuthController auth, CheckInsController checkIns, StaffEvents events, FhirController fhir,
-                 AdminController admin, TopicsAdminController topics, SettingsController settings, StaffPages pages,
-                 Security security, HostCheck hosts) {
+                 AdminController admin, TopicsAdminController topics, SettingsController settings,
+                 CatalogueController catalogue, StaffPages pages, Security security, HostCheck hosts) {
     }
 
     static Javalin create(Supplier<KioskConfig> settings, PatientController patient, PatientSessions patientSessions,
@@ -156,6 +157,9 @@ public final class Routes {
             c.routes.post("/staff/admin/settings", staff.settings()::save, Access.ADMIN);
             c.routes.post(SettingsController.LOGO_PATH, staff.settings()::uploadLogo, Access.ADMIN);
             c.routes.post("/staff/admin/logo/remove", staff.settings()::removeLogo, Access.ADMIN);
+            // The clinical rules catalogue: admins, as the clinical lead who signs it off signs in as one.
+            c.routes.get("/staff/admin/catalogue", staff.catalogue()::page, Access.ADMIN);
+            c.routes.get("/staff/admin/catalogue/pdf", staff.catalogue()::pdf, Access.ADMIN);
 
             // Operations
             c.routes.get("/health", health::health);

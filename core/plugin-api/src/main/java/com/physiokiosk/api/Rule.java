@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  *                     (the patient still sees the urgent message for an {@link Severity#URGENT} finding)
  * @param clinicianKey message key of the note for the physiotherapist
  * @param source       what the rule rests on
+ * @param symptom      the symptom of the severity policy that the rule flags, or {@code null} for none; set with
+ *                     {@link #about(Symptom)} (since 1.1)
  * @since 1.0
  */
 public record Rule(String id, Severity severity, Condition when, String patientKey, String clinicianKey,
-                   Source source) {
+                   Source source, Symptom symptom) {
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
 
@@ -44,10 +46,30 @@ public record Rule(String id, Severity severity, Condition when, String patientK
         }
     }
 
-    /** Shorthand for the canonical constructor. */
+    /**
+     * A rule that flags no symptom of the severity policy (add one with {@link #about(Symptom)}).
+     *
+     * @since 1.0
+     */
+    public Rule(String id, Severity severity, Condition when, String patientKey, String clinicianKey, Source source) {
+        this(id, severity, when, patientKey, clinicianKey, source, null);
+    }
+
+    /** Shorthand for {@link #Rule(String, Severity, Condition, String, String, Source)}. */
     public static Rule of(String id, Severity severity, Condition when, String patientKey, String clinicianKey,
                           Source source) {
-        return new Rule(id, severity, when, patientKey, clinicianKey, source);
+        return new Rule(id, severity, when, patientKey, clinicianKey, source, null);
+    }
+
+    /**
+     * This rule, declared to flag {@code symptom}: the host refuses it at load unless its severity is the one the
+     * policy gives the symptom ({@link Symptom#severity()}), and lists it under the symptom in the rules catalogue.
+     *
+     * @since 1.1
+     */
+    public Rule about(Symptom symptom) {
+        Objects.requireNonNull(symptom, "symptom");
+        return new Rule(id, severity, when, patientKey, clinicianKey, source, symptom);
     }
 
     /** The finding this rule raises for {@code answers}, if its condition holds. */

@@ -43,6 +43,22 @@ class ModelTest {
     }
 
     @Test
+    @DisplayName("a rule declares the symptom it flags; the six-part constructor and factory flag none")
+    void aRuleDeclaresTheSymptomItFlags() {
+        Rule plain = new Rule("legs", Severity.CONSULT, Condition.yes("legs"), null, "legs.clinician", Source.of("d"));
+        assertEquals(null, plain.symptom());
+        assertEquals(plain, Rule.of("legs", Severity.CONSULT, Condition.yes("legs"), null, "legs.clinician",
+                Source.of("d")));
+        Rule tagged = plain.about(Symptom.ONE_LEG);
+        assertEquals(Symptom.ONE_LEG, tagged.symptom());
+        assertEquals(plain.id(), tagged.id());
+        assertEquals(plain.severity(), tagged.severity());
+        assertEquals(Severity.CONSULT, Symptom.ONE_LEG.severity());
+        assertEquals(Severity.URGENT, Symptom.BOTH_LEGS.severity());
+        assertThrows(NullPointerException.class, () -> plain.about(null));
+    }
+
+    @Test
     void answersAreImmutableAndNeverPrintTheirValues() {
         Answers changed = ANSWERS.with("weeks", List.of("39")).with("pregnant", List.of());
         assertEquals(List.of("38"), ANSWERS.get("weeks"));

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.logging.Level;
 
 /**
- * Turns the summary page, rendered for the PDF (well-formed XHTML, style sheet inline), into a PDF
- * with openhtmltopdf. The page is the same template staff print from the browser.
+ * Turns a page rendered for the PDF (well-formed XHTML, style sheet inline) into a PDF with
+ * openhtmltopdf: the check-in summary, the same template staff print from the browser, and the
+ * clinical rules catalogue, the same template admins read on screen.
  */
 public final class SummaryPdf {
 

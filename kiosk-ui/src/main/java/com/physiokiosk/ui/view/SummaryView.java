@@ -137,7 +137,8 @@ public final class SummaryView {
         return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(at);
     }
 
-    private static String resource(String path) {
+    /** A text file shipped with the kiosk, such as a style sheet to inline into a PDF. */
+    static String resource(String path) {
         try (InputStream in = SummaryView.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the kiosk");

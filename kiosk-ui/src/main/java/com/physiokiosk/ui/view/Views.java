@@ -1,5 +1,6 @@
 package com.physiokiosk.ui.view;
 
+import com.physiokiosk.engine.catalogue.RulesCatalogue;
 import java.util.List;
 
 /** The typed models of the host's pages: one record per template. */
@@ -196,5 +197,24 @@ public final class Views {
     public record SettingsPage(Page page, String clinicName, List<LanguageOption> languages, String idleSeconds,
                                String retentionDays, boolean askName, boolean hasLogo, String error, String notice,
                                int maxLogoKilobytes) {
+    }
+
+    /**
+     * The clinical rules catalogue: on screen in the staff layout, and as a PDF from the same template.
+     *
+     * @param clinicName  the clinic it is signed off for
+     * @param catalogue   generated from the sections running now, with its words in the staff language
+     * @param generatedOn the day it was generated, as staff read it
+     * @param versions    what it was made from: the kiosk, then each topic with its plugin and version
+     * @param pdf         rendered for the PDF: a standalone XHTML page with the style sheet inline
+     * @param css         the catalogue style sheet, inlined for the PDF only
+     */
+    public record CataloguePage(Page page, String clinicName, RulesCatalogue catalogue,
+                                String generatedOn, List<String> versions, boolean pdf, String css) {
+
+        /** The host texts in the staff language. */
+        public Texts t() {
+            return page.t();
+        }
     }
 }

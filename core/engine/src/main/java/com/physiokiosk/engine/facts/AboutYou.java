@@ -26,6 +26,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.engine.i18n.MessageBundle;
@@ -84,9 +85,11 @@ public final class AboutYou implements Topic {
     private static final List<Rule> RULES = List.of(
             Rule.of("first-episode-age", Severity.CONSULT,
                     Condition.all(Condition.yes(FIRST_EPISODE), Condition.any(Facts.under20(), Facts.aged50OrOver())),
-                    "about.rule.first-episode-age.patient", "about.rule.first-episode-age.clinician", NICE_CKS),
+                    "about.rule.first-episode-age.patient", "about.rule.first-episode-age.clinician", NICE_CKS)
+                    .about(Symptom.FIRST_EPISODE_AT_RISK_AGE),
             Rule.of("severe-pain", Severity.CONSULT, Facts.severePain(),
-                    "about.rule.severe-pain.patient", "about.rule.severe-pain.clinician", PEG),
+                    "about.rule.severe-pain.patient", "about.rule.severe-pain.clinician", PEG)
+                    .about(Symptom.SEVERE_PAIN),
             Rule.of("pregnant", Severity.INFO, Facts.pregnantOrMaybe(),
                     null, "about.rule.pregnant.clinician", MATERNITY_CARE),
             Rule.of("recent-birth", Severity.INFO, Facts.recentBirth(),

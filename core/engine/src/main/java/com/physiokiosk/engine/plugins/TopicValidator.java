@@ -6,6 +6,7 @@ import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Rule;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.i18n.MessageBundle;
@@ -22,8 +23,8 @@ import java.util.Set;
  * Checks a topic before it is offered to patients: ids unique, every condition and rule refers
  * to a question that exists (skip logic only to earlier questions), every answer code a condition
  * compares with is one the question offers, no condition waits for an answer to an information
- * screen, every condition is of bounded size and depth, and every text resolves in every supported
- * language.
+ * screen, every condition is of bounded size and depth, every rule that flags a symptom of the severity
+ * policy has the severity the policy gives it, and every text resolves in every supported language.
  */
 public final class TopicValidator {
 
@@ -115,6 +116,7 @@ public final class TopicValidator {
             if (!oversized.contains(r.when())) {
                 checkCondition("rule '" + r.id() + "'", r.when(), byId, problems);
             }
+            checkSymptom(r, problems);
         }
         Set<String> keys = keysUsed(info, questions, rules);
         for (String lang : Languages.SUPPORTED) {
@@ -217,6 +219,16 @@ public final class TopicValidator {
         m = new Measure(size, height);
         known.put(c, m);
         return m;
+    }
+
+    /** The same symptom, the same severity in every topic: a rule may not rate its symptom otherwise. */
+    private static void checkSymptom(Rule r, List<String> problems) {
+        Symptom symptom = r.symptom();
+        if (symptom != null && symptom.severity() != r.severity()) {
+            problems.add("rule '" + r.id() + "' flags symptom " + symptom + " as " + r.severity()
+                    + ", but the kiosk's severity policy makes " + symptom + " " + symptom.severity()
+                    + " in every topic");
+        }
     }
 
     private static void checkCondition(String owner, Condition c, Map<String, Question> byId, List<String> problems) {

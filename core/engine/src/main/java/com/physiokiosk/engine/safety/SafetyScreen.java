@@ -7,6 +7,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.engine.facts.AboutYou;
@@ -78,26 +79,29 @@ public final class SafetyScreen implements Topic {
     @Override
     public List<Rule> rules() {
         List<Rule> out = new ArrayList<>();
-        for (String flag : List.of("saddle-numbness", "bladder", "bowel", "both-legs", "leg-weakening")) {
-            out.add(urgent(flag, Condition.yes(flag), CAUDA_EQUINA));
-        }
-        out.add(urgent("trauma", Condition.yes("trauma"), NICE_CKS));
+        out.add(urgent("saddle-numbness", Condition.yes("saddle-numbness"), CAUDA_EQUINA, Symptom.SADDLE));
+        out.add(urgent("bladder", Condition.yes("bladder"), CAUDA_EQUINA, Symptom.BLADDER));
+        out.add(urgent("bowel", Condition.yes("bowel"), CAUDA_EQUINA, Symptom.BOWEL));
+        out.add(urgent("both-legs", Condition.yes("both-legs"), CAUDA_EQUINA, Symptom.BOTH_LEGS));
+        out.add(urgent("leg-weakening", Condition.yes("leg-weakening"), CAUDA_EQUINA, Symptom.LEG_WEAKENING));
+        out.add(urgent("trauma", Condition.yes("trauma"), NICE_CKS, Symptom.SERIOUS_INJURY));
         // A minor fall or lift is a red flag for a fracture only with fragile bones: over 50 (a fact
         // asked next, so this can fire on the age answer), osteoporosis or long-term steroids.
         out.add(urgent("minor-fall", Condition.all(Condition.yes("minor-fall"),
-                Condition.any(Condition.yes(THIN_BONES), Facts.aged50OrOver())), NICE_CKS));
-        out.add(urgent("fever", Condition.yes("fever"), NICE_CKS));
-        out.add(urgent("cancer", Condition.yes("cancer"), NICE_NG234));
-        out.add(urgent("weight-loss", Condition.yes("weight-loss"), NICE_CKS));
-        out.add(urgent("night-pain", Condition.yes("night-pain"), NICE_CKS));
+                Condition.any(Condition.yes(THIN_BONES), Facts.aged50OrOver())), NICE_CKS,
+                Symptom.MINOR_INJURY_WITH_FRACTURE_RISK));
+        out.add(urgent("fever", Condition.yes("fever"), NICE_CKS, Symptom.FEVER_OR_UNWELL));
+        out.add(urgent("cancer", Condition.yes("cancer"), NICE_NG234, Symptom.PAST_CANCER));
+        out.add(urgent("weight-loss", Condition.yes("weight-loss"), NICE_CKS, Symptom.WEIGHT_LOSS));
+        out.add(urgent("night-pain", Condition.yes("night-pain"), NICE_CKS, Symptom.NIGHT_PAIN_NO_POSITION));
         out.add(Rule.of(INFECTION_RISK, Severity.CONSULT,
                 Condition.anyOf(INFECTION_RISK, "immune", "injected-drugs", "spinal-procedure"),
-                null, "safety.infection-risk.clinician", NICE_CKS));
+                null, "safety.infection-risk.clinician", NICE_CKS).about(Symptom.INFECTION_RISK));
         return List.copyOf(out);
     }
 
-    private static Rule urgent(String id, Condition when, Source source) {
-        return Rule.of(id, Severity.URGENT, when, null, "safety." + id + ".clinician", source);
+    private static Rule urgent(String id, Condition when, Source source, Symptom symptom) {
+        return Rule.of(id, Severity.URGENT, when, null, "safety." + id + ".clinician", source).about(symptom);
     }
 
     /** The safety screen, validated like any topic; a failure here is a bug in the kiosk itself. */

@@ -23,5 +23,9 @@ public enum AuditAction {
     PLUGINS_RESCANNED,
     SETTINGS_CHANGED,
     LOGO_CHANGED,
-    LOGO_REMOVED
+    LOGO_REMOVED,
+    /** An admin looked at the clinical rules catalogue; the detail names the versions it was made from. */
+    CATALOGUE_VIEWED,
+    /** An admin downloaded the clinical rules catalogue as a PDF; the detail names the versions. */
+    CATALOGUE_EXPORTED
 }

@@ -9,6 +9,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import java.util.HashMap;
@@ -97,6 +98,36 @@ class TopicValidatorTest {
                 MessageBundle.of("t", Map.of("en", Map.of("title", "t", "summary", "s", "q.a", "a", "q.b", "b",
                         "q.c", "c", "o.x", "x", "o.y", "y"))));
         assertEquals(List.of("no messages_es.properties"), noSpanish);
+    }
+
+    @Test
+    @DisplayName("a rule that rates its declared symptom otherwise than the severity policy is refused, named")
+    void aRuleMustRateItsSymptomAsThePolicyDoes() {
+        List<Rule> rules = List.of(
+                // One leg is CONSULT everywhere: a topic that makes it URGENT is refused.
+                Rule.of("one-leg", Severity.URGENT, Condition.yes("a"), null, "r.c", SRC).about(Symptom.ONE_LEG),
+                // Both legs is URGENT everywhere: a topic that makes it a consult is refused too.
+                Rule.of("both-legs", Severity.CONSULT, Condition.yes("a"), null, "r.c", SRC).about(Symptom.BOTH_LEGS),
+                Rule.of("fine", Severity.CONSULT, Condition.yes("a"), null, "r.c", SRC).about(Symptom.ONE_LEG),
+                Rule.of("untagged", Severity.URGENT, Condition.yes("a"), null, "r.c", SRC));
+        List<String> problems = TopicValidator.validate(INFO, GOOD, rules, texts());
+        assertEquals(List.of(
+                "rule 'one-leg' flags symptom ONE_LEG as URGENT, but the kiosk's severity policy makes ONE_LEG"
+                        + " CONSULT in every topic",
+                "rule 'both-legs' flags symptom BOTH_LEGS as CONSULT, but the kiosk's severity policy makes"
+                        + " BOTH_LEGS URGENT in every topic"), problems);
+    }
+
+    @Test
+    @DisplayName("the kiosk's own safety screen and About you rate every symptom they flag as the policy does")
+    void theHostsOwnSectionsFollowThePolicy() {
+        // load() validates them, symptoms included, and throws on any problem.
+        LoadedTopic safety = com.physiokiosk.engine.safety.SafetyScreen.load();
+        LoadedTopic about = com.physiokiosk.engine.facts.AboutYou.load();
+        assertTrue(safety.rules().stream().filter(r -> r.severity() == Severity.URGENT)
+                .allMatch(r -> r.symptom() != null), "every red flag of the safety screen names its symptom");
+        assertEquals(Symptom.SEVERE_PAIN, about.rules().stream().filter(r -> r.id().equals("severe-pain"))
+                .findFirst().orElseThrow().symptom());
     }
 
     @Test

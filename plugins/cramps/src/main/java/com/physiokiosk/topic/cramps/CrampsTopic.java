@@ -7,6 +7,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import java.util.List;
@@ -145,19 +146,22 @@ public final class CrampsTopic implements Topic {
                     "rule.labour.patient", "rule.labour.clinician",
                     NICE_NG235.at("recognising the start of labour: painful contractions coming regularly; before 37"
                             + " weeks see NICE NG25 (Preterm labour and birth); from week 20, the kiosk's own threshold"
-                            + " for these words, maternity care assesses now")),
+                            + " for these words, maternity care assesses now"))
+                    .about(Symptom.REGULAR_CRAMPS_IN_PREGNANCY),
 
             Rule.of("pregnancy-rhythmic-cramps", Severity.URGENT,
                     Condition.all(PATTERN_IN_PREGNANCY, Condition.not(PREGNANT_FROM_WEEK_20)),
                     "rule.pregnancycramps.patient", "rule.pregnancycramps.clinician",
                     NICE_NG126.at("pain in early pregnancy is assessed by an early pregnancy service; the kiosk"
-                            + " extends this to any week under 20, to weeks not given and to a possible pregnancy")),
+                            + " extends this to any week under 20, to weeks not given and to a possible pregnancy"))
+                    .about(Symptom.REGULAR_CRAMPS_IN_PREGNANCY),
 
             Rule.of("unwell-signs", Severity.URGENT, UNWELL_SIGNS,
                     "rule.unwell.patient", "rule.unwell.clinician",
                     NICE_CKS.at("red flags and non-spinal causes of back pain: systemically unwell (the safety screen's"
                             + " 'feel very unwell' flag, asked again here); seed 003 reader comment Post 1 gives the"
-                            + " picture: back pain wrapping round to the stomach with dizziness, clamminess, vomiting")),
+                            + " picture: back pain wrapping round to the stomach with dizziness, clamminess, vomiting"))
+                    .about(Symptom.FEVER_OR_UNWELL),
 
             // ---- CONSULT -------------------------------------------------------------------
             Rule.of("belly-or-nausea", Severity.CONSULT,

@@ -7,6 +7,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import java.util.List;
@@ -219,23 +220,27 @@ public final class PostpartumTopic implements Topic {
             Rule.of("nerve-both-legs", Severity.URGENT, BOTH_LEGS,
                     "rule.bothlegs.patient", "rule.bothlegs.clinician",
                     GIRFT_CES.at("red flags for suspected CES: leg symptoms on both sides; the same flag as the safety"
-                            + " screen's 'both legs' question")),
+                            + " screen's 'both legs' question"))
+                    .about(Symptom.BOTH_LEGS),
 
             Rule.of("nerve-getting-worse", Severity.URGENT, DEFICIT_WORSENING,
                     "rule.legworse.patient", "rule.legworse.clinician",
                     NICE_CKS.at("red flags: progressive neurological deficit in the legs; the same flag as the safety"
-                            + " screen's 'one leg or foot getting weaker or more numb' question")),
+                            + " screen's 'one leg or foot getting weaker or more numb' question"))
+                    .about(Symptom.LEG_WEAKENING),
 
             Rule.of("possible-vertebral-fracture", Severity.URGENT, FRACTURE_RED_FLAG,
                     "rule.fracture.patient", "rule.fracture.clinician",
                     NICE_CKS.at("red flags for fracture: sudden onset of severe pain with osteoporosis or steroids, and"
                             + " structural change (loss of height); the kiosk reads age 50 or over, and breastfeeding"
-                            + " now or recently (lactation-associated bone loss, seed 004 section 2), as risk factors")),
+                            + " now or recently (lactation-associated bone loss, seed 004 section 2), as risk factors"))
+                    .about(Symptom.SUDDEN_SEVERE_PAIN_WITH_FRACTURE_RISK),
 
             Rule.of("night-pain-no-position", Severity.URGENT, NIGHT_NO_POSITION,
                     "rule.nightnoposition.patient", "rule.nightnoposition.clinician",
                     NICE_CKS.at("red flags: night pain that no change of position eases (cancer, infection); the same"
-                            + " flag as the safety screen's night-pain question")),
+                            + " flag as the safety screen's night-pain question"))
+                    .about(Symptom.NIGHT_PAIN_NO_POSITION),
 
             // ---- CONSULT -------------------------------------------------------------------
             // Replaces the URGENT flag of plugin 0.1 for numbness, tingling or weakness in one leg.
@@ -244,7 +249,8 @@ public final class PostpartumTopic implements Topic {
                     "rule.legs.patient", "rule.legs.clinician",
                     seed("closing paragraph: back pain with numbness, tingling or weakness in the legs needs"
                             + " medical evaluation (disc herniation, nerve compression); in one leg and not getting"
-                            + " worse, CONSULT under the kiosk's severity policy, which the seed does not set")),
+                            + " worse, CONSULT under the kiosk's severity policy, which the seed does not set"))
+                    .about(Symptom.ONE_LEG),
 
             Rule.of("pain-beyond-six-weeks", Severity.CONSULT,
                     Condition.any(
@@ -272,7 +278,8 @@ public final class PostpartumTopic implements Topic {
                     Condition.all(Condition.equals(SUDDEN_OR_HEIGHT, "sudden-severe"), Condition.not(FRACTURE_RED_FLAG)),
                     "rule.sudden.patient", "rule.sudden.clinician",
                     seed("section 2, Postpartum Osteoporosis; the kiosk's severity policy: sudden severe pain alone"
-                            + " is not a red flag, so the kiosk flags it for the consult")),
+                            + " is not a red flag, so the kiosk flags it for the consult"))
+                    .about(Symptom.SUDDEN_SEVERE_PAIN),
 
             Rule.of("height-loss", Severity.CONSULT,
                     Condition.all(Condition.equals(SUDDEN_OR_HEIGHT, "height-loss"), Condition.not(FRACTURE_RED_FLAG)),

@@ -7,6 +7,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import java.util.List;
@@ -199,25 +200,29 @@ public final class SexualActivityTopic implements Topic {
             Rule.of("genital-numbness", Severity.URGENT, SENSATION,
                     "rule.numbness.patient", "rule.numbness.clinician",
                     GIRFT_CES.at("red flags for suspected CES: saddle or genital numbness, or a change of sensation"
-                            + " during intercourse; the same flag as the safety screen's saddle question")),
+                            + " during intercourse; the same flag as the safety screen's saddle question"))
+                    .about(Symptom.SADDLE),
 
             Rule.of("new-bladder-trouble", Severity.URGENT, BLADDER,
                     "rule.bladder.patient", "rule.bladder.clinician",
                     GIRFT_CES.at("red flags for suspected CES: new difficulty passing urine, loss of bladder"
-                            + " sensation or leaking; the same flag as the safety screen's bladder question")),
+                            + " sensation or leaking; the same flag as the safety screen's bladder question"))
+                    .about(Symptom.BLADDER),
 
             Rule.of("fever-with-urinary-signs", Severity.URGENT,
                     Condition.all(FEVER, URINARY_KIDNEY_OR_PELVIC),
                     "rule.feverurinary.patient", "rule.feverurinary.clinician",
                     NICE_CKS.at("red flags: fever with back pain (possible infection), here with urinary, loin or"
                             + " pelvic symptoms (seed 000: an infection rising to the kidneys, pelvic inflammation);"
-                            + " the same flag as the safety screen's fever question")),
+                            + " the same flag as the safety screen's fever question"))
+                    .about(Symptom.FEVER_OR_UNWELL),
 
             Rule.of("fever", Severity.URGENT,
                     Condition.all(FEVER, Condition.not(URINARY_KIDNEY_OR_PELVIC)),
                     "rule.fever.patient", "rule.fever.clinician",
                     NICE_CKS.at("red flags: fever with back pain (possible infection); the same flag as the safety"
-                            + " screen's fever question")),
+                            + " screen's fever question"))
+                    .about(Symptom.FEVER_OR_UNWELL),
 
             // ---- CONSULT -------------------------------------------------------------------
             Rule.of("urinary-or-kidney-signs", Severity.CONSULT,

@@ -7,6 +7,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import java.util.List;
@@ -250,23 +251,27 @@ public final class SleepTopic implements Topic {
                     "rule.nightpain.patient", "rule.nightpain.clinician",
                     NICE_CKS.at("red flags: night pain that no change of position eases (cancer, infection); the same"
                             + " flag as the safety screen's night-pain question; seed 004 asks for a specialist's"
-                            + " look at persistent night-time back pain")),
+                            + " look at persistent night-time back pain"))
+                    .about(Symptom.NIGHT_PAIN_NO_POSITION),
 
             Rule.of("nerve-both-legs", Severity.URGENT, BOTH_LEGS,
                     "rule.bothlegs.patient", "rule.bothlegs.clinician",
                     GIRFT_CES.at("red flags for suspected CES: leg symptoms on both sides; the same flag as the safety"
-                            + " screen's 'both legs' question")),
+                            + " screen's 'both legs' question"))
+                    .about(Symptom.BOTH_LEGS),
 
             Rule.of("nerve-getting-worse", Severity.URGENT, DEFICIT_WORSENING,
                     "rule.legworse.patient", "rule.legworse.clinician",
                     NICE_CKS.at("red flags: progressive neurological deficit in the legs; the same flag as the safety"
-                            + " screen's 'one leg or foot getting weaker or more numb' question")),
+                            + " screen's 'one leg or foot getting weaker or more numb' question"))
+                    .about(Symptom.LEG_WEAKENING),
 
             Rule.of("possible-fracture", Severity.URGENT, FRACTURE_RED_FLAG,
                     "rule.fracture.patient", "rule.fracture.clinician",
                     NICE_CKS.at("red flags for fracture: sudden onset of severe pain with osteoporosis or steroids, and"
                             + " structural change (loss of height); the kiosk reads age 50 or over, and breastfeeding"
-                            + " (lactation-associated bone loss, seed 004 section 2), as risk factors")),
+                            + " (lactation-associated bone loss, seed 004 section 2), as risk factors"))
+                    .about(Symptom.SUDDEN_SEVERE_PAIN_WITH_FRACTURE_RISK),
 
             // ---- CONSULT ------------------------------------------------------------------------
             // Replaces the URGENT flag of plugin 0.1 for numbness, tingling or weakness in one leg.
@@ -275,7 +280,8 @@ public final class SleepTopic implements Topic {
                     "rule.legs.patient", "rule.legs.clinician",
                     new Source(SEED_NIGHT, "closing paragraph: numbness, tingling or weakness in the legs needs a"
                             + " medical look; asked of every patient, not only after a birth; in one leg and not"
-                            + " getting worse, CONSULT under the kiosk's severity policy")),
+                            + " getting worse, CONSULT under the kiosk's severity policy"))
+                    .about(Symptom.ONE_LEG),
 
             Rule.of("night-pain-partly-relieved", Severity.CONSULT,
                     Condition.equals(POSITION_EASES, "partly"),
@@ -306,7 +312,8 @@ public final class SleepTopic implements Topic {
                     Condition.all(Condition.equals(WARNING_SIGNS, "sudden-severe"), Condition.not(FRACTURE_RED_FLAG)),
                     "rule.sudden.patient", "rule.sudden.clinician",
                     new Source(SEED_NIGHT, "section 2, postpartum osteoporosis; the kiosk's severity policy:"
-                            + " sudden severe pain alone is not a red flag, so the kiosk flags it for the consult")),
+                            + " sudden severe pain alone is not a red flag, so the kiosk flags it for the consult"))
+                    .about(Symptom.SUDDEN_SEVERE_PAIN),
 
             Rule.of("height-loss", Severity.CONSULT,
                     Condition.all(Condition.equals(WARNING_SIGNS, "height-loss"), Condition.not(FRACTURE_RED_FLAG)),

@@ -7,6 +7,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.api.Source;
+import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import java.util.List;
@@ -182,26 +183,30 @@ public final class StretchingTopic implements Topic {
             Rule.of("nerve-both-legs", Severity.URGENT, BOTH_LEGS,
                     "rule.bothlegs.patient", "rule.bothlegs.clinician",
                     GIRFT_CES.at("red flags for suspected CES: leg symptoms on both sides (or alternating); the same"
-                            + " flag as the safety screen's 'both legs' question")),
+                            + " flag as the safety screen's 'both legs' question"))
+                    .about(Symptom.BOTH_LEGS),
 
             Rule.of("nerve-getting-worse", Severity.URGENT, DEFICIT_WORSENING,
                     "rule.nerveworse.patient", "rule.nerveworse.clinician",
                     NICE_CKS.at("red flags: progressive neurological deficit in the legs; the same flag as the safety"
-                            + " screen's 'one leg or foot getting weaker or more numb' question")),
+                            + " screen's 'one leg or foot getting weaker or more numb' question"))
+                    .about(Symptom.LEG_WEAKENING),
 
             // ---- CONSULT -------------------------------------------------------------------
             Rule.of("nerve-symptoms", Severity.CONSULT,
                     Condition.all(NERVE_SYMPTOMS, NO_RED_FLAG),
                     "rule.nerve.patient", "rule.nerve.clinician",
                     seed("Proper Mechanics: a spinal problem pressing on nerves; Stretching the Proper Muscles:"
-                            + " pain carried along the nerves from elsewhere")),
+                            + " pain carried along the nerves from elsewhere"))
+                    .about(Symptom.ONE_LEG),
 
             Rule.of("leg-weakness", Severity.CONSULT,
                     Condition.all(Condition.equals(LEG_SYMPTOMS, "weakness"), NO_RED_FLAG),
                     "rule.weakness.patient", "rule.weakness.clinician",
                     seed("Proper Mechanics: pressure on the nerves; a separate note for weakness (a foot that"
                             + " catches: possible foot drop) is the kiosk's own; CONSULT unless it is getting worse, as"
-                            + " the kiosk's severity policy sets for one leg")),
+                            + " the kiosk's severity policy sets for one leg"))
+                    .about(Symptom.ONE_LEG),
 
             Rule.of("structural-sudden-pain", Severity.CONSULT,
                     Condition.equals(PAIN_CHANGE, "sudden"),
