@@ -100,6 +100,9 @@ class SummaryTest {
             String painNow = "How bad is your pain right now?";
             assertEquals(page.indexOf(painNow), page.lastIndexOf(painNow), "the pain score is shown once, on top");
             assertTrue(page.contains("Answered no (11)"), "the safety questions answered no, on one line");
+            assertTrue(page.contains("<tr class=\"red-flag\"><th scope=\"row\">"
+                    + html("Do you have numbness or tingling around your genitals, bottom or inner thighs?")),
+                    "the red-flag answer highlighted");
             StoredAnswer trigger = c.topics().get(2).answers().get(0);
             assertTrue(page.contains(html(trigger.displayValue())), "answers as the staff read them");
 

@@ -83,6 +83,10 @@ public final class SummaryView {
                         .forEach(f -> told.add(f.patientText()));
             }
             List<AnswerLine> answers = new ArrayList<>();
+            // The answers an URGENT finding of this topic rests on.
+            java.util.Set<String> redFlags = new java.util.HashSet<>();
+            topic.findings().stream().filter(f -> f.severity() == Severity.URGENT)
+                    .forEach(f -> redFlags.addAll(f.triggeredBy()));
             List<String> peg = new ArrayList<>();
             List<String> safetyNo = new ArrayList<>();
             for (StoredAnswer a : topic.answers()) {
@@ -97,7 +101,7 @@ public final class SummaryView {
                     // A red flag answered "no" needs reading only as one of many: on one line, so the page stays one.
                     safetyNo.add(a.questionText());
                 } else {
-                    answers.add(new AnswerLine(a.questionText(), a.displayValue()));
+                    answers.add(new AnswerLine(a.questionText(), a.displayValue(), redFlags.contains(a.linkId())));
                 }
             }
 

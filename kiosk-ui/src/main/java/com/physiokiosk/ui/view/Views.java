@@ -156,7 +156,8 @@ public final class Views {
     public record AnswerSection(String title, List<AnswerLine> answers, String note) {
     }
 
-    public record AnswerLine(String question, String answer) {
+    /** @param redFlag the answer raised an URGENT finding: highlighted on screen, on paper and in the PDF */
+    public record AnswerLine(String question, String answer, boolean redFlag) {
     }
 
     public record Link(String url, String label) {
