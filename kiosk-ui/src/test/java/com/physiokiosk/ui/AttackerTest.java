@@ -168,6 +168,16 @@ class AttackerTest {
                             "Content-Type: application/x-www-form-urlencoded"),
                     "lang=en".getBytes(StandardCharsets.UTF_8));
             assertEquals(303, own.status());
+            RawHttp.Response noReferrer = RawHttp.send(port, "POST", "/start",
+                    List.of("Origin: null", "Sec-Fetch-Site: same-origin",
+                            "Content-Type: application/x-www-form-urlencoded"),
+                    "lang=en".getBytes(StandardCharsets.UTF_8));
+            assertEquals(303, noReferrer.status(), "the kiosk's own forms, sent with no referrer");
+            RawHttp.Response sandboxed = RawHttp.send(port, "POST", "/start",
+                    List.of("Origin: null", "Sec-Fetch-Site: cross-site",
+                            "Content-Type: application/x-www-form-urlencoded"),
+                    "lang=en".getBytes(StandardCharsets.UTF_8));
+            assertEquals(403, sandboxed.status(), "a sandboxed page elsewhere");
             assertEquals(200, RawHttp.send(port, "GET", "/", List.of("Host: evil.example"), null).status(),
                     "reading the welcome screen changes nothing and is not refused");
         });

@@ -55,10 +55,13 @@ public final class HostCheck {
         if (!changes) {
             return;
         }
+        // The browser's own word first (fetch metadata); then the Origin header. The kiosk's pages send no
+        // referrer, so a browser sends "Origin: null" with their forms: that says nothing either way.
         String site = ctx.header("Sec-Fetch-Site");
         String origin = ctx.header("Origin");
-        boolean crossSite = site != null && !site.equals("same-origin") && !site.equals("none");
-        if (crossSite || origin != null && !sameOrigin(origin, ctx.header("Host"))) {
+        boolean crossSite = site != null ? !site.equals("same-origin") && !site.equals("none")
+                : origin != null && !origin.equals("null") && !sameOrigin(origin, ctx.header("Host"));
+        if (crossSite) {
             log.warn("Refused {} {}: the form came from another site", method, ctx.path());
             throw new Security.BadRequest(403, "request.origin");
         }
