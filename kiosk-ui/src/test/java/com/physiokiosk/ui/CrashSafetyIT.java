@@ -79,7 +79,8 @@ class CrashSafetyIT {
                         }
                     });
                 }
-                Thread.sleep(300 + random.nextInt(1200));
+                // Long enough for whole visits (safety screen, About you and a topic: about 50 requests) to end.
+                Thread.sleep(1500 + random.nextInt(2000));
                 kiosk.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
                 kiosk.waitFor(10, TimeUnit.SECONDS);
                 kills++;

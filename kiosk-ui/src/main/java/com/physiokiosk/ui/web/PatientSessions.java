@@ -80,11 +80,12 @@ public final class PatientSessions implements HttpSessionListener {
      *
      * @return whether there is room now
      */
-    public boolean makeRoom() {
-        int over = live.size() - MAX_SESSIONS + 1;
-        if (over <= 0) {
+    public synchronized boolean makeRoom() {
+        if (live.size() < MAX_SESSIONS) {
             return true;
         }
+        // Down to nine tenths, so that a burst of starts does not evict one by one.
+        int over = live.size() - MAX_SESSIONS * 9 / 10;
         List<HttpSession> idle = live.values().stream().filter(s -> !PatientSession.hasAnswered(s))
                 .sorted(Comparator.comparingLong(PatientSessions::created)).limit(over).toList();
         for (HttpSession s : idle) {
@@ -100,6 +101,9 @@ public final class PatientSessions implements HttpSessionListener {
         }
         return live.size() < MAX_SESSIONS;
     }
+
+    // Starts that made room may create their sessions a moment later, together: the bound is then passed by
+    // at most the requests in flight, which the server's thread pool bounds in turn.
 
     private static long created(HttpSession s) {
         try {
