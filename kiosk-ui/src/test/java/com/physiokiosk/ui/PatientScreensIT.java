@@ -57,7 +57,11 @@ class PatientScreensIT {
     private final List<String> looked = new ArrayList<>();
 
     private void open() {
-        kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS, Map.of(), Clock.systemDefaultZone());
+        open(Map.of());
+    }
+
+    private void open(Map<String, String> env) {
+        kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS, env, Clock.systemDefaultZone());
         kiosk.app.javalin().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + kiosk.app.javalin().port();
         driver = Chromium.start(LANDSCAPE.width(), LANDSCAPE.height());
@@ -83,9 +87,11 @@ class PatientScreensIT {
         report(3 * (2 * SCREENS + 1));
     }
 
+    /** With a clinic's own logo and a long name in the header, too. */
     @Test
-    void everyScreenWithLargerTextOnALandscapeTablet() {
-        open();
+    void everyScreenWithLargerTextOnALandscapeTablet() throws IOException {
+        open(Map.of("KIOSK_CLINIC_NAME", "Clínica de Fisioterapia y Rehabilitación San Rafael"));
+        kiosk.app.settings().setLogo(logo());
         for (String lang : List.of("en", "es")) {
             visitEveryScreen(lang, true, List.of(LANDSCAPE));
         }
@@ -321,6 +327,23 @@ class PatientScreensIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** A clinic's logo: a wide coloured badge, as clinics upload them. */
+    private static byte[] logo() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(240, 96,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x8a, 0x2b, 0x5e));
+        g.fillRoundRect(0, 0, 240, 96, 30, 30);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(24, 18, 60, 60);
+        g.fillRect(104, 30, 112, 12);
+        g.fillRect(104, 56, 80, 12);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);

@@ -78,8 +78,9 @@ public final class PatientController {
                 .map(l -> new Choice(l, Texts.in(l).get("language.name"), l.equals(lang), null)).toList();
         boolean large = LARGE.equals(ctx.queryParam("text"));
         Texts t = Texts.in(lang);
+        // The clinic's logo and name are the welcome screen itself: not repeated in its header.
         Page page = new Page(t, t.get("welcome.title"), config().languages(), "/", true, 0, "", large,
-                large ? config().idleTimeout().toSeconds() : 0, null).withBrand(brand());
+                large ? config().idleTimeout().toSeconds() : 0, null);
         pages.render(ctx, "welcome.jte", new WelcomePage(page, config().clinicName(),
                 hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null, langs));
     }
