@@ -137,7 +137,6 @@
     ['Z', 'X', 'C', 'V', 'B', 'N', 'M', '-', '\''],
     ['Á', 'É', 'Í', 'Ó', 'Ú', 'Ü', 'Ç']
   ];
-  var DIGITS = [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9'], ['0']];
 
   function key(label, onPress, extraClass, ariaLabel) {
     var b = document.createElement('button');
@@ -153,19 +152,57 @@
     return b;
   }
 
+  function changed(input) {
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+
   function insert(input, text) {
     var max = parseInt(input.getAttribute('maxlength') || '0', 10);
     if (max > 0 && input.value.length >= max) {
       return;
     }
     input.value += text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
+    changed(input);
+  }
+
+  // The number keypad: digits in the familiar 3 x 4 grid, Clear and Delete beside the 0, no letters.
+  // No more digits than the largest allowed answer has: the kiosk's own message explains a number out of range.
+  function attachKeypad(input) {
+    var pad = document.createElement('div');
+    pad.className = 'keypad';
+    pad.setAttribute('role', 'group');
+    pad.setAttribute('aria-label', body.dataset.kbKeypad || 'Keypad');
+    var maxDigits = String(input.getAttribute('max') || '999999').length;
+    var digit = function (d) {
+      return key(d, function () {
+        var next = (input.value + d).replace(/^0+(?=\d)/, '');
+        if (next.length <= maxDigits) {
+          input.value = next;
+          changed(input);
+        }
+      });
+    };
+    ['1', '2', '3', '4', '5', '6', '7', '8', '9'].forEach(function (d) { pad.appendChild(digit(d)); });
+    pad.appendChild(key(body.dataset.kbClear || 'C', function () {
+      input.value = '';
+      changed(input);
+    }, 'word'));
+    pad.appendChild(digit('0'));
+    pad.appendChild(key('⌫', function () {
+      input.value = input.value.slice(0, -1);
+      changed(input);
+    }, 'wide', body.dataset.kbDelete));
+    input.setAttribute('inputmode', 'none');
+    input.insertAdjacentElement('afterend', pad);
   }
 
   function attachKeyboard(input) {
-    var numeric = input.dataset.keyboard === 'number';
+    if (input.dataset.keyboard === 'number') {
+      attachKeypad(input);
+      return;
+    }
     var pad = document.createElement('div');
-    pad.className = 'keyboard' + (numeric ? ' numeric' : '');
+    pad.className = 'keyboard';
     pad.setAttribute('role', 'group');
     pad.setAttribute('aria-label', body.dataset.kbLabel || 'Keyboard');
     var shift = true; // names start with a capital
@@ -175,45 +212,35 @@
         k.textContent = shift ? k.dataset.char.toUpperCase() : k.dataset.char.toLowerCase();
       });
     };
-    (numeric ? DIGITS : LETTERS).forEach(function (row) {
+    LETTERS.forEach(function (row) {
       var r = document.createElement('div');
       r.className = 'key-row';
       row.forEach(function (ch) {
         var k = key(ch, function () {
-          var text = numeric ? ch : (shift ? ch.toUpperCase() : ch.toLowerCase());
-          if (numeric && input.type === 'number') {
-            input.value = (input.value + text).replace(/^0+(?=\d)/, '');
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-          } else {
-            insert(input, text);
-          }
-          if (!numeric && shift && /\p{L}/u.test(ch)) {
+          insert(input, shift ? ch.toUpperCase() : ch.toLowerCase());
+          if (shift && /\p{L}/u.test(ch)) {
             shift = false;
             refreshCase();
           }
         });
-        if (!numeric) {
-          k.dataset.char = ch;
-          letterKeys.push(k);
-        }
+        k.dataset.char = ch;
+        letterKeys.push(k);
         r.appendChild(k);
       });
       pad.appendChild(r);
     });
     var last = document.createElement('div');
     last.className = 'key-row';
-    if (!numeric) {
-      last.appendChild(key('⇧', function () { shift = !shift; refreshCase(); }, 'wide', body.dataset.kbShift));
-      last.appendChild(key(body.dataset.kbSpace || ' ', function () {
-        insert(input, ' ');
-        shift = true;
-        refreshCase();
-      }, 'space'));
-    }
+    last.appendChild(key('⇧', function () { shift = !shift; refreshCase(); }, 'wide', body.dataset.kbShift));
+    last.appendChild(key(body.dataset.kbSpace || ' ', function () {
+      insert(input, ' ');
+      shift = true;
+      refreshCase();
+    }, 'space'));
     last.appendChild(key('⌫', function () {
       input.value = input.value.slice(0, -1);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      if (!numeric && (input.value === '' || input.value.slice(-1) === ' ')) {
+      changed(input);
+      if (input.value === '' || input.value.slice(-1) === ' ') {
         shift = true;
         refreshCase();
       }

@@ -133,8 +133,7 @@ public final class KioskApp {
                 staffPages,
                 new Security(sessions, formTokens),
                 new HostCheck(settings));
-        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(registry), health, pages,
-                staff);
+        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(registry), health, staff);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
                 patientSessions, sessions, javalin);

@@ -4,10 +4,7 @@ import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.staff.Passwords;
 import com.physiokiosk.engine.storage.StorageException;
-import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
-import com.physiokiosk.ui.view.Texts;
-import com.physiokiosk.ui.view.Views.MessagePage;
 import com.physiokiosk.ui.web.Access;
 import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
@@ -64,7 +61,7 @@ public final class Routes {
     }
 
     static Javalin create(Supplier<KioskConfig> settings, PatientController patient, PatientSessions patientSessions,
-                          AssetController assets, HealthController health, Pages pages, Staff staff) {
+                          AssetController assets, HealthController health, Staff staff) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_FORM_BYTES;
@@ -119,6 +116,7 @@ public final class Routes {
             c.routes.get("/urgent", patient::urgent);
             c.routes.post("/urgent/carry-on", patient::carryOn);
             c.routes.get("/done", patient::done);
+            c.routes.get("/start-again", patient::confirmStartAgain);
             c.routes.post("/reset", patient::reset);
 
             c.routes.get("/topic-assets/{topic}/{file}", assets::topicAsset);
@@ -166,37 +164,37 @@ public final class Routes {
 
             c.routes.exception(ForbiddenResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.FORBIDDEN,
                     "staff.forbidden.title", "admin-only".equals(e.getMessage()) ? "staff.forbidden.admin" : "staff.forbidden.expired",
-                    () -> message(ctx, pages, settings, "expired.title", "expired.text")));
+                    () -> message(ctx, patient, "expired.title", "expired.text")));
             c.routes.exception(NotFoundResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.NOT_FOUND,
                     "staff.not-found.title", "staff.not-found.text", () -> patient.notAvailable(ctx, settings.get().defaultLanguage())));
             c.routes.exception(BadRequestResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.BAD_REQUEST,
-                    "staff.bad-request.title", "staff.bad-request.text", () -> message(ctx, pages, settings, "error.title", "error.text")));
+                    "staff.bad-request.title", "staff.bad-request.text", () -> message(ctx, patient, "error.title", "error.text")));
             c.routes.exception(StorageException.class, (e, ctx) -> {
                 log.error("Storage failure on {} {}: {}", ctx.method(), shortPath(ctx), e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
-                message(ctx, pages, settings, "storage.title", "storage.text");
+                message(ctx, patient, "storage.title", "storage.text");
             });
             c.routes.exception(Passwords.Busy.class, (e, ctx) -> {
                 // Setting a password found every hashing slot taken for longer than it waits.
                 ctx.header("Retry-After", StaffAuthController.BUSY_RETRY_SECONDS);
                 refusal(ctx, staff, HttpStatus.TOO_MANY_REQUESTS, "staff.busy.title", "staff.busy.text",
-                        () -> message(ctx, pages, settings, "error.title", "error.text"));
+                        () -> message(ctx, patient, "error.title", "error.text"));
             });
             c.routes.exception(Security.BadRequest.class, (e, ctx) -> {
                 ctx.status(e.status());
-                message(ctx, pages, settings, "request.title", e.messageKey(), e.args());
+                message(ctx, patient, "request.title", e.messageKey(), e.args());
             });
             c.routes.exception(Exception.class, (e, ctx) -> {
                 try {
                     if (isUnreadableRequest(e)) {
                         // A body cut short or malformed: the client's fault, not the kiosk's.
                         ctx.status(HttpStatus.BAD_REQUEST);
-                        message(ctx, pages, settings, "request.title", "request.unreadable");
+                        message(ctx, patient, "request.title", "request.unreadable");
                         return;
                     }
                     log.error("Unexpected failure on {} {}", ctx.method(), shortPath(ctx), e);
                     ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
-                    message(ctx, pages, settings, "error.title", "error.text");
+                    message(ctx, patient, "error.title", "error.text");
                 } catch (RuntimeException onADeadRequest) {
                     // Javalin hands an exception thrown here back to this same handler: never throw,
                     // or a request that is already gone (a stream closed at shutdown) loops for ever.
@@ -253,14 +251,8 @@ public final class Routes {
         return sessions;
     }
 
-    private static void message(io.javalin.http.Context ctx, Pages pages, Supplier<KioskConfig> settings,
+    private static void message(io.javalin.http.Context ctx, PatientController patient,
                                 String titleKey, String textKey, Object... args) {
-        KioskConfig config = settings.get();
-        String lang = PatientSession.visit(ctx).map(v -> v.language()).orElse(config.defaultLanguage());
-        Texts t = Texts.in(lang);
-        Page page = new Page(t, t.get(titleKey), config.languages(), null, true, config.idleTimeout().toSeconds(),
-                PatientSession.csrfToken(ctx));
-        pages.render(ctx, "message.jte", new MessagePage(page, t.get(titleKey), t.get(textKey, args), "/",
-                t.get("action.start-again")));
+        patient.message(ctx, titleKey, textKey, args);
     }
 }

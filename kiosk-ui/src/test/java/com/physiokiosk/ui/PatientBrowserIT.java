@@ -42,6 +42,8 @@ class PatientBrowserIT {
     private ChromeDriver driver;
     private String base;
     private final List<String> accessibilityProblems = new ArrayList<>();
+    /** Whether the walk scans, measures and photographs each screen (once is enough: the others only walk). */
+    private boolean looking = true;
 
     private void open(Map<String, String> env, int width, int height) {
         kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS, env, Clock.systemDefaultZone());
@@ -123,21 +125,36 @@ class PatientBrowserIT {
         if (!boxes.isEmpty()) {
             WebElement box = exclusive.isEmpty() ? boxes.get(0) : exclusive.get(0);
             box.findElement(By.xpath("./ancestor::label")).click();
-            tap(By.cssSelector("main form button.primary[type=submit]"));
+            tap(By.cssSelector(".action-bar button.primary[type=submit]"));
         } else if (!no.isEmpty()) {
             no.get(0).click();
         } else if (!scale.isEmpty()) {
             scale.get(0).click();
         } else if (!number.isEmpty()) {
             for (char c : number.get(0).getAttribute("min").toCharArray()) {
-                tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
+                tap(By.xpath("//div[contains(@class,'keypad')]//button[normalize-space()='" + c + "']"));
             }
-            tap(By.cssSelector("main form button.primary[type=submit]"));
+            tap(By.cssSelector(".action-bar button.primary[type=submit]"));
         } else if (!choices.isEmpty()) {
             choices.get(0).click();
         } else {
-            tap(By.cssSelector("main form button.primary[type=submit], main form button.secondary[name=answer]"));
+            tap(By.cssSelector(".action-bar button.primary[type=submit], .action-bar button.skip"));
         }
+    }
+
+    /** After the name: the safety screen's lead-in, read, then its first question. */
+    private void passLeadIn() {
+        waitForPath("/q/safety/lead-in");
+        tap(By.cssSelector(".action-bar button.primary[type=submit]"));
+        waitForPath("/q/safety/saddle-numbness");
+    }
+
+    /** "Start again" in the header, then "Yes" on the question it asks: back to the welcome screen. */
+    private void startAgain() {
+        tap(By.cssSelector(".site-header a[href^='/start-again']"));
+        waitForPathPrefix("/start-again");
+        tap(By.cssSelector("form[action='/reset'] button"));
+        waitForPath("/");
     }
 
     /** Waits until the address is no longer {@code from}. */
@@ -150,7 +167,9 @@ class PatientBrowserIT {
     }
 
     private void tapAnswer(String value) {
-        tap(By.cssSelector("button[name=answer][value='" + value + "'], input[name=answer][value='" + value + "']"));
+        // A box to tick is tapped on its tile (the label), as a patient does.
+        tap(By.xpath("//button[@name='answer' and @value='" + value + "'] | //label[input[@name='answer' and @value='"
+                + value + "']]"));
     }
 
     private String path() {
@@ -167,6 +186,9 @@ class PatientBrowserIT {
 
     /** axe-core on the current screen; serious and critical problems are collected for the end of the test. */
     private void scan(String screen) {
+        if (!looking) {
+            return;
+        }
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze(driver);
@@ -179,15 +201,21 @@ class PatientBrowserIT {
     }
 
     private void shot(String name) throws IOException {
+        if (!looking) {
+            return;
+        }
         Files.createDirectories(SHOTS);
         Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Every tap target of the screen is at least 48 CSS pixels high and wide, and nothing scrolls sideways. */
     private void checkTouchTargets(String screen) {
+        if (!looking) {
+            return;
+        }
         JavascriptExecutor js = driver;
         Object small = js.executeScript(
-                "return Array.from(document.querySelectorAll('button, a.button, label.choice'))"
+                "return Array.from(document.querySelectorAll('button, a.button, label.tile'))"
                         + ".filter(e => e.offsetParent !== null)"
                         + ".map(e => [e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])"
                         + ".filter(p => p[1].height < 48 || p[1].width < 48).map(p => p[0]);");
@@ -216,7 +244,7 @@ class PatientBrowserIT {
         assertEquals(name, field.getAttribute("value"), "typed with the on-screen keyboard, capital first");
         scan("name");
         shot(shotPrefix + "-02-name");
-        tap(By.cssSelector("form[action='/name'] button[type=submit]"));
+        tap(By.cssSelector("button[form=name-form]"));
         // The safety screen and About you, one question per screen; each kind of screen scanned once.
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < 40; i++) {
@@ -259,7 +287,7 @@ class PatientBrowserIT {
             checkTouchTargets("cramps " + type);
             shot(shotPrefix + "-05-" + type);
             if (e.getValue().isEmpty()) {
-                tap(By.cssSelector("main form button.primary[type=submit]"));
+                tap(By.cssSelector(".action-bar button.primary[type=submit]"));
                 continue;
             }
             boolean multi = !driver.findElements(By.cssSelector("input[type=checkbox][name=answer]")).isEmpty();
@@ -267,7 +295,7 @@ class PatientBrowserIT {
                 tapAnswer(v);
             }
             if (multi) {
-                tap(By.cssSelector("main form button.primary[type=submit]"));
+                tap(By.cssSelector(".action-bar button.primary[type=submit]"));
             }
         }
         waitForPath("/review");
@@ -339,8 +367,8 @@ class PatientBrowserIT {
         tap(By.cssSelector("form[action='/start'] button[value=en]"));
         waitForPath("/name");
         tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='Z']"));
-        tap(By.cssSelector("form[action='/name'] button[type=submit]"));
-        waitForPath("/q/safety/saddle-numbness");
+        tap(By.cssSelector("button[form=name-form]"));
+        passLeadIn();
         tapAnswer("no");
         waitForPath("/q/safety/bladder");
         // Warned after 10 s of nothing, reset at 15 s.
@@ -358,17 +386,26 @@ class PatientBrowserIT {
     }
 
     @Test
-    void tappingImStillHereKeepsTheAnswers() {
+    void tappingImStillHereKeepsTheAnswers() throws IOException {
         open(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "15"), 1280, 800);
         driver.get(base + "/");
         tap(By.cssSelector("form[action='/start'] button[value=en]"));
         waitForPath("/name");
-        tap(By.cssSelector("form[action='/name'] button[type=submit]"));
-        waitForPath("/q/safety/saddle-numbness");
+        tap(By.cssSelector("button[form=name-form]"));
+        passLeadIn();
         tapAnswer("no");
         waitForPath("/q/safety/bladder");
         WebElement dialog = driver.findElement(By.id("idle-dialog"));
         waiting(14).until(d -> dialog.isDisplayed());
+        shot("idle-dialog-landscape");
+        Object hidden = driver.executeScript("""
+                const d = document.getElementById('idle-dialog');
+                const q = document.querySelector('main h1').getBoundingClientRect();
+                const over = document.elementFromPoint(q.left + q.width / 2, q.top + q.height / 2);
+                const alpha = getComputedStyle(d).backgroundColor.match(/[\\d.]+/g);
+                return d.contains(over) && (alpha.length === 3 || alpha[3] === '1');
+                """);
+        assertEquals(Boolean.TRUE, hidden, "the question is hidden behind the idle dialog, not just dimmed");
         tap(By.id("idle-stay"));
         assertFalse(dialog.isDisplayed());
         driver.get(base + "/q/safety/saddle-numbness");
@@ -378,6 +415,7 @@ class PatientBrowserIT {
     @Test
     void theResultScreenReturnsToTheWelcomeScreenByItselfAndTheVisitIsGone() throws IOException {
         open(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "15"), 1080, 1920);
+        looking = false; // the same walk as the portrait one: this test is about what comes after it
         walkThrough("en", "Bo", null, PatientFlowTest.calmCramps(), "return");
         String note = driver.findElement(By.id("return-note")).getText();
         assertTrue(note.matches(".*\\d+ seconds.*"), note);
@@ -394,18 +432,38 @@ class PatientBrowserIT {
         driver.get(base + "/");
         tap(By.cssSelector("form[action='/start'] button[value=en]"));
         waitForPath("/name");
-        tap(By.cssSelector("form[action='/name'] button[type=submit]"));
-        waitForPath("/q/safety/saddle-numbness");
+        tap(By.cssSelector("button[form=name-form]"));
+        passLeadIn();
         double before = fontSize();
         tap(By.cssSelector("form[action='/text-size'] button"));
         waitForPath("/q/safety/saddle-numbness");
-        assertTrue(fontSize() > before * 1.15, "text grew");
-        tap(By.cssSelector("form[action='/reset'] button"));
-        waitForPath("/");
+        assertTrue(fontSize() >= before * 1.5, "text grew by half at least: " + before + " to " + fontSize());
+        assertEquals("true", driver.findElement(By.cssSelector("form[action='/text-size'] button"))
+                .getAttribute("aria-pressed"), "the toggle shows it is on");
+        startAgain();
         tap(By.cssSelector("form[action='/start'] button[value=en]"));
         waitForPath("/name");
         assertFalse(driver.findElement(By.tagName("body")).getAttribute("class").contains("large-text"),
                 "the next patient starts with normal text");
+    }
+
+    @Test
+    void largerTextCanBeChosenOnTheWelcomeScreenAndLastsThroughTheVisit() {
+        open(Map.of(), 1280, 800);
+        driver.get(base + "/");
+        double before = fontSize();
+        WebElement toggle = driver.findElement(By.cssSelector(".site-header button[aria-pressed]"));
+        assertEquals("false", toggle.getAttribute("aria-pressed"));
+        tap(By.cssSelector(".site-header button[aria-pressed]"));
+        waiting(5).until(d -> "true".equals(d.findElement(By.cssSelector(".site-header button[aria-pressed]"))
+                .getAttribute("aria-pressed")));
+        assertTrue(fontSize() >= before * 1.5, "the welcome screen's text grew by half: " + before + " to " + fontSize());
+        tap(By.cssSelector("form[action='/start'] button[value=es]"));
+        waitForPath("/name");
+        assertTrue(driver.findElement(By.tagName("body")).getAttribute("class").contains("large-text"),
+                "the visit started with larger text");
+        assertEquals("true", driver.findElement(By.cssSelector("form[action='/text-size'] button"))
+                .getAttribute("aria-pressed"));
     }
 
     /**
@@ -421,8 +479,8 @@ class PatientBrowserIT {
             driver.get(base + "/");
             tap(By.cssSelector("form[action='/start'] button[value=en]"));
             waitForPath("/name");
-            tap(By.cssSelector("form[action='/name'] button[type=submit]"));
-            waitForPath("/q/safety/saddle-numbness");
+            tap(By.cssSelector("button[form=name-form]"));
+            passLeadIn();
             // The host's screens are scanned in the walk-through tests: pass them over HTTP here.
             assertEquals("/topics", new Walker(sameVisitOverHttp()).answerFrom("/q/safety/saddle-numbness"));
             driver.get(base + "/topics");
@@ -443,8 +501,7 @@ class PatientBrowserIT {
             }
             waitForPath("/review");
             scan(topic + " review");
-            tap(By.cssSelector("form[action='/reset'] button"));
-            waitForPath("/");
+            startAgain();
         }
         assertEquals(List.of(), accessibilityProblems, "axe-core: serious or critical violations");
     }
@@ -465,34 +522,35 @@ class PatientBrowserIT {
             tap(By.cssSelector("form[action='/start'] button[value=en]"));
             waitForPath("/name");
             // A text screen (the name), then a yes/no: the next red-flag question must not be answered unseen.
-            doubleTap(By.cssSelector("form[action='/name'] button[type=submit]"), delay, "text (name)", problems);
+            doubleTap(By.cssSelector("button[form=name-form]"), delay, "text (name)", problems);
+            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "information screen (lead-in)",
+                    problems);
             doubleTap(By.cssSelector("button[name=answer][value=no]"), delay, "yes/no", problems);
             // Over HTTP to the multiple choice at the end of the safety screen, then back in Chromium.
             new Walker(sameVisitOverHttp()).answerUntil(path(), "/q/safety/infection-risk");
             driver.get(base + "/q/safety/infection-risk");
             waitUntilSettled();
             driver.findElement(By.cssSelector("input[data-exclusive=true]")).findElement(By.xpath("./ancestor::label")).click();
-            doubleTap(By.cssSelector("main form button.primary[type=submit]"), delay, "multiple choice", problems);
+            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "multiple choice", problems);
             doubleTap(By.cssSelector("button[name=answer][value='20-49']"), delay, "single choice", problems);
             tapAnswer("no");
             waitForPath("/q/about/fact.maternity");
             waitUntilSettled();
             driver.findElement(By.cssSelector("input[value=pregnant]")).findElement(By.xpath("./ancestor::label")).click();
-            tap(By.cssSelector("main form button.primary[type=submit]"));
+            tap(By.cssSelector(".action-bar button.primary[type=submit]"));
             waitForPath("/q/about/fact.pregnancy-weeks");
             for (char c : "12".toCharArray()) {
-                tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
+                tap(By.xpath("//div[contains(@class,'keypad')]//button[normalize-space()='" + c + "']"));
             }
-            doubleTap(By.cssSelector("main form button.primary[type=submit]"), delay, "number", problems);
+            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "number", problems);
             doubleTap(By.cssSelector(".scale button[name=answer][value='3']"), delay, "0-10 scale", problems);
             assertEquals("/topics", new Walker(sameVisitOverHttp()).answerFrom(path()));
             driver.get(base + "/topics");
             tap(By.cssSelector("button[name=topic][value=cramps]"));
             waitForPath("/q/cramps/intro");
-            doubleTap(By.cssSelector("main form button.primary[type=submit]"), delay, "information screen", problems);
+            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "information screen", problems);
             shot("double-tap-" + delay);
-            tap(By.cssSelector("form[action='/reset'] button"));
-            waitForPath("/");
+            startAgain();
         }
         assertEquals(List.of(), problems);
         assertTrue(kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty(), "nothing urgent was answered unseen");
@@ -561,8 +619,8 @@ class PatientBrowserIT {
         for (char c : "Zed".toCharArray()) {
             tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
         }
-        tap(By.cssSelector("form[action='/name'] button[type=submit]"));
-        waitForPath("/q/safety/saddle-numbness");
+        tap(By.cssSelector("button[form=name-form]"));
+        passLeadIn();
         tapAnswer("no");
         waitForPath("/q/safety/bladder");
         tapAnswer("yes");
@@ -596,17 +654,17 @@ class PatientBrowserIT {
         List<WebElement> number = driver.findElements(By.cssSelector("input[type=number][name=answer]"));
         if (!boxes.isEmpty()) {
             boxes.get(0).findElement(By.xpath("./ancestor::label")).click();
-            tap(By.cssSelector("main form button.primary[type=submit]"));
+            tap(By.cssSelector(".action-bar button.primary[type=submit]"));
         } else if (!buttons.isEmpty()) {
             buttons.get(0).click();
         } else if (!number.isEmpty()) {
             String min = number.get(0).getAttribute("min");
             for (char c : min.toCharArray()) {
-                tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='" + c + "']"));
+                tap(By.xpath("//div[contains(@class,'keypad')]//button[normalize-space()='" + c + "']"));
             }
-            tap(By.cssSelector("main form button.primary[type=submit]"));
+            tap(By.cssSelector(".action-bar button.primary[type=submit]"));
         } else {
-            tap(By.cssSelector("main form button.primary[type=submit], main form button.secondary[name=answer]"));
+            tap(By.cssSelector(".action-bar button.primary[type=submit], .action-bar button.skip"));
         }
     }
 

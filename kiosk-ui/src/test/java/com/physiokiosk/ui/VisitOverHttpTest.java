@@ -225,7 +225,7 @@ class VisitOverHttpTest {
             assertEquals("/q/safety/bladder", Browser.location(b.postRaw("/q/cramps/rhythmic", "answer", "yes",
                     "screen", b.screen(), "csrf", b.csrf())), "a topic not in the visit");
             assertTrue(stored().isEmpty());
-            assertTrue(b.get("/q/safety/saddle-numbness").body().contains("value=\"no\" class=\"choice\" aria-pressed=\"true\""),
+            assertTrue(b.get("/q/safety/saddle-numbness").body().contains("value=\"no\" class=\"tile\" aria-pressed=\"true\""),
                     "the first answer is still 'no'");
 
             // After the visit is sent, nothing more is taken.

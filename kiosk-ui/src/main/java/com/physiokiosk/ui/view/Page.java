@@ -1,5 +1,7 @@
 package com.physiokiosk.ui.view;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -15,12 +17,46 @@ import java.util.List;
  * @param largeText     whether the patient asked for larger text
  * @param returnSeconds seconds after which the screen returns to the welcome screen by itself, 0 for never
  * @param staff         the signed-in staff member on a staff page, or {@code null}
+ * @param brand         the clinic's name and logo for the patient's header, or {@code null} for none
+ * @param progress      the visit's progress to show above the screen, or {@code null} for none
  */
 public record Page(Texts t, String title, List<String> languages, String returnTo, boolean patient, long idleSeconds,
-                   String csrf, boolean largeText, long returnSeconds, StaffUser staff) {
+                   String csrf, boolean largeText, long returnSeconds, StaffUser staff, Brand brand,
+                   Progress progress) {
+
+    /** The message keys of the visit's named steps, in order: the safety screen, About you, the topic, the check. */
+    public static final List<String> STEPS = List.of("step.safety", "step.about", "step.topic", "step.check");
 
     /** Who is signed in on a staff page, for its header. */
     public record StaffUser(String username, boolean admin) {
+    }
+
+    /**
+     * The clinic as the patient's header shows it.
+     *
+     * @param logoUrl the clinic's logo, or {@code null} for the kiosk's own mark
+     */
+    public record Brand(String clinicName, String logoUrl) {
+    }
+
+    /**
+     * One progress indicator for the whole visit.
+     *
+     * @param step    the index in {@link #STEPS} of the step the screen belongs to
+     * @param percent how much of the whole visit is done, 0 to 100; it never goes down within a visit
+     */
+    public record Progress(int step, int percent) {
+
+        /** Whether the bar has passed step {@code i}: it shows as done, even when the patient went back to it. */
+        public boolean done(int i) {
+            return percent >= (i + 1) * 100 / STEPS.size();
+        }
+    }
+
+    /** A page with no brand and no progress. */
+    public Page(Texts t, String title, List<String> languages, String returnTo, boolean patient, long idleSeconds,
+                String csrf, boolean largeText, long returnSeconds, StaffUser staff) {
+        this(t, title, languages, returnTo, patient, idleSeconds, csrf, largeText, returnSeconds, staff, null, null);
     }
 
     /** A patient page with normal text that does not return to the welcome screen by itself. */
@@ -36,15 +72,39 @@ public record Page(Texts t, String title, List<String> languages, String returnT
 
     /** This page with another title. */
     public Page withTitle(String newTitle) {
-        return new Page(t, newTitle, languages, returnTo, patient, idleSeconds, csrf, largeText, returnSeconds, staff);
+        return new Page(t, newTitle, languages, returnTo, patient, idleSeconds, csrf, largeText, returnSeconds, staff,
+                brand, progress);
     }
 
     /** This page, returning to the welcome screen by itself after {@code seconds}. */
     public Page returningAfter(long seconds) {
-        return new Page(t, title, languages, returnTo, patient, idleSeconds, csrf, largeText, seconds, staff);
+        return new Page(t, title, languages, returnTo, patient, idleSeconds, csrf, largeText, seconds, staff, brand,
+                progress);
+    }
+
+    /** This page with the clinic's name and logo in its header. */
+    public Page withBrand(Brand newBrand) {
+        return new Page(t, title, languages, returnTo, patient, idleSeconds, csrf, largeText, returnSeconds, staff,
+                newBrand, progress);
+    }
+
+    /** This page with the visit's progress above it. */
+    public Page withProgress(Progress newProgress) {
+        return new Page(t, title, languages, returnTo, patient, idleSeconds, csrf, largeText, returnSeconds, staff,
+                brand, newProgress);
     }
 
     public String lang() {
         return t.language();
+    }
+
+    /** Whether the header offers "Start again": a visit in progress on a screen the patient can come back to. */
+    public boolean offersStartAgain() {
+        return patient && !csrf.isEmpty() && returnTo != null && returnSeconds == 0;
+    }
+
+    /** The "Start again?" question, which comes back here when the patient says no. */
+    public String startAgainUrl() {
+        return "/start-again?back=" + URLEncoder.encode(returnTo == null ? "/" : returnTo, StandardCharsets.UTF_8);
     }
 }

@@ -9,7 +9,11 @@ public final class Views {
     private Views() {
     }
 
-    /** @param logoUrl the clinic logo's address, or {@code null} when there is no logo */
+    /**
+     * The first screen: the clinic, and what the visit is, in every language offered, side by side.
+     *
+     * @param logoUrl the clinic logo's address, or {@code null} when there is no logo
+     */
     public record WelcomePage(Page page, String clinicName, String logoUrl, List<Choice> languages) {
     }
 
@@ -22,14 +26,16 @@ public final class Views {
     /**
      * One question on screen.
      *
-     * @param screen  the token of this screen: the answer carries it, and one for a screen no longer
-     *                shown changes nothing
-     * @param inTopic a topic's question (not the host's safety or About you screens): offers another topic
+     * @param screen         the token of this screen: the answer carries it, and one for a screen no longer
+     *                       shown changes nothing
+     * @param backUrl        where "Back" goes: the question before, or the review for a question opened from it
+     * @param returnToReview opened with "Change" on the review: the answer goes back there
+     * @param inTopic        a topic's question (not the host's safety or About you screens): offers another topic
      */
     public record QuestionPage(Page page, String topicTitle, String action, String linkId, String type, String text,
                                String help, List<Choice> options, String value, int min, int max, boolean required,
-                               int position, int total, String backUrl, String error, boolean returnToReview,
-                               gg.jte.Content illustration, String screen, boolean inTopic) {
+                               String backUrl, String error, boolean returnToReview, gg.jte.Content illustration,
+                               String screen, boolean inTopic) {
     }
 
     /** @param backUrl where "Back" goes: wherever the visit is */
@@ -72,6 +78,14 @@ public final class Views {
     }
 
     public record MessagePage(Page page, String heading, String message, String actionUrl, String actionLabel) {
+    }
+
+    /**
+     * "Start again?": asked before the visit is forgotten.
+     *
+     * @param backUrl where "No" goes: the screen the patient came from
+     */
+    public record StartAgainPage(Page page, String backUrl) {
     }
 
     // ---- staff pages ----------------------------------------------------------------------------

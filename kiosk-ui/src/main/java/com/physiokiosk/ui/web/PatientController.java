@@ -19,6 +19,7 @@ import com.physiokiosk.ui.view.Views.MessagePage;
 import com.physiokiosk.ui.view.Views.NamePage;
 import com.physiokiosk.ui.view.Views.QuestionPage;
 import com.physiokiosk.ui.view.Views.ResultPage;
+import com.physiokiosk.ui.view.Views.StartAgainPage;
 import com.physiokiosk.ui.view.Views.ReviewItem;
 import com.physiokiosk.ui.view.Views.ReviewPage;
 import com.physiokiosk.ui.view.Views.ReviewSection;
@@ -66,13 +67,26 @@ public final class PatientController {
 
     // ---- welcome, language, name ------------------------------------------------------------
 
+    /**
+     * The first screen, in every language offered. Larger text can be chosen here, before there is a visit:
+     * it is carried in the address ({@code ?text=large}) and into the visit the patient starts; left alone,
+     * the screen returns to normal text after the idle time.
+     */
     public void welcome(Context ctx) {
         String lang = language(ctx);
         List<Choice> langs = config().languages().stream()
                 .map(l -> new Choice(l, Texts.in(l).get("language.name"), l.equals(lang), null)).toList();
-        pages.render(ctx, "welcome.jte", new WelcomePage(page(ctx, lang, "welcome.title", null), config().clinicName(),
+        boolean large = LARGE.equals(ctx.queryParam("text"));
+        Texts t = Texts.in(lang);
+        // The clinic's logo and name are the welcome screen itself: not repeated in its header.
+        Page page = new Page(t, t.get("welcome.title"), config().languages(), "/", true, 0, "", large,
+                large ? config().idleTimeout().toSeconds() : 0, null);
+        pages.render(ctx, "welcome.jte", new WelcomePage(page, config().clinicName(),
                 hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null, langs));
     }
+
+    /** The value of the {@code text} field that asks for larger text from the welcome screen on. */
+    static final String LARGE = "large";
 
     public void start(Context ctx) {
         String lang = ctx.formParam("lang");
@@ -88,6 +102,9 @@ public final class PatientController {
         }
         Visit visit = visits.start(lang, config().askName());
         PatientSession.startNew(ctx, visit, config().idleTimeout());
+        if (LARGE.equals(ctx.formParam("text"))) {
+            PatientSession.setLargeText(ctx, true);
+        }
         go(ctx, visits.next(visit));
     }
 
@@ -140,9 +157,10 @@ public final class PatientController {
             noVisit(ctx);
             return;
         }
-        VisitService.Shown shown = visits.show(visit.get(), ctx.pathParam("topic"), ctx.pathParam("linkId"));
+        boolean fromReview = ctx.queryParam("from") != null;
+        VisitService.Shown shown = visits.show(visit.get(), ctx.pathParam("topic"), ctx.pathParam("linkId"), fromReview);
         if (shown instanceof VisitService.Screen s) {
-            renderQuestion(ctx, visit.get(), s.screen(), s.screen().answer(), null, ctx.queryParam("from") != null);
+            renderQuestion(ctx, visit.get(), s.screen(), s.screen().answer(), null, fromReview);
         } else if (shown instanceof VisitService.Redirect r) {
             go(ctx, r.step());
         } else {
@@ -196,10 +214,13 @@ public final class PatientController {
         String url = questionUrl(topic.id(), q.linkId());
         String value = q.type() == QuestionType.NUMBER || q.type() == QuestionType.SHORT_TEXT
                 ? (given.isEmpty() ? "" : given.get(0)) : "";
-        pages.render(ctx, "question.jte", new QuestionPage(page(ctx, lang, null, url).withTitle(topic.title(lang)),
+        Page page = page(ctx, lang, null, url + (fromReview ? "?from=review" : ""))
+                .withTitle(topic.title(lang))
+                .withProgress(progress(visit, new Step.Ask(topic.id(), q.linkId())));
+        pages.render(ctx, "question.jte", new QuestionPage(page,
                 topic.title(lang), url, q.linkId(), q.type().name(), topic.text(lang, q.textKey()),
                 q.helpKey() == null ? null : topic.text(lang, q.helpKey()), options, value, q.min(), q.max(),
-                q.required(), screen.position(), screen.total(), url(screen.back()), error, fromReview,
+                q.required(), url(screen.back()), error, fromReview,
                 illustration(topic, q, lang, given), screen.token(), topicSection(topic.id())));
     }
 
@@ -258,8 +279,8 @@ public final class PatientController {
                             visits.isAnswered(visit, t.id())))
                     .toList();
             String notice = visits.takeNotice(visit).map(k -> Texts.in(lang).get(k)).orElse(null);
-            pages.render(ctx, "topics.jte", new TopicsPage(page(ctx, lang, "topics.title", "/topics"), choices, notice,
-                    url(visits.next(visit))));
+            pages.render(ctx, "topics.jte", new TopicsPage(page(ctx, lang, "topics.title", "/topics")
+                    .withProgress(progress(visit, Step.TOPICS)), choices, notice, url(visits.topicsBack(visit))));
         });
     }
 
@@ -274,7 +295,8 @@ public final class PatientController {
             } else if (chosen instanceof VisitService.ConfirmLeave c) {
                 String lang = visit.language();
                 Texts t = Texts.in(lang);
-                pages.render(ctx, "leave.jte", new ConfirmLeavePage(page(ctx, lang, "leave.title", null),
+                pages.render(ctx, "leave.jte", new ConfirmLeavePage(page(ctx, lang, "leave.title", null)
+                        .withProgress(progress(visit, Step.TOPICS)),
                         t.get("leave.question", c.leaving().title(lang)), c.chosen().id(),
                         t.get("leave.yes", c.chosen().title(lang)), t.get("leave.no", c.leaving().title(lang)),
                         url(visits.next(visit))));
@@ -300,7 +322,8 @@ public final class PatientController {
                     s.items().stream().map(i -> new ReviewItem(i.question(),
                             i.answer() == null ? t.get("review.skipped") : i.answer(),
                             questionUrl(i.section(), i.linkId()) + "?from=review")).toList())).toList();
-            pages.render(ctx, "review.jte", new ReviewPage(page(ctx, lang, "review.title", "/review"), sections, null));
+            pages.render(ctx, "review.jte", new ReviewPage(page(ctx, lang, "review.title", "/review")
+                    .withProgress(progress(visit, Step.REVIEW)), sections, null));
         });
     }
 
@@ -337,7 +360,20 @@ public final class PatientController {
                 f.result().number(), f.name(), f.result().advice(), f.result().notes()));
     }
 
-    /** "Start again", the idle timeout, or the result screen's end: forget the patient. */
+    /**
+     * "Start again?": one tap on "Start again" asks first, on a screen of its own (it works without
+     * scripts); "No" goes back to the screen the patient came from.
+     */
+    public void confirmStartAgain(Context ctx) {
+        withVisit(ctx, visit -> {
+            String back = ctx.queryParam("back");
+            String backUrl = isLocalPath(back) && !back.startsWith("/start-again") ? back : url(visits.next(visit));
+            pages.render(ctx, "start-again.jte", new StartAgainPage(
+                    page(ctx, visit.language(), "start-again.title", null), backUrl));
+        });
+    }
+
+    /** "Start again" (once confirmed), the idle timeout, or the result screen's end: forget the patient. */
     public void reset(Context ctx) {
         PatientSession.end(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -351,6 +387,14 @@ public final class PatientController {
         ctx.status(HttpStatus.NOT_FOUND);
         pages.render(ctx, "message.jte", new MessagePage(page(ctx, lang, "unavailable.title", null),
                 t.get("unavailable.title"), t.get("unavailable.text"), "/topics", t.get("unavailable.action")));
+    }
+
+    /** A patient's page with a message (an error, an expired form), in the visit's language, and "Start again". */
+    public void message(Context ctx, String titleKey, String textKey, Object... args) {
+        String lang = PatientSession.visit(ctx).map(Visit::language).orElse(config().defaultLanguage());
+        Texts t = Texts.in(lang);
+        pages.render(ctx, "message.jte", new MessagePage(page(ctx, lang, titleKey, null), t.get(titleKey),
+                t.get(textKey, args), "/", t.get("action.start-again")));
     }
 
     private interface VisitHandler {
@@ -423,7 +467,18 @@ public final class PatientController {
     private Page page(Context ctx, String lang, String titleKey, String returnTo) {
         Texts t = Texts.in(lang);
         return new Page(t, titleKey == null ? "" : t.get(titleKey), config().languages(), returnTo, true,
-                config().idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0, null);
+                config().idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0, null)
+                .withBrand(brand());
+    }
+
+    private Page.Brand brand() {
+        return new Page.Brand(config().clinicName(), hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null);
+    }
+
+    /** The engine's progress of the visit at {@code step}, as the layout draws it. */
+    private Page.Progress progress(Visit visit, Step step) {
+        VisitService.Progress p = visits.progress(visit, step);
+        return new Page.Progress(p.stage().ordinal(), (int) Math.floor(p.done() * 100));
     }
 
     /** The language of the current visit, or the clinic's default. */

@@ -98,14 +98,14 @@ public final class AnswerParser {
 
     private static Result text(List<String> given) {
         if (given.size() != 1) {
-            return Result.error("error.text");
+            return Result.error("error.plain-text");
         }
         String text = Normalizer.normalize(given.get(0), Normalizer.Form.NFC);
         if (text.codePointCount(0, text.length()) > Question.MAX_TEXT_LENGTH) {
             return Result.error("error.text-length", Question.MAX_TEXT_LENGTH);
         }
         if (!PlainText.isPlain(text)) {
-            return Result.error("error.text");
+            return Result.error("error.plain-text");
         }
         return Result.ok(List.of(text));
     }

@@ -46,7 +46,16 @@ public final class MessageBundle {
             if (url == null) {
                 continue;
             }
-            Properties props = new Properties();
+            Properties props = new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    // A key given twice silently keeps the last text: refuse it so the wrong words never show.
+                    if (containsKey(key)) {
+                        throw new IllegalArgumentException("the key '" + key + "' is given twice");
+                    }
+                    return super.put(key, value);
+                }
+            };
             try (InputStream in = url.openStream();
                  InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
                 props.load(reader);

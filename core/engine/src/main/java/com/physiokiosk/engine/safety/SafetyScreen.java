@@ -29,7 +29,13 @@ public final class SafetyScreen implements Topic {
     /** Topic id of the safety screen; no plugin may use it. */
     public static final String ID = "safety";
 
-    /** Yes/no questions asked of everyone, in the order asked. */
+    /**
+     * The information screen that opens the safety screen: some questions are personal, and why everyone
+     * is asked them. Nothing to answer; it is shown before the first flag.
+     */
+    public static final String LEAD_IN = "lead-in";
+
+    /** Yes/no questions asked of everyone, in the order asked (after {@link #LEAD_IN}). */
     public static final List<String> FLAGS = List.of(
             "saddle-numbness", "bladder", "bowel", "both-legs", "leg-weakening",
             "trauma", "minor-fall", "fever", "cancer", "weight-loss", "night-pain");
@@ -60,6 +66,7 @@ public final class SafetyScreen implements Topic {
     @Override
     public List<Question> questions() {
         List<Question> out = new ArrayList<>();
+        out.add(Question.info(LEAD_IN, "safety.lead-in").withHelp("safety.lead-in.help"));
         for (String flag : FLAGS) {
             out.add(Question.yesNo(flag, "safety." + flag).withHelp("safety." + flag + ".help"));
             if (flag.equals("minor-fall")) {

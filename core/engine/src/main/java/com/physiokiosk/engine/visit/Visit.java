@@ -24,6 +24,8 @@ public final class Visit {
         Answers answers = Answers.empty();
         /** The patient left the topic before its end (or the clinic switched it off meanwhile). */
         boolean left;
+        /** One of its screens has been shown: from then on the visit resumes at its first missing answer. */
+        boolean begun;
 
         Section(LoadedTopic topic) {
             this.topic = topic;
@@ -63,6 +65,8 @@ public final class Visit {
     boolean ended;
     /** A one-time message key for the next screen, or {@code null}. */
     String notice;
+    /** The largest share of the visit shown done so far (0 to 1): the progress bar never goes back. */
+    double progressShown;
 
     Visit(String language, boolean askName) {
         this.language = language;

@@ -69,13 +69,10 @@ public final class VisitService {
      * @param topic    the section the question belongs to, for its texts, assets and templates
      * @param question the question
      * @param answer   the patient's answer so far, empty when none
-     * @param position 1-based position among the section's questions asked
-     * @param total    how many questions of the section are asked
      * @param back     where "Back" goes
      * @param token    the screen's token: the answer must carry it
      */
-    public record QuestionScreen(LoadedTopic topic, Question question, List<String> answer, int position, int total,
-                                 Step back, String token) {
+    public record QuestionScreen(LoadedTopic topic, Question question, List<String> answer, Step back, String token) {
     }
 
     /** What showing a question gives: the screen, or a step to go to instead, or "not available". */
@@ -112,6 +109,29 @@ public final class VisitService {
 
     /** The patient is part-way through {@code leaving}: ask before leaving it for {@code chosen}. */
     public record ConfirmLeave(LoadedTopic leaving, LoadedTopic chosen) implements Chosen {
+    }
+
+    /** The named steps of a visit, in order, as the progress indicator shows them. */
+    public enum Stage {
+        /** The safety screen. */
+        SAFETY,
+        /** The shared facts. */
+        ABOUT_YOU,
+        /** The topic list and the topics chosen. */
+        TOPIC,
+        /** The review before sending. */
+        CHECK
+    }
+
+    /**
+     * How far the whole visit has come, for one progress indicator that never restarts between sections.
+     *
+     * @param stage the named step the screen belongs to
+     * @param done  the share of the whole visit done, 0 to 1: each step is a quarter, filled by the questions
+     *              before this one in its section; never less than any screen of this visit showed before
+     *              (going back, or a section growing with a new question, leaves it where it was)
+     */
+    public record Progress(Stage stage, double done) {
     }
 
     /** One answer on the review screen. */
@@ -192,6 +212,15 @@ public final class VisitService {
 
     /** Shows question {@code linkId} of {@code sectionId}, if the patient may be there now. */
     public Shown show(Visit v, String sectionId, String linkId) {
+        return show(v, sectionId, linkId, false);
+    }
+
+    /**
+     * Shows question {@code linkId} of {@code sectionId}, if the patient may be there now;
+     * {@code fromReview} when it was opened with "Change" on the review: "Back" then returns to the
+     * review (when the visit is complete enough to show it).
+     */
+    public Shown show(Visit v, String sectionId, String linkId, boolean fromReview) {
         synchronized (v) {
             if (v.ended) {
                 return new Redirect(Step.DONE);
@@ -215,7 +244,7 @@ public final class VisitService {
                 section.left = false;
                 v.current = sectionId;
             }
-            return new Screen(screen(v, section, q.get()));
+            return new Screen(screen(v, section, q.get(), fromReview));
         }
     }
 
@@ -245,7 +274,7 @@ public final class VisitService {
             Question q = section.topic.question(linkId).orElseThrow();
             AnswerParser.Result parsed = AnswerParser.parse(q, raw);
             if (!parsed.isValid()) {
-                return new Invalid(screen(v, section, q), parsed.errorKey(), parsed.errorArgs());
+                return new Invalid(screen(v, section, q, fromReview), parsed.errorKey(), parsed.errorArgs());
             }
             v.shownToken = null;
             section.answers = section.answers.with(linkId, parsed.values());
@@ -305,6 +334,49 @@ public final class VisitService {
         synchronized (v) {
             Visit.Section s = v.sections.get(topicId);
             return s != null && !s.left && flow(v, s).isComplete();
+        }
+    }
+
+    /**
+     * Where "Back" on the topic list goes: wherever the visit is (the review, the topic in hand), or the
+     * last question of About you when the visit is at the topic list itself.
+     */
+    public Step topicsBack(Visit v) {
+        synchronized (v) {
+            Step next = nextStep(v);
+            if (!(next instanceof Step.Topics)) {
+                return next;
+            }
+            List<Question> asked = flow(v, v.sections.get(registry.about().id())).asked();
+            return new Step.Ask(registry.about().id(), asked.get(asked.size() - 1).linkId());
+        }
+    }
+
+    /**
+     * The progress to show on the screen of {@code at}: its named step and how much of the whole visit is
+     * done. Recorded, so that no later screen of the visit shows less.
+     */
+    public Progress progress(Visit v, Step at) {
+        synchronized (v) {
+            Stage stage = Stage.SAFETY;
+            double within = 0;
+            if (at instanceof Step.Ask a && v.sections.containsKey(a.section())) {
+                stage = a.section().equals(registry.safety().id()) ? Stage.SAFETY
+                        : a.section().equals(registry.about().id()) ? Stage.ABOUT_YOU : Stage.TOPIC;
+                QuestionnaireFlow.Progress p = flow(v, v.sections.get(a.section())).progress(a.linkId());
+                within = p.position() > 0 ? (double) (p.position() - 1) / p.total() : 0;
+            } else if (at instanceof Step.Topics) {
+                stage = Stage.TOPIC;
+            } else if (at instanceof Step.Review) {
+                stage = Stage.CHECK;
+                within = 0.5;
+            } else if (at instanceof Step.Done) {
+                stage = Stage.CHECK;
+                within = 1;
+            }
+            double here = (stage.ordinal() + within) / Stage.values().length;
+            v.progressShown = Math.max(v.progressShown, here);
+            return new Progress(stage, v.progressShown);
         }
     }
 
@@ -529,9 +601,12 @@ public final class VisitService {
             if (s.left) {
                 continue;
             }
-            Optional<Question> missing = flow(v, s).firstMissing();
+            QuestionnaireFlow flow = flow(v, s);
+            Optional<Question> missing = flow.firstMissing();
             if (missing.isPresent()) {
-                return new Step.Ask(e.getKey(), missing.get().linkId());
+                // A section not begun opens at its first screen, an information screen included (the safety
+                // screen's lead-in, a topic's introduction); one begun resumes at its first missing answer.
+                return new Step.Ask(e.getKey(), (s.begun ? missing.get() : flow.first()).linkId());
             }
         }
         // No topic yet, or the one in hand was just switched off by the clinic: choose one.
@@ -582,17 +657,17 @@ public final class VisitService {
         return flow.isAsked(linkId) && !flow.isAhead(linkId);
     }
 
-    private QuestionScreen screen(Visit v, Visit.Section section, Question q) {
+    private QuestionScreen screen(Visit v, Visit.Section section, Question q, boolean fromReview) {
         String sectionId = section.topic.id();
         QuestionnaireFlow flow = flow(v, section);
-        QuestionnaireFlow.Progress progress = flow.progress(q.linkId());
-        Step back = flow.previous(q.linkId()).<Step>map(p -> new Step.Ask(sectionId, p.linkId()))
-                .orElseGet(() -> backFromFirst(v, sectionId));
+        Step back = fromReview && nextStep(v) instanceof Step.Review ? Step.REVIEW
+                : flow.previous(q.linkId()).<Step>map(p -> new Step.Ask(sectionId, p.linkId()))
+                        .orElseGet(() -> backFromFirst(v, sectionId));
+        section.begun = true;
         v.shownSection = sectionId;
         v.shownLinkId = q.linkId();
         v.shownToken = newToken();
-        return new QuestionScreen(section.topic, q, section.answers.get(q.linkId()), progress.position(),
-                progress.total(), back, v.shownToken);
+        return new QuestionScreen(section.topic, q, section.answers.get(q.linkId()), back, v.shownToken);
     }
 
     private Step backFromFirst(Visit v, String sectionId) {

@@ -60,8 +60,8 @@ class AnswerParserTest {
         assertEquals(List.of(), parse(text, "").values());
         assertEquals(List.of("dolor leve"), parse(text, "dolor leve").values());
         assertEquals("error.text-length", parse(text, "x".repeat(201)).errorKey());
-        assertEquals("error.text", parse(text, "bad\u0000byte").errorKey());
-        assertEquals("error.text", parse(text, "broken \uFFFD encoding").errorKey());
+        assertEquals("error.plain-text", parse(text, "bad\u0000byte").errorKey());
+        assertEquals("error.plain-text", parse(text, "broken \uFFFD encoding").errorKey());
     }
 
     @Test

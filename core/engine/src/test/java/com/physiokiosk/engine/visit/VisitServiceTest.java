@@ -193,7 +193,8 @@ class VisitServiceTest {
     private Visit started() {
         Visit v = visits.start("en", true);
         assertEquals(Step.NAME, visits.next(v));
-        assertEquals(new Step.Ask("safety", "saddle-numbness"), visits.setName(v, "Ana").orElseThrow());
+        assertEquals(new Step.Ask("safety", SafetyScreen.LEAD_IN), visits.setName(v, "Ana").orElseThrow(),
+                "the safety screen opens with its lead-in");
         return v;
     }
 
@@ -240,6 +241,102 @@ class VisitServiceTest {
         assertEquals(1, events.size());
         assertFalse(events.get(0).alert());
         assertEquals(Step.DONE, visits.next(v));
+    }
+
+    @Test
+    @DisplayName("the safety screen opens with a lead-in saying some questions are personal, then asks the flags")
+    void theSafetyScreenOpensWithItsLeadIn() {
+        Visit v = started();
+        VisitService.Screen leadIn = assertInstanceOf(VisitService.Screen.class,
+                visits.show(v, "safety", SafetyScreen.LEAD_IN));
+        assertEquals(QuestionType.INFO, leadIn.screen().question().type());
+        assertEquals(Step.NAME, leadIn.screen().back(), "back from the lead-in: the name");
+        assertEquals(new Step.Ask("safety", SafetyScreen.FLAGS.get(0)),
+                answerAt(v, new Step.Ask("safety", SafetyScreen.LEAD_IN), List.of()));
+        assertEquals(new Step.Ask("safety", SafetyScreen.FLAGS.get(0)), visits.next(v),
+                "once seen, the visit resumes at the first flag, not the lead-in");
+        VisitService.Screen first = assertInstanceOf(VisitService.Screen.class,
+                visits.show(v, "safety", SafetyScreen.FLAGS.get(0)));
+        assertEquals(new Step.Ask("safety", SafetyScreen.LEAD_IN), first.screen().back());
+    }
+
+    @Test
+    @DisplayName("one progress for the whole visit: the named steps in order, and a bar that never goes back")
+    void progressNeverGoesBackOrRestarts() {
+        Visit v = started();
+        List<VisitService.Progress> shown = new ArrayList<>();
+        Step step = visits.next(v);
+        Map<String, List<String>> given = answers("about/fact.maternity=pregnant");
+        while (step instanceof Step.Ask || step instanceof Step.Topics) {
+            shown.add(visits.progress(v, step));
+            if (step instanceof Step.Topics) {
+                step = choose(v, "backache");
+                continue;
+            }
+            Step.Ask ask = (Step.Ask) step;
+            Question q = section(ask.section()).question(ask.linkId()).orElseThrow();
+            if (ask.linkId().equals(Facts.PEG_PAIN)) {
+                // Back to the question before: the bar stays where it was.
+                double before = shown.get(shown.size() - 1).done();
+                VisitService.Screen previous = assertInstanceOf(VisitService.Screen.class,
+                        visits.show(v, ask.section(), Facts.PREGNANCY_WEEKS));
+                assertEquals(before, visits.progress(v, new Step.Ask(ask.section(), Facts.PREGNANCY_WEEKS)).done());
+                assertNotNull(previous);
+            }
+            step = answerAt(v, step, given.getOrDefault(ask.section() + "/" + ask.linkId(), calm(q)));
+        }
+        assertEquals(Step.REVIEW, step);
+        shown.add(visits.progress(v, Step.REVIEW));
+        for (int i = 1; i < shown.size(); i++) {
+            assertTrue(shown.get(i).done() >= shown.get(i - 1).done(), "never backwards: " + shown);
+            assertTrue(shown.get(i).stage().compareTo(shown.get(i - 1).stage()) >= 0, "steps in order: " + shown);
+        }
+        assertEquals(0.0, shown.get(0).done(), "nothing done at the lead-in");
+        assertEquals(VisitService.Stage.SAFETY, shown.get(0).stage());
+        assertEquals(List.of(VisitService.Stage.values()),
+                shown.stream().map(VisitService.Progress::stage).distinct().toList(), "every named step, once each");
+        VisitService.Progress atTopics = shown.stream().filter(p -> p.stage() == VisitService.Stage.TOPIC)
+                .findFirst().orElseThrow();
+        assertEquals(0.5, atTopics.done(), "the topic list is half-way");
+        assertTrue(shown.get(shown.size() - 1).done() > 0.75 && shown.get(shown.size() - 1).done() < 1,
+                "the review: most of the bar, not all of it");
+
+        // Adding a topic from the review: the step is the topic again, the bar stays at the review's.
+        double atReview = shown.get(shown.size() - 1).done();
+        Step added = choose(v, "stiffness");
+        VisitService.Progress again = visits.progress(v, added);
+        assertEquals(VisitService.Stage.TOPIC, again.stage());
+        assertEquals(atReview, again.done());
+        walk(v, Map.of());
+        visits.submit(v).orElseThrow();
+        assertEquals(1.0, visits.progress(v, Step.DONE).done());
+    }
+
+    @Test
+    @DisplayName("'Back' from a question opened with 'Change' on the review returns to the review")
+    void backFromAChangeReturnsToTheReview() {
+        Visit v = started();
+        walk(v, Map.of());
+        choose(v, "backache");
+        assertEquals(Step.REVIEW, walk(v, Map.of()));
+        VisitService.Screen changing = assertInstanceOf(VisitService.Screen.class,
+                visits.show(v, "about", Facts.PAIN_NOW, true));
+        assertEquals(Step.REVIEW, changing.screen().back());
+        VisitService.Screen inOrder = assertInstanceOf(VisitService.Screen.class,
+                visits.show(v, "about", Facts.PAIN_NOW, false));
+        assertEquals(new Step.Ask("about", Facts.PEG_ACTIVITY), inOrder.screen().back(), "otherwise the question before");
+    }
+
+    @Test
+    @DisplayName("'Back' on the topic list: the last About you question, or the review when adding a topic")
+    void backFromTheTopicList() {
+        Visit v = started();
+        assertEquals(Step.TOPICS, walk(v, Map.of()));
+        assertEquals(new Step.Ask("about", Facts.PAIN_NOW), visits.topicsBack(v));
+        choose(v, "backache");
+        assertEquals(new Step.Ask("backache", "intro"), visits.topicsBack(v), "the topic in hand, where it is");
+        assertEquals(Step.REVIEW, walk(v, Map.of()));
+        assertEquals(Step.REVIEW, visits.topicsBack(v));
     }
 
     @Test

@@ -317,6 +317,17 @@ class SleepTopicIT {
     }
 
     @Test
+    @DisplayName("each picture is labelled exactly as its answer button, in every language: the pictures only illustrate the buttons")
+    void pictureLabelsAreTheAnswerLabels(PluginUnderTest plugin) {
+        for (String lang : List.of("en", "es")) {
+            for (String code : List.of("back", "side", "front", "mixed")) {
+                assertEquals(plugin.topic().text(lang, "q.position.opt." + code),
+                        plugin.topic().text(lang, "fig.positions." + code), lang + " " + code);
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the picture draws four labelled positions in a figure with a caption, in English, none chosen yet")
     void rendersFigureInEnglish(PluginUnderTest plugin) {
         String html = plugin.renderIllustration("position", "en");
