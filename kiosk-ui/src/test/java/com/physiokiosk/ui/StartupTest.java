@@ -85,6 +85,11 @@ class StartupTest {
             es.load(new java.io.InputStreamReader(in2, StandardCharsets.UTF_8));
         }
         assertEquals(new java.util.TreeSet<>(en.stringPropertyNames()), new java.util.TreeSet<>(es.stringPropertyNames()));
+        // Loaded as the kiosk loads them (a key given twice is refused): a text answer in odd characters
+        // is asked to be typed again, not sent to reception as the error page does.
+        assertEquals("Please type your answer again using ordinary letters.",
+                com.physiokiosk.ui.view.Texts.in("en").get("error.plain-text"));
+        assertEquals("Please tell reception; they will help you.", com.physiokiosk.ui.view.Texts.in("en").get("error.text"));
     }
 
     /** config/kiosk.properties documents every setting with the default the code really uses. */

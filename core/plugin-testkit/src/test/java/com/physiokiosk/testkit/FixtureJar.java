@@ -50,9 +50,18 @@ final class FixtureJar {
         return this;
     }
 
-    /** The jar with a line added to a text file of it. */
+    /**
+     * The jar with a line added to a text file of it; in a bundle, a {@code key=text} line takes the place
+     * of the key's own line (a key given twice is refused at load).
+     */
     FixtureJar withLine(String path, String line) {
-        return with(path, new String(files.get(path), StandardCharsets.UTF_8) + line + "\n");
+        String text = new String(files.get(path), StandardCharsets.UTF_8);
+        if (path.endsWith(".properties") && line.indexOf('=') > 0) {
+            String key = line.substring(0, line.indexOf('=')).strip();
+            text = text.lines().filter(l -> !l.strip().startsWith(key + "=") && !l.strip().startsWith(key + " ="))
+                    .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+        }
+        return with(path, text + line + "\n");
     }
 
     /** Writes the jar into {@code dir} and loads it as the kiosk would. */
