@@ -118,7 +118,7 @@ public final class KioskApp {
 
         StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());
         FormTokens formTokens = new FormTokens(clock);
-        StaffPages staffPages = new StaffPages(settings, pages, sessions, formTokens);
+        StaffPages staffPages = new StaffPages(settings, settings::hasLogo, pages, sessions, formTokens);
         StaffEvents events = new StaffEvents(sessions, staffPages);
         service.addListener(events);
         Routes.Staff staff = new Routes.Staff(

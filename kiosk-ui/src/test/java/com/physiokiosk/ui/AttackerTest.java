@@ -222,7 +222,7 @@ class AttackerTest {
                 HttpResponse<String> name = admin.post("/staff/admin/settings", "clinicName", "Clinic \uFFFE",
                         "languages", "en", "defaultLanguage", "en", "idleTimeoutSeconds", "90", "retentionDays", "30");
                 assertEquals(400, name.statusCode(), name.body());
-                assertTrue(name.body().contains("kiosk.clinic-name"), "the refused setting is named");
+                assertTrue(name.body().contains("id=\"clinic-name-error\""), "the refused field is named, next to it");
 
                 // A check-in stored before noncharacters were refused still prints.
                 CheckIn old = kiosk.app.checkIns().insert(LocalDate.now(), Instant.now(), "en", "Bo\uFFFFb",

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Today's check-ins")
 class CheckInListTest {
 
-    private static final Pattern NUMBERS = Pattern.compile("class=\"num\"><a href=\"[^\"]+\">(\\d+)</a>");
+    private static final Pattern NUMBERS = Pattern.compile("<td class=\"num\">(\\d+)</td>");
 
     private TestKiosk kiosk;
 
@@ -57,8 +57,8 @@ class CheckInListTest {
 
     /** The table row of check-in {@code number}. */
     private static String row(String html, int number) {
-        Matcher m = Pattern.compile("<tr class=\"[^\"]*\">\\s*<td class=\"num\"><a href=\"[^\"]+\">" + number
-                + "</a>.*?</tr>", Pattern.DOTALL).matcher(html);
+        Matcher m = Pattern.compile("<tr class=\"[^\"]*\">\\s*<td class=\"num\">" + number
+                + "</td>.*?</tr>", Pattern.DOTALL).matcher(html);
         assertTrue(m.find(), "row of check-in " + number);
         return m.group();
     }
@@ -163,13 +163,21 @@ class CheckInListTest {
     }
 
     @Test
-    void theListPageCarriesTheLiveScriptTheAlertBannerAndTheSoundSwitch() {
+    void everyStaffPageCarriesTheLiveScriptTheAlertBannerAndTheSoundSwitch() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
-            String page = TestKiosk.admin(server.port()).page("/staff/check-ins").body();
-            assertTrue(page.contains("<script src=\"/assets/staff.js\" defer></script>"));
-            assertTrue(page.contains("id=\"live-banner\" role=\"alert\" hidden"));
-            assertTrue(page.contains("Urgent check-in number {0}: please see the patient now."));
-            assertTrue(page.contains("id=\"sound-on\""));
+            Browser admin = TestKiosk.admin(server.port());
+            for (String path : List.of("/staff/check-ins", "/staff/audit", "/staff/accounts", "/staff/admin/topics",
+                    "/staff/admin/settings", "/staff/admin/catalogue")) {
+                String page = admin.page(path).body();
+                assertTrue(page.contains("<script src=\"/assets/staff.js\" defer></script>"), path);
+                assertTrue(page.contains("data-signed-in=\"yes\""), path);
+                assertTrue(page.contains("id=\"live-banner\" role=\"alert\" hidden"), path);
+                assertTrue(page.contains("Urgent check-in number {0}: please see the patient now."), path);
+                assertTrue(page.contains("id=\"sound-toggle\""), path);
+            }
+            String signIn = new Browser(server.port()).get("/staff/sign-in").body();
+            assertTrue(signIn.contains("data-signed-in=\"no\"") && !signIn.contains("id=\"live-banner\""),
+                    "nothing live before sign-in");
             String script = new Browser(server.port()).get("/assets/staff.js").body();
             assertTrue(script.contains("new EventSource('/staff/events')"));
             assertTrue(script.contains("createOscillator"), "an audible alert");

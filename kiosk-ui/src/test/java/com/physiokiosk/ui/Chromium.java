@@ -41,4 +41,27 @@ final class Chromium {
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
     }
+
+    /** The WCAG levels every screen is checked against: 2.0, 2.1 and 2.2, A and AA. */
+    static final java.util.List<String> WCAG = java.util.List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    /** What axe-core finds against {@link #WCAG} on the page open in {@code driver}, one line per rule, named {@code name}. */
+    static java.util.List<String> axeViolations(ChromeDriver driver, String name) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().withTags(WCAG)
+                .analyze(driver);
+        return results.getViolations().stream()
+                .map(v -> name + ": axe " + v.getId() + " (" + v.getImpact() + ") " + v.getNodes().stream()
+                        .map(n -> String.valueOf(n.getTarget())).collect(java.util.stream.Collectors.joining(", ")))
+                .toList();
+    }
+
+    /** Writes what {@code driver} shows to {@code dir/name.png}, for a reviewer. */
+    static void screenshot(ChromeDriver driver, Path dir, String name) {
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

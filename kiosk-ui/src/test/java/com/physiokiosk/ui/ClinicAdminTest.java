@@ -143,8 +143,10 @@ class ClinicAdminTest {
             HttpResponse<String> r = admin.postFile("/staff/admin/topics/upload", "jar", "sleep.jar",
                     "application/java-archive", Files.readAllBytes(sleep));
             assertEquals(303, r.statusCode(), r.body());
-            assertEquals("/staff/admin/topics?installed=sleep", Browser.location(r));
-            assertTrue(admin.page(Browser.location(r)).body().contains("Plugin sleep installed"));
+            assertEquals("/staff/admin/topics", Browser.location(r));
+            String confirmed = admin.page(Browser.location(r)).body();
+            assertTrue(confirmed.contains("Sleep, mattress and back pain (sleep) is installed and switched on"), confirmed);
+            assertFalse(admin.page("/staff/admin/topics").body().contains("is installed"), "the confirmation shows once");
             assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"sleep\""), "offered at once");
             assertTrue(audit(AuditAction.PLUGIN_INSTALLED).get(0).detail().startsWith("sleep "));
             assertTrue(Files.exists(plugins.resolve("sleep.jar")));
@@ -226,7 +228,8 @@ class ClinicAdminTest {
             assertTrue(confirm.body().contains("Yes, remove it"));
             assertTrue(kiosk.app.registry().find("cramps").isPresent(), "nothing removed by asking");
             HttpResponse<String> removed = admin.post("/staff/admin/topics/cramps/remove");
-            assertEquals("/staff/admin/topics?removed=cramps", Browser.location(removed));
+            assertEquals("/staff/admin/topics", Browser.location(removed));
+            assertTrue(admin.page("/staff/admin/topics").body().contains("(cramps) is removed"));
             assertTrue(kiosk.app.registry().find("cramps").isEmpty());
             assertFalse(Files.exists(plugins.resolve("cramps.jar")));
             assertFalse(admin.page("/staff/admin/topics").body().contains("/staff/admin/topics/cramps/enabled"));
@@ -240,7 +243,8 @@ class ClinicAdminTest {
             admin.post("/staff/admin/topics/stretching/remove");
             Files.copy(kept, plugins.resolve("stretching.jar"));
             admin.page("/staff/admin/topics");
-            assertEquals("/staff/admin/topics?rescanned", Browser.location(admin.post("/staff/admin/topics/rescan")));
+            assertEquals("/staff/admin/topics", Browser.location(admin.post("/staff/admin/topics/rescan")));
+            assertTrue(admin.page("/staff/admin/topics").body().contains("Plugins folder rescanned: found stretching."));
             assertTrue(kiosk.app.registry().find("stretching").isPresent(), "found by the rescan");
             assertEquals("found stretching", audit(AuditAction.PLUGINS_RESCANNED).get(0).detail());
         });
@@ -256,7 +260,8 @@ class ClinicAdminTest {
             Browser admin = adminOn(server.port(), "/staff/admin/settings");
             HttpResponse<String> saved = admin.post("/staff/admin/settings", "clinicName", "Clínica Río", "languages", "es",
                     "defaultLanguage", "es", "idleTimeoutSeconds", "120", "retentionDays", "14");
-            assertEquals("/staff/admin/settings?saved", Browser.location(saved));
+            assertEquals("/staff/admin/settings", Browser.location(saved));
+            assertTrue(admin.page("/staff/admin/settings").body().contains("Ajustes guardados"), "confirmed, in the new staff language");
 
             Browser patient = new Browser(server.port());
             HttpResponse<String> welcome = patient.get("/");
@@ -280,17 +285,23 @@ class ClinicAdminTest {
     }
 
     @Test
-    void badSettingsAreRefusedNamingTheSettingAndChangeNothing() {
+    void badSettingsAreRefusedNextToTheirFieldInTheStaffLanguageAndChangeNothing() {
         kiosk = start();
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             var before = kiosk.app.config();
             Browser admin = adminOn(server.port(), "/staff/admin/settings");
-            Map<String, String[]> cases = Map.of(
-                    "kiosk.idle-timeout-seconds", new String[] {"New name", "en", "en", "5", "30"},
-                    "kiosk.retention-days", new String[] {"New name", "en", "en", "90", "0"},
-                    "kiosk.clinic-name", new String[] {"  ", "en", "en", "90", "30"},
-                    "kiosk.languages", new String[] {"New name", null, "en", "90", "30"});
+            // field id -> form values (name, offered language or null, default language, idle seconds, retention days), message
+            Map<String, String[]> cases = new java.util.LinkedHashMap<>();
+            cases.put("idle", new String[] {"New name", "en", "en", "5", "30", "Enter a whole number of seconds from 15 to 3600."});
+            cases.put("idle ", new String[] {"New name", "en", "en", "ninety", "30", "Enter a whole number of seconds from 15 to 3600."});
+            cases.put("retention", new String[] {"New name", "en", "en", "90", "0", "Enter a whole number of days from 1 to 3650."});
+            cases.put("clinic-name", new String[] {"  ", "en", "en", "90", "30", "Enter the clinic"});
+            cases.put("clinic-name ", new String[] {"x".repeat(81), "en", "en", "90", "30", "Use at most 80 characters"});
+            cases.put("languages", new String[] {"New name", null, "en", "90", "30", "Offer at least one language."});
+            cases.put("default-language", new String[] {"New name", "en", "es", "90", "30",
+                    "Choose a default language among those offered."});
             for (Map.Entry<String, String[]> c : cases.entrySet()) {
+                String field = c.getKey().strip();
                 String[] v = c.getValue();
                 HttpResponse<String> r = v[1] == null
                         ? admin.post("/staff/admin/settings", "clinicName", v[0], "defaultLanguage", v[2],
@@ -298,15 +309,24 @@ class ClinicAdminTest {
                         : admin.post("/staff/admin/settings", "clinicName", v[0], "languages", v[1], "defaultLanguage", v[2],
                                 "idleTimeoutSeconds", v[3], "retentionDays", v[4], "askName", "true");
                 assertEquals(400, r.statusCode(), c.getKey());
-                assertTrue(r.body().contains(c.getKey()), c.getKey() + " named: " + r.body());
+                String body = r.body();
+                assertTrue(body.contains("Not saved: 1 field(s) below need a change."), body);
+                int error = body.indexOf("<p class=\"field-error\" id=\"" + field + "-error\">");
+                assertTrue(error > 0, field + " has its error: " + body);
+                assertTrue(body.substring(error).startsWith("<p class=\"field-error\" id=\"" + field + "-error\">" + v[5]),
+                        field + ": " + body.substring(error, Math.min(body.length(), error + 200)));
+                assertTrue(body.contains("aria-describedby=\"" + field + "-error\""), field + " points at its error");
+                assertFalse(body.contains("kiosk." + field), "no config-file names on the page");
+                assertTrue(body.contains("value=\"" + (v[3].equals("ninety") ? "ninety" : v[3]) + "\""), "what was typed is kept");
                 assertEquals(before, kiosk.app.config(), "nothing changed by " + c.getKey());
             }
-            HttpResponse<String> notOffered = admin.post("/staff/admin/settings", "clinicName", "X", "languages", "en",
-                    "defaultLanguage", "es", "idleTimeoutSeconds", "90", "retentionDays", "30", "askName", "true");
-            assertEquals(400, notOffered.statusCode());
-            assertTrue(notOffered.body().contains("kiosk.languages"));
+            // In Spanish when the clinic's staff language is Spanish.
+            kiosk.app.settings().change(Map.of("kiosk.languages", "es,en"), "test");
+            HttpResponse<String> spanish = admin.post("/staff/admin/settings", "clinicName", "X", "languages", "es",
+                    "defaultLanguage", "es", "idleTimeoutSeconds", "9", "retentionDays", "30", "askName", "true");
+            assertTrue(spanish.body().contains("Escriba un número entero de segundos entre 15 y 3600."), spanish.body());
+            kiosk.app.settings().change(Map.of("kiosk.languages", "en,es"), "test");
             assertEquals(before, kiosk.app.config());
-            assertTrue(kiosk.app.settings().stored().isEmpty(), "nothing stored");
             assertTrue(audit(AuditAction.SETTINGS_CHANGED).isEmpty());
             assertTrue(new Browser(server.port()).get("/").body().contains("Physiotherapy clinic"));
         });
@@ -326,7 +346,8 @@ class ClinicAdminTest {
             assertFalse(kiosk.app.settings().hasLogo());
 
             HttpResponse<String> saved = admin.postFile("/staff/admin/logo", "logo", "logo.png", "image/png", png);
-            assertEquals("/staff/admin/settings?logo=saved", Browser.location(saved));
+            assertEquals("/staff/admin/settings", Browser.location(saved));
+            assertTrue(admin.page("/staff/admin/settings").body().contains("Logo saved."));
             assertTrue(new Browser(server.port()).get("/").body().contains("<img src=\"/clinic-logo\""));
             HttpResponse<byte[]> img = new Browser(server.port()).bytes("/clinic-logo");
             assertEquals(200, img.statusCode());
@@ -335,7 +356,8 @@ class ClinicAdminTest {
             assertTrue(audit(AuditAction.LOGO_CHANGED).get(0).detail().startsWith("image/png"));
 
             admin.page("/staff/admin/settings");
-            assertEquals("/staff/admin/settings?logo=removed", Browser.location(admin.post("/staff/admin/logo/remove")));
+            assertEquals("/staff/admin/settings", Browser.location(admin.post("/staff/admin/logo/remove")));
+            assertTrue(admin.page("/staff/admin/settings").body().contains("Logo removed."));
             assertFalse(new Browser(server.port()).get("/").body().contains("/clinic-logo"));
             assertEquals(1, audit(AuditAction.LOGO_REMOVED).size());
         });
@@ -360,7 +382,7 @@ class ClinicAdminTest {
 
             HttpResponse<String> reset = admin.post("/staff/accounts/maria/password", "password", "a new long password",
                     "confirm", "a new long password");
-            assertEquals("/staff/accounts?reset=maria", Browser.location(reset));
+            assertEquals("/staff/accounts", Browser.location(reset));
             assertTrue(admin.page(Browser.location(reset)).body().contains("The password of maria was changed"));
             assertEquals(303, maria.page("/staff/check-ins").statusCode(), "her open session has ended");
 

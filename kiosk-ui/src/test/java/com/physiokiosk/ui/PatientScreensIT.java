@@ -2,27 +2,20 @@ package com.physiokiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,7 +33,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class PatientScreensIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots", "screens");
-    private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     /** A screen clinics use: its CSS pixel size and a short name for screenshots. */
     record Size(String name, int width, int height) {
@@ -310,20 +302,11 @@ class PatientScreensIT {
     }
 
     private void axe(String name) {
-        Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
-        for (Rule v : results.getViolations()) {
-            problems.add(name + ": axe " + v.getId() + " (" + v.getImpact() + ") "
-                    + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
-        }
+        problems.addAll(Chromium.axeViolations(driver, name));
     }
 
     private void shot(String name) {
-        try {
-            Files.createDirectories(SHOTS);
-            Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Chromium.screenshot(driver, SHOTS, name);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

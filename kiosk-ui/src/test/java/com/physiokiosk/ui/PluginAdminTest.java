@@ -119,14 +119,20 @@ class PluginAdminTest {
     }
 
     @Test
-    void theChoiceSurvivesARestart() {
+    void theChoiceSurvivesARestartAndTheTopicKeepsItsNameWhileOff() {
         kiosk = start();
+        String english = kiosk.app.registry().find("postpartum").orElseThrow().title("en");
+        String spanish = kiosk.app.registry().find("postpartum").orElseThrow().title("es");
         admin().disable("postpartum", "admin");
         assertTrue(kiosk.app.registry().find("postpartum").isEmpty());
+        assertEquals(english, admin().topicName("postpartum", "en"), "named while off");
         kiosk.app.stop();
         kiosk = start();
         assertTrue(kiosk.app.registry().find("postpartum").isEmpty(), "still off after a restart");
         assertEquals("DISABLED", status("postpartum").state());
+        assertEquals(english, admin().topicName("postpartum", "en"), "named after a restart, though it has not run since");
+        assertEquals(spanish, admin().topicName("postpartum", "es"));
+        assertEquals("no-such-plugin", admin().topicName("no-such-plugin", "en"), "an unknown plugin is its id");
         admin().enable("postpartum", "admin");
         assertTrue(kiosk.app.registry().find("postpartum").isPresent());
     }

@@ -11,24 +11,26 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The staff screen in real Chromium: signed in, the list open, a patient submits an urgent
- * check-in, and the alert banner and the new row appear without a reload. Skipped where Debian's
- * chromium and chromium-driver are not installed.
+ * The staff screens in real Chromium: signed in, sound alerts switched on once and still on after moving
+ * to another page; a patient's urgent answer raises the alert on whatever staff page is open (here the
+ * settings), it stays on the next page until dismissed, and the list shows the new row without a reload.
+ * Skipped where Debian's chromium and chromium-driver are not installed.
  */
-@DisplayName("Staff screen in Chromium")
+@DisplayName("Staff screens in Chromium")
 class StaffBrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File DRIVER = new File("/usr/bin/chromedriver");
 
     @Test
-    void anUrgentCheckInShowsTheAlertBannerAndTheRowWithoutAReload() {
+    void theUrgentAlertReachesEveryStaffPageAndTheSoundChoiceStaysOn() {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && DRIVER.canExecute(), "Chromium and chromedriver not installed");
         try (TestKiosk kiosk = TestKiosk.withAdmin()) {
             JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
@@ -47,21 +49,43 @@ class StaffBrowserTest {
                     chrome.findElement(By.cssSelector("form[action='/staff/sign-in'] button")).click();
                     WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(5));
                     wait.until(d -> d.getCurrentUrl().endsWith("/staff/check-ins"));
-                    chrome.findElement(By.id("sound-on")).click();
-                    wait.until(d -> !d.findElement(By.id("sound-on")).isDisplayed());
-                    wait.until(d -> "open".equals(d.findElement(By.id("check-ins")).getDomAttribute("data-stream")));
 
+                    // Sound alerts: off until chosen, then on for this browser, on every page.
+                    WebElement toggle = chrome.findElement(By.id("sound-toggle"));
+                    assertEquals("false", toggle.getDomAttribute("aria-pressed"));
+                    assertEquals("Sound alerts: off", toggle.getText());
+                    toggle.click();
+                    wait.until(d -> "on".equals(d.findElement(By.tagName("body")).getDomAttribute("data-sound")));
+                    assertEquals("Sound alerts: on", chrome.findElement(By.id("sound-toggle")).getText());
+                    chrome.get(origin + "/staff/admin/settings");
+                    wait.until(d -> "true".equals(d.findElement(By.id("sound-toggle")).getDomAttribute("aria-pressed")));
+                    wait.until(d -> "on".equals(d.findElement(By.tagName("body")).getDomAttribute("data-sound")));
+                    wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-stream")));
+
+                    // An urgent answer while the admin is on the settings page.
                     PatientFlowTest.walk(new Browser(server.port()), "en", "Dora", Map.of("trauma", "yes"),
                             PatientFlowTest.calmCramps());
-                    new WebDriverWait(chrome, Duration.ofSeconds(2))
+                    new WebDriverWait(chrome, Duration.ofSeconds(3))
                             .until(d -> d.findElement(By.id("live-banner")).isDisplayed());
                     assertEquals("Urgent check-in number 1: please see the patient now.",
                             chrome.findElement(By.id("live-banner-text")).getText());
+                    assertTrue(chrome.getTitle().startsWith("(!) "), "the tab shows it too");
+
+                    // Not dismissed: still there on the list it leads to, where the row is.
+                    chrome.findElement(By.cssSelector("#live-banner a")).click();
+                    wait.until(d -> d.getCurrentUrl().endsWith("/staff/check-ins"));
+                    assertTrue(chrome.findElement(By.id("live-banner")).isDisplayed(), "the alert stays until dismissed");
                     wait.until(d -> d.findElements(By.cssSelector("#check-ins tr.urgent-row")).size() == 1);
                     assertTrue(chrome.findElement(By.cssSelector("#check-ins tr.urgent-row")).getText().contains("Dora"));
-                    assertTrue(chrome.getTitle().startsWith("(!) "), "the tab shows it too");
                     chrome.findElement(By.id("live-banner-close")).click();
                     assertTrue(!chrome.findElement(By.id("live-banner")).isDisplayed());
+                    chrome.get(origin + "/staff/audit");
+                    assertTrue(!chrome.findElement(By.id("live-banner")).isDisplayed(), "dismissed is dismissed");
+
+                    // Sound switched off stays off.
+                    chrome.findElement(By.id("sound-toggle")).click();
+                    chrome.get(origin + "/staff/check-ins");
+                    wait.until(d -> "false".equals(d.findElement(By.id("sound-toggle")).getDomAttribute("aria-pressed")));
                 } finally {
                     chrome.quit();
                 }

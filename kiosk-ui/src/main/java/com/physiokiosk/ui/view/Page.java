@@ -17,7 +17,7 @@ import java.util.List;
  * @param largeText     whether the patient asked for larger text
  * @param returnSeconds seconds after which the screen returns to the welcome screen by itself, 0 for never
  * @param staff         the signed-in staff member on a staff page, or {@code null}
- * @param brand         the clinic's name and logo for the patient's header, or {@code null} for none
+ * @param brand         the clinic's name and logo for the page's header, or {@code null} for none
  * @param progress      the visit's progress to show above the screen, or {@code null} for none
  */
 public record Page(Texts t, String title, List<String> languages, String returnTo, boolean patient, long idleSeconds,
@@ -27,8 +27,38 @@ public record Page(Texts t, String title, List<String> languages, String returnT
     /** The message keys of the visit's named steps, in order: the safety screen, About you, the topic, the check. */
     public static final List<String> STEPS = List.of("step.safety", "step.about", "step.topic", "step.check");
 
-    /** Who is signed in on a staff page, for its header. */
-    public record StaffUser(String username, boolean admin) {
+    /**
+     * Who is signed in on a staff page, and where they are, for its header.
+     *
+     * @param section the {@link NavItem#path()} of the staff section the page belongs to, or {@code null}
+     * @param notice  a confirmation of what they just did, shown once, or {@code null}
+     */
+    public record StaffUser(String username, boolean admin, String section, String notice) {
+
+        /** Whether {@code item} is the section of this page. */
+        public boolean isCurrent(NavItem item) {
+            return item.path().equals(section);
+        }
+    }
+
+    /** One section of the staff pages' navigation. */
+    public record NavItem(String path, String titleKey, boolean adminOnly) {
+    }
+
+    /** The staff pages' sections, in the order the header shows them. */
+    public static final List<NavItem> STAFF_NAV = List.of(
+            new NavItem("/staff/check-ins", "staff.list.title", false),
+            new NavItem("/staff/audit", "staff.audit.title", true),
+            new NavItem("/staff/accounts", "staff.accounts.title", true),
+            new NavItem("/staff/admin/topics", "staff.topics.title", true),
+            new NavItem("/staff/admin/settings", "staff.settings.title", true),
+            new NavItem("/staff/admin/catalogue", "staff.catalogue.title", true));
+
+    /** The section a staff page at {@code path} belongs to (a check-in's summary is in the list's), or {@code null}. */
+    public static String sectionOf(String path) {
+        return STAFF_NAV.stream().map(NavItem::path)
+                .filter(p -> path.equals(p) || path.startsWith(p + "/"))
+                .findFirst().orElse(null);
     }
 
     /**
@@ -66,8 +96,8 @@ public record Page(Texts t, String title, List<String> languages, String returnT
     }
 
     /** A staff page: no language switch, no idle reset; {@code user} is {@code null} before sign-in. */
-    public static Page staff(Texts t, String title, String csrf, StaffUser user) {
-        return new Page(t, title, List.of(), null, false, 0, csrf, false, 0, user);
+    public static Page staff(Texts t, String title, String csrf, StaffUser user, Brand brand) {
+        return new Page(t, title, List.of(), null, false, 0, csrf, false, 0, user, brand, null);
     }
 
     /** This page with another title. */

@@ -47,10 +47,11 @@ public final class SummaryView {
      * @param url       the summary's own address
      * @param pdf       for the PDF: no toolbar, the style sheet inline
      * @param autoPrint opened by the print button
-     * @param csrf      the staff form token, for "mark as reviewed"
+     * @param page      the staff page around it on screen (header, alerts, the form token for "mark as
+     *                  reviewed"), or {@code null} for the PDF
      */
     public static SummaryPage of(CheckIn c, Texts t, String clinicName, ZoneId zone, String url, boolean pdf,
-                                 boolean autoPrint, String csrf) {
+                                 boolean autoPrint, Page page) {
         List<FindingLine> urgent = new ArrayList<>();
         List<FindingLine> consult = new ArrayList<>();
         List<FindingLine> notes = new ArrayList<>();
@@ -120,7 +121,7 @@ public final class SummaryView {
         String name = c.displayName() == null ? t.get("staff.no-name") : c.displayName();
         String reviewed = c.reviewedAt() == null ? null
                 : t.get("staff.summary.reviewed-at", date(LocalDate.ofInstant(c.reviewedAt(), zone), t), time(c.reviewedAt(), zone));
-        return new SummaryPage(t, clinicName, pdf, autoPrint, csrf, url,
+        return new SummaryPage(t, clinicName, pdf, autoPrint, page, url,
                 t.get("staff.summary.title", c.number()), c.number(), name, date(c.day(), t), time(c.createdAt(), zone),
                 c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, sections, told, onPaper,
                 adviceWithheld, versions, exports, pdf ? CSS : "");

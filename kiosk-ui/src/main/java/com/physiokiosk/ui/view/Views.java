@@ -137,7 +137,17 @@ public final class Views {
     }
 
     /** @param notice what the last action did, or {@code null} */
-    public record AccountsPage(Page page, List<AccountRow> accounts, String error, String notice, int minLength) {
+    /**
+     * The admin's staff accounts page.
+     *
+     * @param error       what went wrong, on top, or {@code null}
+     * @param fields      what is wrong with each input, shown next to it
+     * @param openReset   the account whose "set a new password" form is open (it has an error), or {@code null}
+     * @param username    the new account's user name as typed (kept after an error)
+     * @param role        the new account's role as chosen
+     */
+    public record AccountsPage(Page page, List<AccountRow> accounts, String error, FieldErrors fields,
+                               String openReset, String username, String role, int minLength) {
     }
 
     /** @param slowed sign-in as this account is being slowed down after failed attempts, from somewhere */
@@ -151,7 +161,7 @@ public final class Views {
      * @param autoPrint opened with the print button: the browser's print dialog opens at once
      * @param css       the summary style sheet, inlined for the PDF only
      */
-    public record SummaryPage(Texts t, String clinicName, boolean pdf, boolean autoPrint, String csrf, String url,
+    public record SummaryPage(Texts t, String clinicName, boolean pdf, boolean autoPrint, Page page, String url,
                               String title, int number, String name, String date, String time, boolean urgent,
                               boolean finished, String reviewedAt, List<FindingLine> urgentFindings,
                               List<FindingLine> consultFindings, List<FindingLine> notes, List<FindingLine> adviceNotes,
@@ -183,7 +193,11 @@ public final class Views {
      * @param error  why the last action was refused, or {@code null}
      * @param notice what the last action did, or {@code null}
      */
-    public record TopicsAdminPage(Page page, String safetyName, List<PluginRow> plugins, String error, String notice,
+    /**
+     * @param error       what went wrong, on top of the page, or {@code null}
+     * @param fields      what is wrong with the uploaded jar, next to its field
+     */
+    public record TopicsAdminPage(Page page, String safetyName, List<PluginRow> plugins, String error, FieldErrors fields,
                                   long maxMegabytes) {
     }
 
@@ -206,12 +220,12 @@ public final class Views {
     /**
      * The admin's clinic settings page.
      *
-     * @param error  the refused setting and why, or {@code null}
-     * @param notice what the last action did, or {@code null}
+     * @param error       what stopped the save, on top of the page, or {@code null}
+     * @param fields      what is wrong with each field, shown next to it
      */
     public record SettingsPage(Page page, String clinicName, List<LanguageOption> languages, String idleSeconds,
-                               String retentionDays, boolean askName, boolean hasLogo, String error, String notice,
-                               int maxLogoKilobytes) {
+                               String retentionDays, boolean askName, boolean hasLogo, String error,
+                               FieldErrors fields, int maxLogoKilobytes, int maxClinicName) {
     }
 
     /**
@@ -230,6 +244,43 @@ public final class Views {
         /** The host texts in the staff language. */
         public Texts t() {
             return page.t();
+        }
+    }
+
+    /**
+     * What is wrong with a form's inputs, by the id of each input, for messages next to them: the input
+     * points at its message ({@code aria-describedby}) and says it is invalid.
+     */
+    public record FieldErrors(java.util.Map<String, String> byField) {
+
+        public static final FieldErrors NONE = new FieldErrors(java.util.Map.of());
+
+        public FieldErrors {
+            byField = java.util.Map.copyOf(byField);
+        }
+
+        public static FieldErrors of(String field, String message) {
+            return new FieldErrors(java.util.Map.of(field, message));
+        }
+
+        /** What is wrong with the input {@code field}, or {@code null}. */
+        public String errorOf(String field) {
+            return byField.get(field);
+        }
+
+        /** The {@code aria-describedby} of an input: {@code help} (may be null), then its error when it has one. */
+        public String describedBy(String field, String help) {
+            String error = byField.containsKey(field) ? field + "-error" : null;
+            return help == null ? error : error == null ? help : help + " " + error;
+        }
+
+        /** The {@code aria-invalid} of an input. */
+        public String invalid(String field) {
+            return byField.containsKey(field) ? "true" : null;
+        }
+
+        public int size() {
+            return byField.size();
         }
     }
 }

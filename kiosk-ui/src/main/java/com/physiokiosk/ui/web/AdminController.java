@@ -12,6 +12,7 @@ import com.physiokiosk.ui.view.Views.AccountsPage;
 import com.physiokiosk.ui.view.Views.AuditPage;
 import com.physiokiosk.ui.view.Views.AuditRow;
 import com.physiokiosk.ui.view.Views.Choice;
+import com.physiokiosk.ui.view.Views.FieldErrors;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -167,11 +168,9 @@ public final class AdminController {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** {@code /staff/accounts}; {@code ?reset=username} after a password reset. */
+    /** {@code /staff/accounts}; the confirmation of the last action shows in the header's place for it. */
     public void accounts(Context ctx) {
-        String reset = ctx.queryParam("reset");
-        renderAccounts(ctx, null, reset != null && accounts.find(reset).isPresent()
-                ? pages.texts().get("staff.accounts.reset-done", reset) : null);
+        renderAccounts(ctx, HttpStatus.OK, null, FieldErrors.NONE, null, "", Role.STAFF);
     }
 
     /** {@code POST /staff/accounts}: a new account. */
@@ -180,10 +179,12 @@ public final class AdminController {
         Role role = Role.fromCode(ctx.formParam("role")).orElse(Role.STAFF);
         String error = withNewPassword(ctx, password -> accounts.create(pages.user(ctx).username(), username, role, password));
         if (error != null) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            renderAccounts(ctx, pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH), null);
+            // The user name and role stay as typed; the passwords are never sent back.
+            renderAccounts(ctx, HttpStatus.BAD_REQUEST, null, FieldErrors.of(field(error, ""), pages.texts().get(error,
+                    StaffAccounts.MIN_PASSWORD_LENGTH)), null, username, role);
             return;
         }
+        pages.confirm(ctx, pages.texts().get("staff.accounts.created", username, pages.texts().get("staff.role." + role.code())));
         ctx.redirect("/staff/accounts", HttpStatus.SEE_OTHER);
     }
 
@@ -193,16 +194,19 @@ public final class AdminController {
         boolean disabled = "true".equals(ctx.formParam("disabled"));
         if (username.equals(pages.user(ctx).username())) {
             // An admin who switched themselves off could leave the kiosk with no admin at all.
-            ctx.status(HttpStatus.BAD_REQUEST);
-            renderAccounts(ctx, pages.texts().get("staff.accounts.not-yourself"), null);
+            renderAccounts(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.accounts.not-yourself"), FieldErrors.NONE, null, "",
+                    Role.STAFF);
             return;
         }
         if (!accounts.setDisabled(pages.user(ctx).username(), username, disabled)) {
-            throw new NotFoundResponse("no-such-account");
+            renderAccounts(ctx, HttpStatus.NOT_FOUND, pages.texts().get("staff.accounts.gone", shorten(username)), FieldErrors.NONE,
+                    null, "", Role.STAFF);
+            return;
         }
         if (disabled) {
             sessions.endAllOf(username);
         }
+        pages.confirm(ctx, pages.texts().get(disabled ? "staff.accounts.switched-off" : "staff.accounts.switched-on", username));
         ctx.redirect("/staff/accounts", HttpStatus.SEE_OTHER);
     }
 
@@ -213,26 +217,48 @@ public final class AdminController {
     public void resetPassword(Context ctx) {
         String username = ctx.pathParam("username");
         if (accounts.find(username).isEmpty()) {
-            throw new NotFoundResponse("no-such-account");
+            renderAccounts(ctx, HttpStatus.NOT_FOUND, pages.texts().get("staff.accounts.gone", shorten(username)), FieldErrors.NONE,
+                    null, "", Role.STAFF);
+            return;
         }
         String error = withNewPassword(ctx, password -> accounts.resetPassword(pages.user(ctx).username(), username, password));
         if (error != null) {
-            ctx.status(HttpStatus.BAD_REQUEST);
-            renderAccounts(ctx, pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH), null);
+            renderAccounts(ctx, HttpStatus.BAD_REQUEST, null, FieldErrors.of(field(error, "-" + username),
+                    pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH)), username, "", Role.STAFF);
             return;
         }
         sessions.endAllOf(username);
-        ctx.redirect("/staff/accounts?reset=" + username, HttpStatus.SEE_OTHER);
+        pages.confirm(ctx, pages.texts().get("staff.accounts.reset-done", username));
+        ctx.redirect("/staff/accounts", HttpStatus.SEE_OTHER);
     }
 
-    private void renderAccounts(Context ctx, String error, String notice) {
+    /** A name from the address, for a message: short. */
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
+    }
+
+    /** The id of the input a message key is about: the user name, the password, or the password typed again. */
+    private static String field(String messageKey, String suffix) {
+        if (messageKey.startsWith("staff.account.username")) {
+            return "username" + suffix;
+        }
+        return ("staff.password.mismatch".equals(messageKey) ? "confirm" : "password") + suffix;
+    }
+
+    /**
+     * @param fields    what is wrong, by the id of the input it is about
+     * @param openReset   the account whose "set a new password" form stays open (it has an error), or {@code null}
+     */
+    private void renderAccounts(Context ctx, HttpStatus status, String error, FieldErrors fields,
+                                String openReset, String username, Role role) {
         String me = pages.user(ctx).username();
         List<AccountRow> rows = accounts.list().stream()
                 .map(a -> new AccountRow(a.username(), pages.texts().get("staff.role." + a.role().code()),
                         accounts.slowed(a.username()), a.disabled(), a.username().equals(me)))
                 .toList();
-        pages.render(ctx, "staff/accounts.jte", new AccountsPage(pages.page(ctx, "staff.accounts.title"), rows, error, notice,
-                StaffAccounts.MIN_PASSWORD_LENGTH));
+        ctx.status(status);
+        pages.render(ctx, "staff/accounts.jte", new AccountsPage(pages.page(ctx, "staff.accounts.title"), rows, error,
+                fields, openReset, username, role.code(), StaffAccounts.MIN_PASSWORD_LENGTH));
     }
 
     /**

@@ -96,7 +96,8 @@ public final class CheckInsController {
 
     private SummaryPage summaryPage(Context ctx, CheckIn checkIn, boolean pdf, boolean autoPrint) {
         return SummaryView.of(checkIn, pages.texts(), pages.config().clinicName(), clock.getZone(), url(checkIn.publicId()),
-                pdf, autoPrint, pages.user(ctx).csrf());
+                pdf, autoPrint, pdf ? null : pages.page(ctx, "staff.list.title").withTitle(
+                        pages.texts().get("staff.summary.title", checkIn.number())));
     }
 
     /** The check-in named in the path: 400 when the id is malformed, 404 when there is no such check-in. */

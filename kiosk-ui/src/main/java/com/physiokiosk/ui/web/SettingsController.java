@@ -2,11 +2,14 @@ package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.config.ClinicSettings;
 import com.physiokiosk.engine.config.ConfigException;
+import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.i18n.Languages;
+import com.physiokiosk.engine.i18n.PlainText;
 import com.physiokiosk.engine.staff.AuditAction;
 import com.physiokiosk.engine.storage.AuditLog;
 import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.FieldErrors;
 import com.physiokiosk.ui.view.Views.LanguageOption;
 import com.physiokiosk.ui.view.Views.SettingsPage;
 import io.javalin.http.Context;
@@ -36,6 +39,14 @@ public final class SettingsController {
     /** The clinic logo, for the welcome screen. */
     public static final String LOGO_URL = "/clinic-logo";
 
+    /** The ids of the page's inputs, which its errors are shown next to. */
+    static final String CLINIC_NAME = "clinic-name";
+    static final String LANGUAGES = "languages";
+    static final String DEFAULT_LANGUAGE = "default-language";
+    static final String IDLE = "idle";
+    static final String RETENTION = "retention";
+    static final String LOGO = "logo";
+
     private final ClinicSettings settings;
     private final AuditLog audit;
     private final StaffPages pages;
@@ -46,24 +57,20 @@ public final class SettingsController {
         this.pages = pages;
     }
 
-    /** {@code GET /staff/admin/settings}; {@code ?saved}, {@code ?logo=saved|removed} after an action. */
+    /** {@code GET /staff/admin/settings}; the confirmation of the last change shows in the header's place for it. */
     public void page(Context ctx) {
-        Texts t = pages.texts();
-        String notice = null;
-        if (ctx.queryParam("saved") != null) {
-            notice = t.get("staff.settings.saved");
-        } else if ("saved".equals(ctx.queryParam("logo"))) {
-            notice = t.get("staff.settings.logo.saved");
-        } else if ("removed".equals(ctx.queryParam("logo"))) {
-            notice = t.get("staff.settings.logo.removed");
-        }
         KioskConfig c = settings.get();
         render(ctx, HttpStatus.OK, c.clinicName(), c.languages(), c.defaultLanguage(),
-                Long.toString(c.idleTimeout().toSeconds()), Integer.toString(c.retentionDays()), c.askName(), null, notice);
+                Long.toString(c.idleTimeout().toSeconds()), Integer.toString(c.retentionDays()), c.askName(), null, FieldErrors.NONE);
     }
 
-    /** {@code POST /staff/admin/settings}: all five settings at once; all or nothing. */
+    /**
+     * {@code POST /staff/admin/settings}: all five settings at once; all or nothing. Each field is checked
+     * here first, with a message in the staff language next to it; what passes is then checked again
+     * exactly as at start-up ({@link ClinicSettings#change}).
+     */
     public void save(Context ctx) {
+        Texts t = pages.texts();
         String name = Objects.requireNonNullElse(ctx.formParam("clinicName"), "");
         List<String> offered = Languages.SUPPORTED.stream().filter(ctx.formParams("languages")::contains).toList();
         String defaultLanguage = ctx.formParam("defaultLanguage");
@@ -71,20 +78,38 @@ public final class SettingsController {
         String retention = Objects.requireNonNullElse(ctx.formParam("retentionDays"), "");
         boolean askName = "true".equals(ctx.formParam("askName"));
 
-        List<String> ordered = new ArrayList<>(offered);
-        String error = null;
-        if (defaultLanguage != null && !defaultLanguage.isEmpty()) {
-            if (!offered.contains(defaultLanguage) && !offered.isEmpty()) {
-                error = "Bad setting kiosk.languages: the default language (" + shorten(defaultLanguage)
-                        + ") must be one of the languages offered";
-            } else if (offered.contains(defaultLanguage)) {
-                ordered.remove(defaultLanguage);
-                ordered.add(0, defaultLanguage);
-            }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String clinicName = name.strip();
+        if (clinicName.isEmpty()) {
+            errors.put(CLINIC_NAME, t.get("staff.settings.error.clinic-name.empty"));
+        } else if (clinicName.length() > ConfigLoader.MAX_CLINIC_NAME || !PlainText.isPlain(clinicName)) {
+            errors.put(CLINIC_NAME, t.get("staff.settings.error.clinic-name", ConfigLoader.MAX_CLINIC_NAME));
         }
+        List<String> ordered = new ArrayList<>(offered);
+        if (offered.isEmpty()) {
+            errors.put(LANGUAGES, t.get("staff.settings.error.languages"));
+        } else if (defaultLanguage == null || !offered.contains(defaultLanguage)) {
+            errors.put(DEFAULT_LANGUAGE, t.get("staff.settings.error.default-language"));
+        } else {
+            ordered.remove(defaultLanguage);
+            ordered.add(0, defaultLanguage);
+        }
+        if (!isWholeNumber(idle, ConfigLoader.MIN_IDLE_SECONDS, ConfigLoader.MAX_IDLE_SECONDS)) {
+            errors.put(IDLE, t.get("staff.settings.error.idle", ConfigLoader.MIN_IDLE_SECONDS, ConfigLoader.MAX_IDLE_SECONDS));
+        }
+        if (!isWholeNumber(retention, ConfigLoader.MIN_RETENTION_DAYS, ConfigLoader.MAX_RETENTION_DAYS)) {
+            errors.put(RETENTION, t.get("staff.settings.error.retention", ConfigLoader.MIN_RETENTION_DAYS,
+                    ConfigLoader.MAX_RETENTION_DAYS));
+        }
+        if (!errors.isEmpty()) {
+            render(ctx, HttpStatus.BAD_REQUEST, name, offered, defaultLanguage, idle, retention, askName,
+                    t.get("staff.settings.error.fields", errors.size()), new FieldErrors(errors));
+            return;
+        }
+
         KioskConfig current = settings.get();
         Map<String, String> wanted = new LinkedHashMap<>();
-        wanted.put("kiosk.clinic-name", name.strip());
+        wanted.put("kiosk.clinic-name", clinicName);
         wanted.put("kiosk.languages", String.join(",", ordered));
         wanted.put("kiosk.ask-name", Boolean.toString(askName));
         wanted.put("kiosk.idle-timeout-seconds", idle.strip());
@@ -100,26 +125,29 @@ public final class SettingsController {
                 changes.put(key, value);
             }
         });
-        if (error == null && name.strip().length() > 200) {
-            error = "Bad setting kiosk.clinic-name: at most 200 characters";
-        }
-        if (error == null && !changes.isEmpty()) {
+        if (!changes.isEmpty()) {
             try {
                 settings.change(changes, pages.user(ctx).username());
             } catch (ConfigException e) {
-                error = e.getMessage();
+                render(ctx, HttpStatus.BAD_REQUEST, name, offered, defaultLanguage, idle, retention, askName,
+                        t.get("staff.settings.error", e.getMessage()), FieldErrors.NONE);
+                return;
             }
-        }
-        if (error != null) {
-            render(ctx, HttpStatus.BAD_REQUEST, name, offered, defaultLanguage, idle, retention, askName,
-                    pages.texts().get("staff.settings.error", error), null);
-            return;
-        }
-        if (!changes.isEmpty()) {
             audit.record(pages.user(ctx).username(), AuditAction.SETTINGS_CHANGED, null, shorten(changes.entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))));
         }
-        ctx.redirect("/staff/admin/settings?saved", HttpStatus.SEE_OTHER);
+        // In the staff language as it is now: the change may have been to it.
+        pages.confirm(ctx, pages.texts().get(changes.isEmpty() ? "staff.settings.unchanged" : "staff.settings.saved"));
+        ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
+    }
+
+    private static boolean isWholeNumber(String text, int min, int max) {
+        String s = text.strip();
+        if (!s.matches("[0-9]{1,9}")) {
+            return false;
+        }
+        int n = Integer.parseInt(s);
+        return n >= min && n <= max;
     }
 
     /** {@code POST /staff/admin/logo}: a multipart form with a PNG or JPEG image as {@code logo}. */
@@ -141,7 +169,8 @@ public final class SettingsController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.redirect("/staff/admin/settings?logo=saved", HttpStatus.SEE_OTHER);
+        pages.confirm(ctx, pages.texts().get("staff.settings.logo.saved"));
+        ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /staff/admin/logo/remove}. */
@@ -150,7 +179,8 @@ public final class SettingsController {
             settings.removeLogo();
             audit.record(pages.user(ctx).username(), AuditAction.LOGO_REMOVED, null, null);
         }
-        ctx.redirect("/staff/admin/settings?logo=removed", HttpStatus.SEE_OTHER);
+        pages.confirm(ctx, pages.texts().get("staff.settings.logo.removed"));
+        ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /clinic-logo}: the logo with its own media type, or 404 when there is none. */
@@ -162,20 +192,26 @@ public final class SettingsController {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private void renderCurrent(Context ctx, HttpStatus status, String error) {
+    /** The settings as they are, with what is wrong with the uploaded logo next to its field. */
+    private void renderCurrent(Context ctx, HttpStatus status, String logoError) {
         KioskConfig c = settings.get();
         render(ctx, status, c.clinicName(), c.languages(), c.defaultLanguage(), Long.toString(c.idleTimeout().toSeconds()),
-                Integer.toString(c.retentionDays()), c.askName(), error, null);
+                Integer.toString(c.retentionDays()), c.askName(), null, FieldErrors.of(LOGO, logoError));
     }
 
+    /**
+     * @param error       what went wrong, on top of the page, or {@code null}
+     * @param fields what is wrong with each field, by the id of its input
+     */
     private void render(Context ctx, HttpStatus status, String clinicName, List<String> offered, String defaultLanguage,
-                        String idle, String retention, boolean askName, String error, String notice) {
+                        String idle, String retention, boolean askName, String error, FieldErrors fields) {
         List<LanguageOption> languages = Languages.SUPPORTED.stream()
                 .map(l -> new LanguageOption(l, Texts.in(l).get("language.name"), offered.contains(l), l.equals(defaultLanguage)))
                 .toList();
         ctx.status(status);
         pages.render(ctx, "staff/settings.jte", new SettingsPage(pages.page(ctx, "staff.settings.title"), clinicName,
-                languages, idle, retention, askName, settings.hasLogo(), error, notice, ClinicSettings.MAX_LOGO_BYTES / 1024));
+                languages, idle, retention, askName, settings.hasLogo(), error, fields, ClinicSettings.MAX_LOGO_BYTES / 1024,
+                ConfigLoader.MAX_CLINIC_NAME));
     }
 
     private static String shorten(String s) {

@@ -7,6 +7,7 @@ import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.MessagePage;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -22,9 +23,12 @@ public final class StaffPages {
     private final Pages pages;
     private final StaffSessions sessions;
     private final FormTokens formTokens;
+    private final BooleanSupplier hasLogo;
 
-    public StaffPages(Supplier<KioskConfig> settings, Pages pages, StaffSessions sessions, FormTokens formTokens) {
+    public StaffPages(Supplier<KioskConfig> settings, BooleanSupplier hasLogo, Pages pages, StaffSessions sessions,
+                      FormTokens formTokens) {
         this.settings = settings;
+        this.hasLogo = hasLogo;
         this.pages = pages;
         this.sessions = sessions;
         this.formTokens = formTokens;
@@ -58,15 +62,36 @@ public final class StaffPages {
         return s;
     }
 
-    /** The layout model of a page for the signed-in member. */
+    /**
+     * The layout model of a page for the signed-in member: the clinic in the header, the section the
+     * page belongs to marked, and the confirmation of their last action if this page is where it leads.
+     */
     public Page page(Context ctx, String titleKey) {
         StaffSessions.StaffSession s = user(ctx);
-        return Page.staff(texts(), texts().get(titleKey), s.csrf(), new Page.StaffUser(s.username(), s.isAdmin()));
+        return Page.staff(texts(), texts().get(titleKey), s.csrf(), header(ctx, s), brand());
     }
 
     /** The layout model of a sign-in or set-up page: its form token needs no session ({@link FormTokens}). */
     public Page formPage(Context ctx, String titleKey) {
-        return Page.staff(texts(), texts().get(titleKey), formTokens.issue(ctx), null);
+        return Page.staff(texts(), texts().get(titleKey), formTokens.issue(ctx), null, brand());
+    }
+
+    /**
+     * Remembers a confirmation of what the member just did, for the page the action redirects to
+     * (post, redirect, get): shown there once, in the header's place for notices.
+     */
+    public void confirm(Context ctx, String text) {
+        sessions.confirm(user(ctx), text);
+    }
+
+    private Page.StaffUser header(Context ctx, StaffSessions.StaffSession s) {
+        // The live list's own reloads do not take a confirmation meant for the page a person opens.
+        String notice = ctx.header(StaffSessions.BACKGROUND) == null ? sessions.takeConfirmation(s) : null;
+        return new Page.StaffUser(s.username(), s.isAdmin(), Page.sectionOf(ctx.path()), notice);
+    }
+
+    private Page.Brand brand() {
+        return new Page.Brand(config().clinicName(), hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null);
     }
 
     public void render(Context ctx, String template, Object model) {
@@ -79,8 +104,7 @@ public final class StaffPages {
         // An address that matched no route was not checked for access: look the session up here.
         StaffSessions.StaffSession s = ctx.attribute(USER) != null ? ctx.attribute(USER)
                 : sessions.signedIn(ctx).orElse(null);
-        Page page = s == null ? Page.staff(t, t.get(titleKey), "", null)
-                : Page.staff(t, t.get(titleKey), s.csrf(), new Page.StaffUser(s.username(), s.isAdmin()));
+        Page page = Page.staff(t, t.get(titleKey), s == null ? "" : s.csrf(), s == null ? null : header(ctx, s), brand());
         ctx.status(status);
         pages.render(ctx, "message.jte", new MessagePage(page, t.get(titleKey), t.get(textKey),
                 s == null ? Security.SIGN_IN : "/staff/check-ins",

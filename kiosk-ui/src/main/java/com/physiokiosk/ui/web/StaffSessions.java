@@ -33,6 +33,8 @@ public final class StaffSessions {
     static final int MAX_SESSIONS = 5_000;
 
     private final Map<String, StaffSession> sessions = new ConcurrentHashMap<>();
+    /** A confirmation of each session's last action, until the page it leads to shows it. */
+    private final Map<String, String> confirmations = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration idle;
 
@@ -97,7 +99,10 @@ public final class StaffSessions {
 
     /** Ends the browser's session and clears its cookie. */
     public void signOut(Context ctx) {
-        current(ctx).ifPresent(s -> sessions.remove(s.id()));
+        current(ctx).ifPresent(s -> {
+            sessions.remove(s.id());
+            confirmations.remove(s.id());
+        });
         ctx.cookie(cookie(ctx, "", 0));
     }
 
@@ -115,6 +120,18 @@ public final class StaffSessions {
         return s != null && !isExpired(s, clock.instant());
     }
 
+    /** Keeps {@code text} for the next page {@code session} opens (one at a time: the latest action's). */
+    void confirm(StaffSession session, String text) {
+        if (sessions.containsKey(session.id())) {
+            confirmations.put(session.id(), text);
+        }
+    }
+
+    /** The confirmation kept for {@code session}, once; {@code null} when there is none. */
+    String takeConfirmation(StaffSession session) {
+        return confirmations.remove(session.id());
+    }
+
     /** How many sessions are held, for tests that check a flood of sign-in pages adds none. */
     public int count() {
         return sessions.size();
@@ -127,6 +144,7 @@ public final class StaffSessions {
             sessions.values().stream().min(java.util.Comparator.comparing(StaffSession::lastSeen))
                     .ifPresent(oldest -> sessions.remove(oldest.id(), oldest));
         }
+        confirmations.keySet().retainAll(sessions.keySet());
         StaffSession s = new StaffSession(PatientSession.newToken(), username, role, PatientSession.newToken(), now);
         sessions.put(s.id(), s);
         ctx.cookie(cookie(ctx, s.id(), -1));

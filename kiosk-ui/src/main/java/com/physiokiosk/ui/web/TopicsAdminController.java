@@ -1,12 +1,12 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.engine.plugins.LoadedTopic;
 import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.engine.plugins.TopicRegistry;
 import com.physiokiosk.engine.staff.AuditAction;
 import com.physiokiosk.engine.storage.AuditLog;
 import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.FieldErrors;
 import com.physiokiosk.ui.view.Views.PluginRow;
 import com.physiokiosk.ui.view.Views.RemovePluginPage;
 import com.physiokiosk.ui.view.Views.TopicsAdminPage;
@@ -49,18 +49,9 @@ public final class TopicsAdminController {
         this.pages = pages;
     }
 
-    /** {@code GET /staff/admin/topics}; {@code ?installed=}, {@code ?removed=} or {@code ?rescanned} after an action. */
+    /** {@code GET /staff/admin/topics}; the confirmation of the last action shows in the header's place for it. */
     public void page(Context ctx) {
-        Texts t = pages.texts();
-        String notice = null;
-        if (isPluginId(ctx.queryParam("installed"))) {
-            notice = t.get("staff.topics.installed", ctx.queryParam("installed"));
-        } else if (isPluginId(ctx.queryParam("removed"))) {
-            notice = t.get("staff.topics.removed", ctx.queryParam("removed"));
-        } else if (ctx.queryParam("rescanned") != null) {
-            notice = t.get("staff.topics.rescanned");
-        }
-        render(ctx, HttpStatus.OK, null, notice);
+        render(ctx, HttpStatus.OK, null);
     }
 
     /**
@@ -68,8 +59,11 @@ public final class TopicsAdminController {
      * the switch writes its own audit line, with the stored choice.
      */
     public void setEnabled(Context ctx) {
-        String id = existing(ctx);
         boolean on = "true".equals(ctx.formParam("enabled"));
+        String id = existing(ctx, on ? "staff.topics.gone.switch-on" : "staff.topics.gone.switch-off");
+        if (id == null) {
+            return;
+        }
         String who = pages.user(ctx).username();
         try {
             if (on) {
@@ -81,22 +75,30 @@ public final class TopicsAdminController {
             refused(ctx, who, (on ? "switch on " : "switch off ") + id, e);
             return;
         }
+        pages.confirm(ctx, pages.texts().get(on ? "staff.topics.switched-on" : "staff.topics.switched-off", name(id)));
         ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
     }
 
     /** {@code GET /staff/admin/topics/{plugin}/remove}: the confirmation step. */
     public void confirmRemove(Context ctx) {
-        String id = existing(ctx);
+        String id = existing(ctx, "staff.topics.gone.remove");
+        if (id == null) {
+            return;
+        }
         Texts t = pages.texts();
-        String name = name(id, t);
+        String name = name(id);
         pages.render(ctx, "staff/remove-plugin.jte", new RemovePluginPage(pages.page(ctx, "staff.topics.remove.title"),
                 id, name, t.get("staff.topics.remove.confirm", name, id)));
     }
 
     /** {@code POST /staff/admin/topics/{plugin}/remove}: stops, unloads and deletes the plugin. */
     public void remove(Context ctx) {
-        String id = existing(ctx);
+        String id = existing(ctx, "staff.topics.gone.remove");
+        if (id == null) {
+            return;
+        }
         String who = pages.user(ctx).username();
+        String name = name(id);
         String version = status(id).map(PluginStatus::version).orElse("");
         try {
             plugins.remove(id);
@@ -105,7 +107,8 @@ public final class TopicsAdminController {
             return;
         }
         audit.record(who, AuditAction.PLUGIN_REMOVED, null, (id + " " + version).strip());
-        ctx.redirect("/staff/admin/topics?removed=" + id, HttpStatus.SEE_OTHER);
+        pages.confirm(ctx, pages.texts().get("staff.topics.removed", name, id));
+        ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /staff/admin/topics/upload}: a multipart form with the plugin jar as {@code jar}. */
@@ -114,7 +117,7 @@ public final class TopicsAdminController {
         UploadedFile jar = ctx.contentType() != null && ctx.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/")
                 ? ctx.uploadedFile("jar") : null;
         if (jar == null || jar.size() == 0) {
-            render(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.topics.install.no-file"), null);
+            render(ctx, HttpStatus.BAD_REQUEST, new FieldError("jar", pages.texts().get("staff.topics.install.no-file")));
             return;
         }
         String id;
@@ -134,7 +137,8 @@ public final class TopicsAdminController {
         }
         audit.record(who, AuditAction.PLUGIN_INSTALLED, null,
                 (id + " " + status(id).map(PluginStatus::version).orElse("")).strip());
-        ctx.redirect("/staff/admin/topics?installed=" + id, HttpStatus.SEE_OTHER);
+        pages.confirm(ctx, pages.texts().get("staff.topics.installed", name(id), id));
+        ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /staff/admin/topics/rescan}: loads jars dropped into the plugins folder. */
@@ -145,31 +149,39 @@ public final class TopicsAdminController {
                 .collect(Collectors.joining(", "));
         audit.record(pages.user(ctx).username(), AuditAction.PLUGINS_RESCANNED, null,
                 added.isEmpty() ? "nothing new" : "found " + added);
-        ctx.redirect("/staff/admin/topics?rescanned", HttpStatus.SEE_OTHER);
+        pages.confirm(ctx, added.isEmpty() ? pages.texts().get("staff.topics.rescanned.nothing")
+                : pages.texts().get("staff.topics.rescanned", added));
+        ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
     private void refused(Context ctx, String who, String what, PluginAdmin.RefusedException e) {
         audit.record(who, AuditAction.PLUGIN_REFUSED, null, shorten(what + ": " + e.getMessage()));
-        render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pages.texts().get("staff.topics.refused", e.getMessage()), null);
+        render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, new FieldError(what.startsWith("upload") ? "jar" : null,
+                pages.texts().get("staff.topics.refused", e.getMessage())));
     }
 
-    private void render(Context ctx, HttpStatus status, String error, String notice) {
+    /** An error to show on the page: next to the field it is about ({@code field} the input's id), or on top. */
+    record FieldError(String field, String text) {
+    }
+
+    private void render(Context ctx, HttpStatus status, FieldError error) {
         Texts t = pages.texts();
         List<PluginRow> rows = plugins.plugins().stream()
-                .map(p -> new PluginRow(p.id(), name(p.id(), t), p.version(), stateLabel(p.state(), t), p.problem(),
+                .map(p -> new PluginRow(p.id(), name(p.id()), p.version(), stateLabel(p.state(), t), p.problem(),
                         "STARTED".equals(p.state()) && registry.topics().stream().anyMatch(x -> x.pluginId().equals(p.id()))))
                 .toList();
         ctx.status(status);
         pages.render(ctx, "staff/topics.jte", new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
-                t.get("staff.topics.safety"), rows, error, notice, PluginAdmin.MAX_JAR_BYTES / (1024 * 1024)));
+                t.get("staff.topics.safety"), rows, error == null || error.field() != null ? null : error.text(),
+                error == null || error.field() == null ? FieldErrors.NONE : FieldErrors.of(error.field(), error.text()),
+                PluginAdmin.MAX_JAR_BYTES / (1024 * 1024)));
     }
 
-    /** The topic's title in the staff language when it is running, its plugin id otherwise. */
-    private String name(String pluginId, Texts t) {
-        return registry.topics().stream().filter(x -> x.pluginId().equals(pluginId)).findFirst()
-                .map((LoadedTopic x) -> x.title(t.language())).orElse(pluginId);
+    /** The topic's title in the staff language: running, switched off since it ran, or as it was when switched off. */
+    private String name(String pluginId) {
+        return plugins.topicName(pluginId, pages.texts().language());
     }
 
     private static String stateLabel(String state, Texts t) {
@@ -185,11 +197,19 @@ public final class TopicsAdminController {
         return plugins.plugins().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
-    /** The {@code {plugin}} of the path, when there is such a plugin; otherwise 404 (the safety screen is none). */
-    private String existing(Context ctx) {
+    /**
+     * The {@code {plugin}} of the path, when there is such a plugin. A tap on a row that is no longer
+     * there (another admin removed the plugin, an old tab) shows the topics page as it is now, saying what
+     * could not be done to which plugin, and gives {@code null}; a path that names no plugin at all is a 404.
+     */
+    private String existing(Context ctx, String goneKey) {
         String id = ctx.pathParam("plugin");
-        if (!isPluginId(id) || status(id).isEmpty()) {
+        if (!isPluginId(id)) {
             throw new NotFoundResponse("no-such-plugin");
+        }
+        if (status(id).isEmpty()) {
+            render(ctx, HttpStatus.NOT_FOUND, new FieldError(null, pages.texts().get(goneKey, name(id))));
+            return null;
         }
         return id;
     }

@@ -139,6 +139,13 @@ public final class ConfigLoader {
         }
     }
 
+    /** Bounds of the settings an admin changes on the settings page, for its own messages next to each field. */
+    public static final int MAX_CLINIC_NAME = 80;
+    public static final int MIN_IDLE_SECONDS = 15;
+    public static final int MAX_IDLE_SECONDS = 3600;
+    public static final int MIN_RETENTION_DAYS = 1;
+    public static final int MAX_RETENTION_DAYS = 3650;
+
     /** How one setting's text becomes its value, and what a person should write instead when it cannot. */
     private record Parser(Function<String, ?> parse, String expected) {
     }
@@ -154,15 +161,16 @@ public final class ConfigLoader {
             Map.entry("kiosk.languages", new Parser(ConfigLoader::languages,
                     "a comma-separated list of " + String.join(", ", Languages.SUPPORTED))),
             Map.entry("kiosk.clinic-name", new Parser(s -> {
-                if (s.isBlank() || s.length() > 80 || !com.physiokiosk.engine.i18n.PlainText.isPlain(s)) {
+                if (s.isBlank() || s.length() > MAX_CLINIC_NAME || !com.physiokiosk.engine.i18n.PlainText.isPlain(s)) {
                     throw new IllegalArgumentException();
                 }
                 return s;
-            }, "a name of 1 to 80 characters")),
+            }, "a name of 1 to " + MAX_CLINIC_NAME + " characters")),
             Map.entry("kiosk.ask-name", new Parser(ConfigLoader::bool, "true or false")),
-            Map.entry("kiosk.idle-timeout-seconds", new Parser(s -> Duration.ofSeconds(range(s, 15, 3600)),
-                    "a whole number of seconds from 15 to 3600")),
-            Map.entry("kiosk.retention-days", new Parser(s -> range(s, 1, 3650), "a whole number of days from 1 to 3650")),
+            Map.entry("kiosk.idle-timeout-seconds", new Parser(s -> Duration.ofSeconds(range(s, MIN_IDLE_SECONDS, MAX_IDLE_SECONDS)),
+                    "a whole number of seconds from " + MIN_IDLE_SECONDS + " to " + MAX_IDLE_SECONDS)),
+            Map.entry("kiosk.retention-days", new Parser(s -> range(s, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS),
+                    "a whole number of days from " + MIN_RETENTION_DAYS + " to " + MAX_RETENTION_DAYS)),
             Map.entry("kiosk.timezone", new Parser(s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
                     "a time zone such as Europe/Madrid, or empty")),
             Map.entry("kiosk.staff-idle-minutes", new Parser(s -> Duration.ofMinutes(range(s, 5, 720)),

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which plugins the clinic switched off. PF4J asks and tells it what runs now (in memory); the
@@ -16,11 +19,50 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
 
     private final Database db;
     private final Clock clock;
+    /** What each switched-off topic was called when it was switched off, by plugin id, then language. */
+    private final Map<String, Map<String, String>> titles;
 
     public DatabasePluginStatusProvider(Database db, Clock clock) {
         super(switchedOff(db));
         this.db = db;
         this.clock = clock;
+        this.titles = new ConcurrentHashMap<>(storedTitles(db));
+    }
+
+    private static Map<String, Map<String, String>> storedTitles(Database db) {
+        return db.read("read what switched-off topics are called", c -> {
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT plugin_id, titles FROM plugin_state WHERE titles <> ''");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), parseTitles(rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    static Map<String, String> parseTitles(String stored) {
+        Map<String, String> out = new LinkedHashMap<>();
+        stored.lines().forEach(line -> {
+            int eq = line.indexOf('=');
+            if (eq > 0 && eq < line.length() - 1) {
+                out.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        });
+        return Map.copyOf(out);
+    }
+
+    static String formatTitles(Map<String, String> titles) {
+        StringBuilder out = new StringBuilder();
+        // A title is one line of plain text (the topic validator sees to it); a line break would split it.
+        titles.forEach((lang, title) -> out.append(lang).append('=').append(title.replaceAll("\\R", " ")).append('\n'));
+        return out.toString();
+    }
+
+    /** What plugin {@code pluginId}'s topic was called in {@code language} when the clinic switched it off, if known. */
+    public java.util.Optional<String> titleWhenSwitchedOff(String pluginId, String language) {
+        return java.util.Optional.ofNullable(titles.getOrDefault(pluginId, Map.of()).get(language));
     }
 
     private static Set<String> switchedOff(Database db) {
@@ -38,21 +80,28 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
 
     /**
      * Keeps the clinic's choice for {@code pluginId} durably, in one transaction with {@code alongside}
-     * (the audit line that says who made it).
+     * (the audit line that says who made it), with what the topic is called in each language (empty when
+     * not known; titles known before are then kept).
      */
-    public void store(String pluginId, boolean enabled, Database.SqlWork<?> alongside) {
+    public void store(String pluginId, boolean enabled, Map<String, String> topicTitles, Database.SqlWork<?> alongside) {
+        String stored = formatTitles(topicTitles);
         db.write("remember whether a topic is on", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO plugin_state (plugin_id, enabled, changed_at) VALUES (?, ?, ?)"
+                    "INSERT INTO plugin_state (plugin_id, enabled, changed_at, titles) VALUES (?, ?, ?, ?)"
                             + " ON CONFLICT (plugin_id) DO UPDATE SET enabled = excluded.enabled,"
-                            + " changed_at = excluded.changed_at")) {
+                            + " changed_at = excluded.changed_at,"
+                            + " titles = CASE WHEN excluded.titles <> '' THEN excluded.titles ELSE plugin_state.titles END")) {
                 ps.setString(1, pluginId);
                 ps.setInt(2, enabled ? 1 : 0);
                 ps.setString(3, clock.instant().toString());
+                ps.setString(4, stored);
                 ps.executeUpdate();
             }
             return alongside.run(c);
         });
+        if (!topicTitles.isEmpty()) {
+            titles.put(pluginId, Map.copyOf(topicTitles));
+        }
     }
 
     /** Forgets a removed plugin, so a later one with the same id starts switched on. */
@@ -64,6 +113,7 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
             }
             return null;
         });
+        titles.remove(pluginId);
         enablePlugin(pluginId); // in memory: a plugin is on unless switched off
     }
 }

@@ -1,5 +1,6 @@
 package com.physiokiosk.engine.plugins;
 
+import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.staff.AuditAction;
 import com.physiokiosk.engine.storage.AuditLog;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,7 +126,7 @@ public final class PluginAdmin {
             throw new RefusedException("Plugin " + pluginId + " did not start: " + problem(pluginId));
         }
         try {
-            choices.store(pluginId, true, audit.entry(who, AuditAction.TOPIC_ENABLED, null, pluginId));
+            choices.store(pluginId, true, titles(pluginId), audit.entry(who, AuditAction.TOPIC_ENABLED, null, pluginId));
         } catch (RuntimeException e) {
             undo(e, () -> {
                 if (wasOff) {
@@ -151,11 +154,12 @@ public final class PluginAdmin {
     private void switchOff(String pluginId, String who) {
         long start = System.nanoTime();
         boolean wasOn = existing(pluginId).getPluginState() == PluginState.STARTED;
+        Map<String, String> titles = titles(pluginId);
         if (!manager.disablePlugin(pluginId)) {
             throw new RefusedException("Plugin " + pluginId + " could not be switched off: " + problem(pluginId));
         }
         try {
-            choices.store(pluginId, false, audit.entry(who, AuditAction.TOPIC_DISABLED, null, pluginId));
+            choices.store(pluginId, false, titles, audit.entry(who, AuditAction.TOPIC_DISABLED, null, pluginId));
         } catch (RuntimeException e) {
             undo(e, () -> {
                 if (wasOn && manager.enablePlugin(pluginId)) {
@@ -165,6 +169,26 @@ public final class PluginAdmin {
             throw e;
         }
         log.info("Plugin {} switched off in {} ms", pluginId, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** What plugin {@code pluginId}'s topic is called in each language, as last checked while it stays loaded; empty if never. */
+    private Map<String, String> titles(String pluginId) {
+        Map<String, String> out = new LinkedHashMap<>();
+        registry.knownTopic(pluginId).ifPresent(topic -> topic.messages().languages()
+                .forEach(language -> out.put(language, topic.title(language))));
+        return out;
+    }
+
+    /**
+     * What to call plugin {@code pluginId}'s topic on the admin page, in {@code language}: its title as
+     * last checked while the plugin stays loaded (switched on or off), else the title it had when the
+     * clinic switched it off (kept across restarts), else its plugin id.
+     */
+    public String topicName(String pluginId, String language) {
+        return registry.knownTopic(pluginId).map(topic -> topic.title(language))
+                .or(() -> choices.titleWhenSwitchedOff(pluginId, language))
+                .or(() -> choices.titleWhenSwitchedOff(pluginId, Languages.FALLBACK))
+                .orElse(pluginId);
     }
 
     /** Undoes a switch that could not be stored; a failure to undo travels with {@code failure}, not instead of it. */

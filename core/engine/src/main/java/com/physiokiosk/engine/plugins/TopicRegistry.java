@@ -83,6 +83,14 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         return Optional.ofNullable(topics.get(topicId));
     }
 
+    /**
+     * The topic of plugin {@code pluginId} as last checked, while the plugin stays loaded: switched on, or
+     * switched off since it last ran. Empty when it has not run since it was loaded.
+     */
+    public Optional<LoadedTopic> knownTopic(String pluginId) {
+        return Optional.ofNullable(checked.get(pluginId));
+    }
+
     /** The started topics in display order. */
     @Override
     public List<LoadedTopic> topics() {

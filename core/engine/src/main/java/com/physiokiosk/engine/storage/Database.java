@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
      * The version of the newest migration in {@code db/migration} ({@code V<version>__*.sql}); a test
      * keeps the two equal.
      */
-    static final String SCHEMA_VERSION = "7";
+    static final String SCHEMA_VERSION = "8";
 
     /** File name of the database inside the data folder. */
     public static final String FILE_NAME = "kiosk.db";
