@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditEntry;
 import io.javalin.testtools.JavalinTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

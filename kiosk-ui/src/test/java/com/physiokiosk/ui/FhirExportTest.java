@@ -15,7 +15,7 @@ import ca.uhn.fhir.validation.SingleValidationMessage;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.engine.safety.SafetyScreen;
-import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.audit.AuditAction;
 import io.javalin.testtools.JavalinTest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;

@@ -78,7 +78,7 @@ class HealthTest {
             var status = kiosk.app.registry().plugins().get(0);
             assertEquals("FAILED", status.state());
             assertEquals("it requires plugin API >=2.0.0 (Plugin-Requires), and this kiosk has plugin API "
-                    + KioskPluginManager.API_VERSION, status.problem(), "the reason in plain words, not PF4J's bare refusal");
+                    + com.physiokiosk.api.PluginApi.VERSION, status.problem(), "the reason in plain words, not PF4J's bare refusal");
         }
     }
 }

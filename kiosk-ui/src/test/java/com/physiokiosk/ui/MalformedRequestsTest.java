@@ -8,7 +8,7 @@ import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.TopicResponse;
 import com.physiokiosk.engine.flow.AnswerParser;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.facts.AboutYou;
 import com.physiokiosk.engine.safety.SafetyScreen;
 import io.javalin.router.ParsedEndpoint;

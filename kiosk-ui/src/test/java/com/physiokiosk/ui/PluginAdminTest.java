@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.plugins.PluginAdmin.RefusedException;
 import com.physiokiosk.engine.plugins.PluginStatus;
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditEntry;
 import com.physiokiosk.engine.storage.StorageException;
 import io.javalin.testtools.JavalinTest;
 import java.io.ByteArrayInputStream;
@@ -243,7 +243,7 @@ class PluginAdminTest {
         String future = refused(Files.newInputStream(zipWithout(TestKiosk.BUILT_PLUGINS.resolve("sleep.jar"), null,
                 "plugin.id=sleep-next\nplugin.requires=>=2.0.0")));
         assertTrue(future.contains("requires plugin API >=2.0.0 (Plugin-Requires), and this kiosk has plugin API "
-                + KioskPluginManager.API_VERSION), "wrong Plugin-Requires: " + future);
+                + com.physiokiosk.api.PluginApi.VERSION), "wrong Plugin-Requires: " + future);
 
         assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
         assertEquals(filesBefore, files(), "nothing left in the plugins folder");

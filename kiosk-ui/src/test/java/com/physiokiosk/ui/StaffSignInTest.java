@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.staff.AuditEntry;
-import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditEntry;
+import com.physiokiosk.engine.audit.AuditLog;
 import io.javalin.testtools.JavalinTest;
 import java.net.Inet4Address;
 import java.net.InetAddress;

@@ -11,7 +11,7 @@ import com.physiokiosk.engine.config.PluginMode;
 import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.engine.plugins.TopicRegistry;
 import java.io.IOException;

@@ -9,7 +9,7 @@ import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.flow.AnswerParser;
 import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

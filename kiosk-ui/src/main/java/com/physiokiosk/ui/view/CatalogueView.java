@@ -2,7 +2,7 @@ package com.physiokiosk.ui.view;
 
 import com.physiokiosk.engine.catalogue.RulesCatalogue;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
-import com.physiokiosk.engine.plugins.TopicCatalog;
+import com.physiokiosk.engine.topic.TopicCatalog;
 import com.physiokiosk.ui.view.Views.CataloguePage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class CatalogueView {
     /** What a catalogue was made from: the kiosk (its plugin API), then each topic with its plugin and version. */
     static List<String> versions(RulesCatalogue catalogue, Texts t) {
         List<String> out = new ArrayList<>();
-        out.add(t.get("staff.catalogue.kiosk", KioskPluginManager.API_VERSION));
+        out.add(t.get("staff.catalogue.kiosk", com.physiokiosk.api.PluginApi.VERSION));
         catalogue.sections().stream().filter(s -> !s.host())
                 .forEach(s -> out.add(t.get("staff.catalogue.plugin", s.title(), s.pluginId(), s.pluginVersion())));
         return out;
@@ -45,7 +45,7 @@ public final class CatalogueView {
     /** The same, for an audit line: plugin ids and versions only, in no particular language. */
     public static String versionsForAudit(CataloguePage page) {
         List<String> out = new ArrayList<>();
-        out.add("kiosk " + KioskPluginManager.API_VERSION);
+        out.add("kiosk " + com.physiokiosk.api.PluginApi.VERSION);
         page.catalogue().sections().stream().filter(s -> !s.host())
                 .forEach(s -> out.add(s.pluginId() + " " + s.pluginVersion()));
         return String.join(", ", out);

@@ -2,7 +2,7 @@ package com.physiokiosk.ui.view;
 
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.ScreenContext;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.List;
 
 /** What a plugin's illustration template sees of the screen it draws on. */

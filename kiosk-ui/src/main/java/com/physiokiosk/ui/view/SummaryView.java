@@ -7,7 +7,7 @@ import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
 import com.physiokiosk.engine.safety.SafetyScreen;
-import com.physiokiosk.engine.storage.CheckInRepository;
+import com.physiokiosk.engine.checkin.CheckInRepository;
 import com.physiokiosk.ui.view.Views.AnswerLine;
 import com.physiokiosk.ui.view.Views.AnswerSection;
 import com.physiokiosk.ui.view.Views.FindingLine;

@@ -1,10 +1,10 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditEntry;
 import com.physiokiosk.engine.staff.Role;
 import com.physiokiosk.engine.staff.StaffAccounts;
-import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.ui.view.SummaryView;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.AccountRow;

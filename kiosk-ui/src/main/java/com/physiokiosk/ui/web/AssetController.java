@@ -1,6 +1,6 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.plugins.TopicRegistry;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

@@ -1,9 +1,9 @@
 package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.catalogue.RulesCatalogue;
-import com.physiokiosk.engine.plugins.TopicCatalog;
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.engine.topic.TopicCatalog;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.ui.view.CatalogueView;
 import com.physiokiosk.ui.view.SummaryPdf;
 import com.physiokiosk.ui.view.Views.CataloguePage;

@@ -2,9 +2,9 @@ package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.CheckInSummary;
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.storage.AuditLog;
-import com.physiokiosk.engine.storage.CheckInRepository;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditLog;
+import com.physiokiosk.engine.checkin.CheckInRepository;
 import com.physiokiosk.ui.view.SummaryPdf;
 import com.physiokiosk.ui.view.SummaryView;
 import com.physiokiosk.ui.view.Texts;

@@ -4,7 +4,7 @@ import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.i18n.Languages;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.visit.Step;
 import com.physiokiosk.engine.visit.Visit;
 import com.physiokiosk.engine.visit.VisitService;

@@ -1,10 +1,10 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.engine.staff.AuditAction;
+import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.staff.SignInOutcome;
 import com.physiokiosk.engine.staff.SignInThrottle;
 import com.physiokiosk.engine.staff.StaffAccounts;
-import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.SetupPage;
 import com.physiokiosk.ui.view.Views.SignInPage;

@@ -1,8 +1,8 @@
 package com.physiokiosk.engine.checkin;
 
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.storage.AuditLog;
-import com.physiokiosk.engine.storage.CheckInRepository;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditLog;
+import com.physiokiosk.engine.checkin.CheckInRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.physiokiosk.engine.checkin;
 import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.List;
 
 /**

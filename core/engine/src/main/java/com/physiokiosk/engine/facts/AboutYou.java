@@ -30,8 +30,8 @@ import com.physiokiosk.api.Symptom;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.engine.i18n.MessageBundle;
-import com.physiokiosk.engine.plugins.LoadedTopic;
-import com.physiokiosk.engine.plugins.TopicValidator;
+import com.physiokiosk.engine.topic.LoadedTopic;
+import com.physiokiosk.engine.topic.TopicValidator;
 import java.util.List;
 
 /**
@@ -129,7 +129,7 @@ public final class AboutYou implements Topic {
         if (!about.questions().stream().map(Question::linkId).toList().equals(Facts.IDS)) {
             throw new IllegalStateException("The About you screens must ask exactly " + Facts.IDS);
         }
-        return new LoadedTopic("host", com.physiokiosk.engine.plugins.KioskPluginManager.API_VERSION, about.info(), about.questions(), about.rules(), messages,
+        return new LoadedTopic("host", com.physiokiosk.api.PluginApi.VERSION, about.info(), about.questions(), about.rules(), messages,
                 AboutYou.class.getClassLoader(), null);
     }
 }

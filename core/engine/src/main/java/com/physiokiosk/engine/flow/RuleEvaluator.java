@@ -4,7 +4,7 @@ import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

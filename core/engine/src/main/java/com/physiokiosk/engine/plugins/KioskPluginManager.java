@@ -1,5 +1,6 @@
 package com.physiokiosk.engine.plugins;
 
+import com.physiokiosk.engine.topic.PluginCalls;
 import com.physiokiosk.engine.config.PluginMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,6 @@ public final class KioskPluginManager extends DefaultPluginManager {
     /** Where the descriptor of a plugin module sits in development mode. */
     static final String DEV_DESCRIPTOR = "target/classes/plugin.properties";
 
-    /** The version plugins' {@code Plugin-Requires} is checked against: the plugin API version. */
-    public static final String API_VERSION = "1.1.0";
-
     // DefaultPluginManager asks for the runtime mode and status provider from its constructor,
     // before our fields exist.
     private record Settings(RuntimeMode mode, PluginStatusProvider statusProvider) {
@@ -50,7 +48,7 @@ public final class KioskPluginManager extends DefaultPluginManager {
     private KioskPluginManager(Path pluginsRoot) {
         super(List.of(pluginsRoot));
         this.mode = CONSTRUCTING.get().mode();
-        setSystemVersion(API_VERSION);
+        setSystemVersion(com.physiokiosk.api.PluginApi.VERSION); // plugins' Plugin-Requires is checked against it
         setExactVersionAllowed(false);
     }
 
@@ -121,7 +119,7 @@ public final class KioskPluginManager extends DefaultPluginManager {
                 loadPluginFromPath(path);
                 loadFailures.remove(path.getFileName().toString());
             } catch (RuntimeException | LinkageError e) {
-                String reason = oneLine(e);
+                String reason = PluginCalls.oneLine(e);
                 loadFailures.put(path.getFileName().toString(), reason);
                 log.error("Skipped plugin file {}: {}", path.getFileName(), reason);
             }
@@ -150,7 +148,7 @@ public final class KioskPluginManager extends DefaultPluginManager {
         if (plugin.getFailedException() == null) {
             return null;
         }
-        return invalid.getOrDefault(plugin.getPluginId(), oneLine(plugin.getFailedException()));
+        return invalid.getOrDefault(plugin.getPluginId(), PluginCalls.oneLine(plugin.getFailedException()));
     }
 
     /** Files in the plugins folder that could not be loaded, by file name, with the reason. */
@@ -158,18 +156,4 @@ public final class KioskPluginManager extends DefaultPluginManager {
         return Map.copyOf(loadFailures);
     }
 
-    /** The message of {@code e} and its causes on one line, for logs and the admin page. */
-    static String oneLine(Throwable e) {
-        StringBuilder sb = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-            if (sb.indexOf(msg) < 0) {
-                if (sb.length() > 0) {
-                    sb.append(": ");
-                }
-                sb.append(msg);
-            }
-        }
-        return sb.toString().replaceAll("\\s+", " ").trim();
-    }
 }

@@ -1,8 +1,10 @@
 package com.physiokiosk.engine.plugins;
 
+import com.physiokiosk.engine.topic.PluginCalls;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.i18n.Languages;
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -197,7 +199,7 @@ public final class PluginAdmin {
             undo.run();
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
-            log.error("A switch that could not be stored could not be undone either: {}", KioskPluginManager.oneLine(e));
+            log.error("A switch that could not be stored could not be undone either: {}", PluginCalls.oneLine(e));
         }
     }
 
@@ -270,7 +272,7 @@ public final class PluginAdmin {
             }
             Files.deleteIfExists(target);
             throw e instanceof RefusedException r ? r : new RefusedException("Plugin " + id + " could not be installed: "
-                    + KioskPluginManager.oneLine(e));
+                    + PluginCalls.oneLine(e));
         }
         log.info("Plugin {} {} installed", id, manager.getPlugin(id).getDescriptor().getVersion());
         return id;

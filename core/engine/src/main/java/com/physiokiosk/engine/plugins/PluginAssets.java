@@ -1,5 +1,6 @@
 package com.physiokiosk.engine.plugins;
 
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package com.physiokiosk.engine.plugins;
 
+import com.physiokiosk.engine.topic.PluginCalls;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.ScreenContext;
 import com.physiokiosk.engine.config.PluginMode;
@@ -68,7 +70,7 @@ public final class PluginCheck {
             return Verdict.refused(e.getMessage());
         } catch (RuntimeException | Error e) {
             // An OutOfMemoryError never gets here: the child is started to exit on the first one.
-            return Verdict.refused("The plugin's checks failed: " + KioskPluginManager.oneLine(e));
+            return Verdict.refused("The plugin's checks failed: " + PluginCalls.oneLine(e));
         }
     }
 

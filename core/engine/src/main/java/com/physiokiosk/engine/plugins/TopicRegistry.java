@@ -1,5 +1,10 @@
 package com.physiokiosk.engine.plugins;
 
+import com.physiokiosk.engine.topic.PluginCalls;
+import com.physiokiosk.engine.topic.LoadedTopic;
+import com.physiokiosk.engine.topic.TopicTemplates;
+import com.physiokiosk.engine.topic.TopicValidator;
+import com.physiokiosk.engine.topic.TopicCatalog;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Topic;
@@ -148,7 +153,7 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
             checked.put(pluginId, topic);
             log.info("Topic '{}' from plugin {} {} is available", topic.id(), pluginId, topic.pluginVersion());
         } catch (RuntimeException | LinkageError e) {
-            fail(plugin, KioskPluginManager.oneLine(e));
+            fail(plugin, PluginCalls.oneLine(e));
         }
     }
 
@@ -182,7 +187,7 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
                 templates = TopicTemplates.load(plugin.getPluginId(), loader, topic.getClass().getPackageName() + ".jte",
                         illustrations);
             } catch (RuntimeException e) {
-                found.add(KioskPluginManager.oneLine(e));
+                found.add(PluginCalls.oneLine(e));
             }
         }
         LoadedTopic loaded = new LoadedTopic(plugin.getPluginId(), plugin.getDescriptor().getVersion(), info, questions,

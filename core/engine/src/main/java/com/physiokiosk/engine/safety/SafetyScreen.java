@@ -12,8 +12,8 @@ import com.physiokiosk.api.Topic;
 import com.physiokiosk.api.TopicInfo;
 import com.physiokiosk.engine.facts.AboutYou;
 import com.physiokiosk.engine.i18n.MessageBundle;
-import com.physiokiosk.engine.plugins.LoadedTopic;
-import com.physiokiosk.engine.plugins.TopicValidator;
+import com.physiokiosk.engine.topic.LoadedTopic;
+import com.physiokiosk.engine.topic.TopicValidator;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -121,7 +121,7 @@ public final class SafetyScreen implements Topic {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The general safety screen is invalid: " + problems);
         }
-        return new LoadedTopic("host", com.physiokiosk.engine.plugins.KioskPluginManager.API_VERSION, screen.info(), screen.questions(), screen.rules(), messages,
+        return new LoadedTopic("host", com.physiokiosk.api.PluginApi.VERSION, screen.info(), screen.questions(), screen.rules(), messages,
                 SafetyScreen.class.getClassLoader(), null);
     }
 }

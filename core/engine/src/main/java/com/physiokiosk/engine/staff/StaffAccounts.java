@@ -1,7 +1,8 @@
 package com.physiokiosk.engine.staff;
 
-import com.physiokiosk.engine.storage.AuditLog;
-import com.physiokiosk.engine.storage.StaffRepository;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditLog;
+import com.physiokiosk.engine.staff.StaffRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

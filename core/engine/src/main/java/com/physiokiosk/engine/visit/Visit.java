@@ -2,7 +2,7 @@ package com.physiokiosk.engine.visit;
 
 import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Finding;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

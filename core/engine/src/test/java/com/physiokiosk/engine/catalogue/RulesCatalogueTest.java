@@ -22,7 +22,7 @@ import com.physiokiosk.engine.catalogue.RulesCatalogue.SymptomRow;
 import com.physiokiosk.engine.catalogue.RulesCatalogue.Text;
 import com.physiokiosk.engine.facts.AboutYou;
 import com.physiokiosk.engine.i18n.MessageBundle;
-import com.physiokiosk.engine.plugins.LoadedTopic;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.safety.SafetyScreen;
 import java.util.Arrays;
 import java.util.List;

@@ -1,14 +1,16 @@
 package com.physiokiosk.engine.staff;
 
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.engine.storage.AuditLog;
+import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.storage.Database;
-import com.physiokiosk.engine.storage.StaffRepository;
+import com.physiokiosk.engine.staff.StaffRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

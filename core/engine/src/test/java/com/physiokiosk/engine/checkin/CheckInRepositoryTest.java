@@ -1,5 +1,7 @@
-package com.physiokiosk.engine.storage;
+package com.physiokiosk.engine.checkin;
 
+import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.storage.StorageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

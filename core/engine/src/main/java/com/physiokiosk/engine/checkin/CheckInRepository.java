@@ -1,5 +1,7 @@
-package com.physiokiosk.engine.storage;
+package com.physiokiosk.engine.checkin;
 
+import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Severity;

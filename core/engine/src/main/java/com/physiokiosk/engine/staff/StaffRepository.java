@@ -1,5 +1,7 @@
-package com.physiokiosk.engine.storage;
+package com.physiokiosk.engine.staff;
 
+import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.engine.staff.Role;
 import com.physiokiosk.engine.staff.StaffAccount;
 import java.sql.PreparedStatement;

@@ -1,7 +1,9 @@
-package com.physiokiosk.engine.storage;
+package com.physiokiosk.engine.audit;
 
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.storage.StorageException;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditEntry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

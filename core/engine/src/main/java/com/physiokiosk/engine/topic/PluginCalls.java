@@ -1,4 +1,4 @@
-package com.physiokiosk.engine.plugins;
+package com.physiokiosk.engine.topic;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -53,11 +53,26 @@ public final class PluginCalls {
             throw new PluginCallException("did not " + what + " within " + limit.toSeconds() + " s", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new PluginCallException("failed to " + what + ": " + KioskPluginManager.oneLine(cause), cause);
+            throw new PluginCallException("failed to " + what + ": " + PluginCalls.oneLine(cause), cause);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new PluginCallException("interrupted while waiting to " + what, e);
         }
+    }
+
+    /** The message of {@code e} and its causes on one line, for logs and the admin page. */
+    public static String oneLine(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (sb.indexOf(msg) < 0) {
+                if (sb.length() > 0) {
+                    sb.append(": ");
+                }
+                sb.append(msg);
+            }
+        }
+        return sb.toString().replaceAll("\\s+", " ").trim();
     }
 }

@@ -1,4 +1,4 @@
-package com.physiokiosk.engine.plugins;
+package com.physiokiosk.engine.topic;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.physiokiosk.engine.plugins;
+package com.physiokiosk.engine.topic;
 
 import com.physiokiosk.api.AnswerOption;
 import com.physiokiosk.api.Condition;

@@ -1,4 +1,4 @@
-package com.physiokiosk.engine.plugins;
+package com.physiokiosk.engine.topic;
 
 import com.physiokiosk.api.ScreenContext;
 import gg.jte.ContentType;
@@ -148,7 +148,7 @@ public final class TopicTemplates implements AutoCloseable {
             throw new PluginCalls.PluginCallException("did not draw " + template + " within " + limit.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new PluginCalls.PluginCallException("failed to draw " + template + ": " + KioskPluginManager.oneLine(cause),
+            throw new PluginCalls.PluginCallException("failed to draw " + template + ": " + PluginCalls.oneLine(cause),
                     cause);
         } catch (InterruptedException e) {
             out.stop();

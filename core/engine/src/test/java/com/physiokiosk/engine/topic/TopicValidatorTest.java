@@ -1,4 +1,4 @@
-package com.physiokiosk.engine.plugins;
+package com.physiokiosk.engine.topic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.physiokiosk.engine.staff;
+package com.physiokiosk.engine.audit;
 
 import java.time.Instant;
 
@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param id        the line's number, increasing; the audit page pages by it
  * @param at        when it happened (the first time, for a line that counts repeats)
- * @param username  who did it, {@link com.physiokiosk.engine.storage.AuditLog#SYSTEM} for the kiosk itself,
- *                  or {@link com.physiokiosk.engine.storage.AuditLog#UNKNOWN_USER} for a sign-in as a name
+ * @param username  who did it, {@link com.physiokiosk.engine.audit.AuditLog#SYSTEM} for the kiosk itself,
+ *                  or {@link com.physiokiosk.engine.audit.AuditLog#UNKNOWN_USER} for a sign-in as a name
  *                  no account has
  * @param action    what was done
  * @param checkInId public id of the check-in concerned, or {@code null}

@@ -1,11 +1,12 @@
-package com.physiokiosk.engine.storage;
+package com.physiokiosk.engine.audit;
 
+import com.physiokiosk.engine.storage.Database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.physiokiosk.engine.staff.AuditAction;
-import com.physiokiosk.engine.staff.AuditEntry;
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditEntry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

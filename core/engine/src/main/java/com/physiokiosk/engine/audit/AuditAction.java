@@ -1,4 +1,4 @@
-package com.physiokiosk.engine.staff;
+package com.physiokiosk.engine.audit;
 
 /** What an audit log entry records. */
 public enum AuditAction {
