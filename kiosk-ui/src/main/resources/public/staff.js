@@ -4,47 +4,57 @@
 (function () {
   'use strict';
 
-  // The print button opens the summary at .../print: print it at once.
-  if (document.body.dataset.autoprint === 'yes') {
-    window.addEventListener('load', function () { window.print(); });
-    return;
-  }
-  if (document.body.dataset.signedIn !== 'yes' || !window.EventSource) {
-    return;
-  }
+  var ALERT_KEY = 'physio-kiosk.urgent-alerts';   // sessionStorage: the numbers of undismissed alerts
+  var SOUND_KEY = 'physio-kiosk.sound-alerts';    // localStorage: 'on' or 'off', this browser's choice
+  var LEADER_KEY = 'physio-kiosk.events-leader';  // localStorage: which tab holds the event stream
 
-  // ---- Sound: the choice is this browser's (localStorage), kept across pages and restarts ----------
-  var SOUND_KEY = 'physio-kiosk.sound-alerts';
-  var toggle = document.getElementById('sound-toggle');
-  var blocked = document.getElementById('sound-blocked');
-  var audio = null;
-
-  function stored(key) {
+  function read(storage, key) {
     try {
-      return window.localStorage.getItem(key);
+      return window[storage].getItem(key);
     } catch (e) {
       return null; // storage switched off in this browser: the choice lasts for this page only
     }
   }
-  function store(key, value) {
+  function write(storage, key, value) {
     try {
       if (value === null) {
-        window.localStorage.removeItem(key);
+        window[storage].removeItem(key);
       } else {
-        window.localStorage.setItem(key, value);
+        window[storage].setItem(key, value);
       }
     } catch (e) {
       // as above
     }
   }
-  var soundWanted = stored(SOUND_KEY) === 'on';
+
+  // The print button opens the summary at .../print: print it at once.
+  if (document.body.dataset.autoprint === 'yes') {
+    window.addEventListener('load', function () { window.print(); });
+    return;
+  }
+  if (document.body.dataset.signedIn !== 'yes') {
+    // Signed out (or not yet in): an alert of the last session is not the next person's.
+    write('sessionStorage', ALERT_KEY, null);
+    return;
+  }
+
+  // A confirmation of the last action is read first.
+  var confirmation = document.getElementById('confirmation');
+  if (confirmation) {
+    confirmation.focus();
+  }
+
+  // ---- Sound ---------------------------------------------------------------------------------------
+  var toggle = document.getElementById('sound-toggle');
+  var blocked = document.getElementById('sound-blocked');
+  var audio = null;
+  var soundWanted = read('localStorage', SOUND_KEY) === 'on';
 
   // A browser lets a page play sound only after someone used the site: when it holds the sound back,
   // a note says so and the next click or key anywhere lets it play.
   function showSound() {
     toggle.hidden = false;
     toggle.setAttribute('aria-pressed', soundWanted ? 'true' : 'false');
-    toggle.textContent = soundWanted ? toggle.dataset.on : toggle.dataset.off;
     blocked.hidden = !(soundWanted && audio && audio.state !== 'running');
     document.body.dataset.sound = !soundWanted ? 'off' : audio && audio.state === 'running' ? 'on' : 'waiting';
   }
@@ -68,7 +78,7 @@
   document.addEventListener('keydown', unlock);
   toggle.addEventListener('click', function () {
     soundWanted = !soundWanted;
-    store(SOUND_KEY, soundWanted ? 'on' : 'off');
+    write('localStorage', SOUND_KEY, soundWanted ? 'on' : 'off');
     if (soundWanted) {
       startAudio().then(function () {
         showSound();
@@ -104,49 +114,56 @@
     });
   }
 
-  // ---- The urgent alert: on every staff page, and still there on the next page until dismissed -----
-  // Only the check-in's number is kept (sessionStorage: this tab, gone when it closes), never patient data.
-  var ALERT_KEY = 'physio-kiosk.urgent-alert';
+  // ---- The urgent alert: on every staff page, kept on the next ones until dismissed ------------------
+  // Only check-in numbers are kept (sessionStorage: this tab, gone when it closes), never patient data.
   var banner = document.getElementById('live-banner');
   var bannerText = document.getElementById('live-banner-text');
   var title = document.title;
 
-  function showAlert(number) {
-    bannerText.textContent = bannerText.dataset.template.replace('{0}', number);
+  function pending() {
+    try {
+      var numbers = JSON.parse(read('sessionStorage', ALERT_KEY) || '[]');
+      return Array.isArray(numbers) ? numbers.filter(function (n) { return typeof n === 'number'; }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  function showAlerts() {
+    var numbers = pending();
+    if (numbers.length === 0) {
+      banner.hidden = true;
+      document.title = title;
+      return;
+    }
+    var template = numbers.length === 1 ? bannerText.dataset.template : bannerText.dataset.templateMany;
+    bannerText.textContent = template.replace('{0}', numbers.join(', '));
     banner.hidden = false;
     document.title = '(!) ' + title;
   }
-  function pendingAlert() {
-    try {
-      return window.sessionStorage.getItem(ALERT_KEY);
-    } catch (e) {
-      return null;
+  function alertUrgent(number) {
+    var numbers = pending();
+    if (numbers.indexOf(number) < 0) {
+      numbers.push(number);
     }
+    write('sessionStorage', ALERT_KEY, JSON.stringify(numbers.slice(-20)));
+    showAlerts();
+    tone();
   }
-  function keepAlert(number) {
-    try {
-      if (number === null) {
-        window.sessionStorage.removeItem(ALERT_KEY);
-      } else {
-        window.sessionStorage.setItem(ALERT_KEY, String(number));
-      }
-    } catch (e) {
-      // the alert then lasts for this page only
-    }
-  }
-  if (pendingAlert() !== null) {
-    showAlert(pendingAlert());
-  }
+  showAlerts();
   document.getElementById('live-banner-close').addEventListener('click', function () {
-    banner.hidden = true;
-    document.title = title;
-    keepAlert(null);
+    write('sessionStorage', ALERT_KEY, null);
+    showAlerts();
   });
 
   // ---- The live list, on the check-ins page of today ------------------------------------------------
   var list = document.getElementById('check-ins');
   var live = list && list.dataset.live === 'yes';
   var stopped = document.getElementById('live-stopped');
+
+  function streamState(state) {
+    document.body.dataset.stream = state;
+    stopped.hidden = state !== 'closed';
+  }
 
   // Fetch this same page and swap in its list: the server stays the one place that renders it.
   function refresh() {
@@ -164,36 +181,111 @@
         }
       })
       .catch(function () {
-        stopped.hidden = false;
+        streamState('closed');
       });
   }
 
-  var events = new EventSource('/staff/events');
-  events.addEventListener('check-in', function (event) {
-    var data = JSON.parse(event.data);
+  function onCheckIn(data) {
     if (live && data.day === list.dataset.day) {
       refresh();
     }
     if (data.alert) {
-      keepAlert(data.number);
-      showAlert(data.number);
-      tone();
+      alertUrgent(data.number);
     }
-  });
-  // A stream refused (signed out) is closed for good; a dropped one reconnects by itself.
-  // data-stream says whether alerts are live, for people (the notice on the list) and for tests.
-  events.addEventListener('error', function () {
-    if (events.readyState === EventSource.CLOSED) {
-      document.body.dataset.stream = 'closed';
-      if (stopped) {
-        stopped.hidden = false;
+  }
+
+  // ---- One event stream per browser -----------------------------------------------------------------
+  // A browser holds at most six connections to the kiosk: a stream per open staff tab could use them up
+  // and leave the next page waiting. One tab (the leader, named in localStorage with a heartbeat) holds
+  // the stream and passes each event to the other tabs over a BroadcastChannel; when it closes, another
+  // takes over within seconds. Without those (an old browser, storage off) each tab has its own stream.
+  var me = Math.random().toString(36).slice(2);
+  var channel = window.BroadcastChannel ? new BroadcastChannel('physio-kiosk-staff') : null;
+  var events = null;
+
+  function openStream() {
+    document.body.dataset.streamRole = 'leader';
+    events = new EventSource('/staff/events');
+    events.addEventListener('check-in', function (event) {
+      var data = JSON.parse(event.data);
+      onCheckIn(data);
+      if (channel) {
+        channel.postMessage({ kind: 'check-in', data: data });
       }
+    });
+    // A stream refused (signed out) is closed for good; a dropped one reconnects by itself.
+    events.addEventListener('error', function () {
+      if (events && events.readyState === EventSource.CLOSED) {
+        streamState('closed');
+        if (channel) {
+          channel.postMessage({ kind: 'state', state: 'closed' });
+        }
+      }
+    });
+    events.addEventListener('open', function () {
+      streamState('open');
+      if (channel) {
+        channel.postMessage({ kind: 'state', state: 'open' });
+      }
+    });
+  }
+
+  function storageWorks() {
+    write('localStorage', 'physio-kiosk.probe', '1');
+    var works = read('localStorage', 'physio-kiosk.probe') === '1';
+    write('localStorage', 'physio-kiosk.probe', null);
+    return works;
+  }
+  if (!channel || !storageWorks()) {
+    openStream();
+    return;
+  }
+
+  channel.onmessage = function (message) {
+    if (message.data.kind === 'check-in') {
+      onCheckIn(message.data.data);
+    } else if (message.data.kind === 'state') {
+      streamState(message.data.state);
+    } else if (message.data.kind === 'hello' && events) {
+      channel.postMessage({ kind: 'state', state: events.readyState === EventSource.OPEN ? 'open' : 'connecting' });
     }
-  });
-  events.addEventListener('open', function () {
-    document.body.dataset.stream = 'open';
-    if (stopped) {
-      stopped.hidden = true;
+  };
+
+  function leader() {
+    try {
+      return JSON.parse(read('localStorage', LEADER_KEY) || 'null');
+    } catch (e) {
+      return null;
+    }
+  }
+  function lead() {
+    var now = Date.now();
+    var current = leader();
+    if (!current || current.id === me || now - current.at > 6000) {
+      write('localStorage', LEADER_KEY, JSON.stringify({ id: me, at: now }));
+      if (!events) {
+        openStream();
+      }
+    } else if (events) {
+      // Another tab leads (both took over at once): leave the stream to it.
+      events.close();
+      events = null;
+      document.body.dataset.streamRole = 'follower';
+    }
+  }
+  lead();
+  if (!events) {
+    document.body.dataset.streamRole = 'follower';
+    channel.postMessage({ kind: 'hello' });
+  }
+  setInterval(lead, 2000);
+  window.addEventListener('pagehide', function () {
+    if (events) {
+      events.close();
+      var current = leader();
+      if (current && current.id === me) {
+        write('localStorage', LEADER_KEY, null); // the next page or another tab takes over at once
+      }
     }
   });
 })();

@@ -99,9 +99,9 @@ public final class KioskApp {
     public static KioskApp create(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost) {
         Database database = Database.open(config.dataDir());
         // The one source of the settings an admin may change: every reader asks it on each use.
-        ClinicSettings settings = new ClinicSettings(config, database, clock);
-        CheckInRepository checkIns = new CheckInRepository(database);
         AuditLog audit = new AuditLog(database, clock);
+        ClinicSettings settings = new ClinicSettings(config, database, audit, clock);
+        CheckInRepository checkIns = new CheckInRepository(database);
         StaffAccounts staffAccounts = new StaffAccounts(new StaffRepository(database), audit, clock, new Passwords(cost));
         staffAccounts.createFirstAdminIfNone(adminPassword);
         DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock);
@@ -128,7 +128,7 @@ public final class KioskApp {
                 new FhirController(registry, checkIns, audit, staffPages, new ObjectMapper()),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
                 new TopicsAdminController(pluginAdmin, registry, audit, staffPages),
-                new SettingsController(settings, audit, staffPages),
+                new SettingsController(settings, staffPages),
                 new CatalogueController(registry, audit, staffPages, clock),
                 staffPages,
                 new Security(sessions, formTokens),

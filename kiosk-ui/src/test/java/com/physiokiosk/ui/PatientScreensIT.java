@@ -83,7 +83,7 @@ class PatientScreensIT {
     @Test
     void everyScreenWithLargerTextOnALandscapeTablet() throws IOException {
         open(Map.of("KIOSK_CLINIC_NAME", "Clínica de Fisioterapia y Rehabilitación San Rafael"));
-        kiosk.app.settings().setLogo(logo());
+        kiosk.app.settings().setLogo(logo(), "admin");
         for (String lang : List.of("en", "es")) {
             visitEveryScreen(lang, true, List.of(LANDSCAPE));
         }

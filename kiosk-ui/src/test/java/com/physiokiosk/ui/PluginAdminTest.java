@@ -150,7 +150,7 @@ class PluginAdminTest {
         checked = null;
         admin().disable("sleep", "admin");
         Path jar = Files.copy(plugins.resolve("sleep.jar"), data.resolve("sleep-again.jar"));
-        admin().remove("sleep");
+        admin().remove("sleep", "admin");
         for (int i = 0; i < 50 && loader.get() != null; i++) {
             System.gc();
             Thread.sleep(100);
@@ -159,7 +159,7 @@ class PluginAdminTest {
 
         // The same jar again is a new class loader, loaded and checked anew.
         try (InputStream in = Files.newInputStream(jar)) {
-            assertEquals("sleep", admin().install(in));
+            assertEquals("sleep", admin().install(in, "admin"));
         }
         LoadedTopic fresh = kiosk.app.registry().find("sleep").orElseThrow();
         admin().disable("sleep", "admin");
@@ -199,7 +199,7 @@ class PluginAdminTest {
         });
         WeakReference<ClassLoader> loader = new WeakReference<>(kiosk.app.registry().find("cramps").orElseThrow().classLoader());
 
-        admin().remove("cramps");
+        admin().remove("cramps", "admin");
 
         assertTrue(kiosk.app.registry().find("cramps").isEmpty());
         assertFalse(Files.exists(plugins.resolve("cramps.jar")), "the jar is deleted");
@@ -220,7 +220,7 @@ class PluginAdminTest {
         kiosk = start();
         assertTrue(kiosk.app.registry().find("sleep").isEmpty());
         try (InputStream in = Files.newInputStream(sleep)) {
-            assertEquals("sleep", admin().install(in));
+            assertEquals("sleep", admin().install(in, "admin"));
         }
         assertTrue(kiosk.app.registry().find("sleep").isPresent());
         assertTrue(Files.exists(plugins.resolve("sleep.jar")));
@@ -267,7 +267,7 @@ class PluginAdminTest {
         long t0 = System.nanoTime();
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             java.util.concurrent.CompletableFuture<String> upload = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> assertThrows(RefusedException.class, () -> admin().install(Files.newInputStream(jar))).getMessage());
+                    () -> assertThrows(RefusedException.class, () -> admin().install(Files.newInputStream(jar), "admin")).getMessage());
             // While the jar is checked: a patient reaches the topic choice, an admin switches a topic off and on.
             Thread.sleep(300);
             stillServing(server.port());
@@ -428,7 +428,7 @@ class PluginAdminTest {
     }
 
     private String refused(InputStream upload) {
-        return assertThrows(RefusedException.class, () -> admin().install(upload)).getMessage();
+        return assertThrows(RefusedException.class, () -> admin().install(upload, "admin")).getMessage();
     }
 
     private PluginStatus status(String id) {

@@ -53,14 +53,26 @@ class StaffBrowserTest {
                     // Sound alerts: off until chosen, then on for this browser, on every page.
                     WebElement toggle = chrome.findElement(By.id("sound-toggle"));
                     assertEquals("false", toggle.getDomAttribute("aria-pressed"));
-                    assertEquals("Sound alerts: off", toggle.getText());
+                    assertEquals("Sound alerts", toggle.getText().strip());
                     toggle.click();
                     wait.until(d -> "on".equals(d.findElement(By.tagName("body")).getDomAttribute("data-sound")));
-                    assertEquals("Sound alerts: on", chrome.findElement(By.id("sound-toggle")).getText());
+                    assertEquals("true", chrome.findElement(By.id("sound-toggle")).getDomAttribute("aria-pressed"));
                     chrome.get(origin + "/staff/admin/settings");
                     wait.until(d -> "true".equals(d.findElement(By.id("sound-toggle")).getDomAttribute("aria-pressed")));
                     wait.until(d -> "on".equals(d.findElement(By.tagName("body")).getDomAttribute("data-sound")));
                     wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-stream")));
+
+                    // A second staff tab on the audit log: it shares the first tab's stream, one per browser.
+                    String settingsTab = chrome.getWindowHandle();
+                    chrome.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+                    chrome.get(origin + "/staff/audit");
+                    wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-stream")));
+                    String auditTab = chrome.getWindowHandle();
+                    Thread.sleep(2_500); // a heartbeat or two: nobody takes the stream over from a live tab
+                    assertEquals("follower", chrome.findElement(By.tagName("body")).getDomAttribute("data-stream-role"),
+                            "the second tab shares the first one's stream");
+                    chrome.switchTo().window(settingsTab);
+                    assertEquals("leader", chrome.findElement(By.tagName("body")).getDomAttribute("data-stream-role"));
 
                     // An urgent answer while the admin is on the settings page.
                     PatientFlowTest.walk(new Browser(server.port()), "en", "Dora", Map.of("trauma", "yes"),
@@ -70,6 +82,11 @@ class StaffBrowserTest {
                     assertEquals("Urgent check-in number 1: please see the patient now.",
                             chrome.findElement(By.id("live-banner-text")).getText());
                     assertTrue(chrome.getTitle().startsWith("(!) "), "the tab shows it too");
+                    chrome.switchTo().window(auditTab);
+                    new WebDriverWait(chrome, Duration.ofSeconds(3))
+                            .until(d -> d.findElement(By.id("live-banner")).isDisplayed());
+                    chrome.close();
+                    chrome.switchTo().window(settingsTab);
 
                     // Not dismissed: still there on the list it leads to, where the row is.
                     chrome.findElement(By.cssSelector("#live-banner a")).click();
@@ -81,6 +98,19 @@ class StaffBrowserTest {
                     assertTrue(!chrome.findElement(By.id("live-banner")).isDisplayed());
                     chrome.get(origin + "/staff/audit");
                     assertTrue(!chrome.findElement(By.id("live-banner")).isDisplayed(), "dismissed is dismissed");
+
+                    // Signed out, then in again in this tab: no alert of the last session.
+                    PatientFlowTest.walk(new Browser(server.port()), "en", "Eva", Map.of("trauma", "yes"),
+                            PatientFlowTest.calmCramps());
+                    new WebDriverWait(chrome, Duration.ofSeconds(3))
+                            .until(d -> d.findElement(By.id("live-banner")).isDisplayed());
+                    chrome.findElement(By.cssSelector("form[action='/staff/sign-out'] button")).click();
+                    wait.until(d -> d.getCurrentUrl().endsWith("/staff/sign-in"));
+                    chrome.findElement(By.id("username")).sendKeys("admin");
+                    chrome.findElement(By.id("password")).sendKeys(TestKiosk.ADMIN_PASSWORD);
+                    chrome.findElement(By.cssSelector("form[action='/staff/sign-in'] button")).click();
+                    wait.until(d -> d.getCurrentUrl().endsWith("/staff/check-ins"));
+                    assertTrue(!chrome.findElement(By.id("live-banner")).isDisplayed(), "the next person starts clean");
 
                     // Sound switched off stays off.
                     chrome.findElement(By.id("sound-toggle")).click();

@@ -465,9 +465,9 @@ public final class TopicChecks {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements(); ) {
                 JarEntry entry = entries.nextElement();
-                if (!entry.isDirectory() && entry.getName().startsWith("assets/")) {
+                if (!entry.isDirectory() && entry.getName().startsWith(com.physiokiosk.api.PluginApi.ASSETS)) {
                     try (InputStream in = file.getInputStream(entry)) {
-                        out.put(entry.getName().substring("assets/".length()), in.readAllBytes());
+                        out.put(entry.getName().substring(com.physiokiosk.api.PluginApi.ASSETS.length()), in.readAllBytes());
                     }
                 }
             }

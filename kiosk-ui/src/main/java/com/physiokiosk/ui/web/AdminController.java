@@ -180,7 +180,7 @@ public final class AdminController {
         String error = withNewPassword(ctx, password -> accounts.create(pages.user(ctx).username(), username, role, password));
         if (error != null) {
             // The user name and role stay as typed; the passwords are never sent back.
-            renderAccounts(ctx, HttpStatus.BAD_REQUEST, null, FieldErrors.of(field(error, ""), pages.texts().get(error,
+            renderAccounts(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.form.fix-below"), FieldErrors.of(field(error, ""), pages.texts().get(error,
                     StaffAccounts.MIN_PASSWORD_LENGTH)), null, username, role);
             return;
         }
@@ -223,7 +223,7 @@ public final class AdminController {
         }
         String error = withNewPassword(ctx, password -> accounts.resetPassword(pages.user(ctx).username(), username, password));
         if (error != null) {
-            renderAccounts(ctx, HttpStatus.BAD_REQUEST, null, FieldErrors.of(field(error, "-" + username),
+            renderAccounts(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.form.fix-below"), FieldErrors.of(field(error, "-" + username),
                     pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH)), username, "", Role.STAFF);
             return;
         }
@@ -242,7 +242,7 @@ public final class AdminController {
         if (messageKey.startsWith("staff.account.username")) {
             return "username" + suffix;
         }
-        return ("staff.password.mismatch".equals(messageKey) ? "confirm" : "password") + suffix;
+        return (suffix.isEmpty() ? "" : "reset-") + ("staff.password.mismatch".equals(messageKey) ? "confirm" : "password") + suffix;
     }
 
     /**

@@ -87,10 +87,10 @@ public final class CheckInsController {
     /** {@code POST /staff/check-ins/{id}/reviewed}. */
     public void markReviewed(Context ctx) {
         String id = publicId(ctx);
-        if (!checkIns.markReviewed(id, clock.instant())) {
+        if (!checkIns.markReviewed(id, clock.instant(), audit.entry(pages.user(ctx).username(), AuditAction.MARK_REVIEWED,
+                id, null))) {
             throw new NotFoundResponse("no-such-check-in");
         }
-        audit.record(pages.user(ctx).username(), AuditAction.MARK_REVIEWED, id, null);
         ctx.redirect(url(id), HttpStatus.SEE_OTHER);
     }
 

@@ -6,8 +6,6 @@ import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.i18n.PlainText;
-import com.physiokiosk.engine.audit.AuditAction;
-import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.FieldErrors;
 import com.physiokiosk.ui.view.Views.LanguageOption;
@@ -25,12 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * The admin's clinic settings page: clinic name, languages, idle timeout, retention, the name
  * question, and the clinic logo. Changes go through {@link ClinicSettings}, checked exactly as at
- * start-up, and apply to the next request; each is in the audit log. Also serves the logo.
+ * start-up, and apply to the next request; each is in the audit log (written by ClinicSettings with the
+ * change). Also serves the logo.
  */
 public final class SettingsController {
 
@@ -48,12 +46,10 @@ public final class SettingsController {
     static final String LOGO = "logo";
 
     private final ClinicSettings settings;
-    private final AuditLog audit;
     private final StaffPages pages;
 
-    public SettingsController(ClinicSettings settings, AuditLog audit, StaffPages pages) {
+    public SettingsController(ClinicSettings settings, StaffPages pages) {
         this.settings = settings;
-        this.audit = audit;
         this.pages = pages;
     }
 
@@ -133,8 +129,6 @@ public final class SettingsController {
                         t.get("staff.settings.error", e.getMessage()), FieldErrors.NONE);
                 return;
             }
-            audit.record(pages.user(ctx).username(), AuditAction.SETTINGS_CHANGED, null, shorten(changes.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "))));
         }
         // In the staff language as it is now: the change may have been to it.
         pages.confirm(ctx, pages.texts().get(changes.isEmpty() ? "staff.settings.unchanged" : "staff.settings.saved"));
@@ -160,11 +154,11 @@ public final class SettingsController {
         }
         try (InputStream in = file.content()) {
             byte[] image = in.readNBytes(ClinicSettings.MAX_LOGO_BYTES + 1);
-            settings.setLogo(image);
-            audit.record(pages.user(ctx).username(), AuditAction.LOGO_CHANGED, null,
-                    settings.logo().map(l -> l.mediaType() + ", " + l.bytes().length + " bytes").orElse(""));
+            settings.setLogo(image, pages.user(ctx).username());
         } catch (IllegalArgumentException e) {
-            renderCurrent(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pages.texts().get("staff.settings.error", e.getMessage()));
+            // Not a PNG or JPEG, unreadable, empty, too large or too many pixels: one plain request.
+            renderCurrent(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pages.texts().get("staff.settings.logo.invalid",
+                    ClinicSettings.MAX_LOGO_BYTES / 1024));
             return;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -175,10 +169,7 @@ public final class SettingsController {
 
     /** {@code POST /staff/admin/logo/remove}. */
     public void removeLogo(Context ctx) {
-        if (settings.hasLogo()) {
-            settings.removeLogo();
-            audit.record(pages.user(ctx).username(), AuditAction.LOGO_REMOVED, null, null);
-        }
+        settings.removeLogo(pages.user(ctx).username());
         pages.confirm(ctx, pages.texts().get("staff.settings.logo.removed"));
         ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
     }
@@ -196,7 +187,8 @@ public final class SettingsController {
     private void renderCurrent(Context ctx, HttpStatus status, String logoError) {
         KioskConfig c = settings.get();
         render(ctx, status, c.clinicName(), c.languages(), c.defaultLanguage(), Long.toString(c.idleTimeout().toSeconds()),
-                Integer.toString(c.retentionDays()), c.askName(), null, FieldErrors.of(LOGO, logoError));
+                Integer.toString(c.retentionDays()), c.askName(), pages.texts().get("staff.form.fix-below"),
+                FieldErrors.of(LOGO, logoError));
     }
 
     /**
@@ -212,9 +204,5 @@ public final class SettingsController {
         pages.render(ctx, "staff/settings.jte", new SettingsPage(pages.page(ctx, "staff.settings.title"), clinicName,
                 languages, idle, retention, askName, settings.hasLogo(), error, fields, ClinicSettings.MAX_LOGO_BYTES / 1024,
                 ConfigLoader.MAX_CLINIC_NAME));
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }

@@ -73,6 +73,7 @@ public final class StaffSessions {
         Instant now = clock.instant();
         if (isExpired(s, now)) {
             sessions.remove(id, s);
+            confirmations.remove(id);
             return Optional.empty();
         }
         if (ctx.header(BACKGROUND) != null) {
@@ -109,6 +110,7 @@ public final class StaffSessions {
     /** Ends every session of {@code username}, e.g. when an admin switches the account off. */
     public void endAllOf(String username) {
         sessions.values().removeIf(s -> username.equals(s.username()));
+        confirmations.keySet().retainAll(sessions.keySet());
     }
 
     /**

@@ -2,6 +2,7 @@ package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.plugins.PluginAdmin;
 import com.physiokiosk.engine.plugins.PluginStatus;
+import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.plugins.TopicRegistry;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
@@ -99,14 +100,12 @@ public final class TopicsAdminController {
         }
         String who = pages.user(ctx).username();
         String name = name(id);
-        String version = status(id).map(PluginStatus::version).orElse("");
         try {
-            plugins.remove(id);
+            plugins.remove(id, who);
         } catch (PluginAdmin.RefusedException e) {
             refused(ctx, who, "remove " + id, e);
             return;
         }
-        audit.record(who, AuditAction.PLUGIN_REMOVED, null, (id + " " + version).strip());
         pages.confirm(ctx, pages.texts().get("staff.topics.removed", name, id));
         ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
     }
@@ -128,27 +127,20 @@ public final class TopicsAdminController {
                 throw new PluginAdmin.RefusedException("The file is larger than "
                         + PluginAdmin.MAX_JAR_BYTES / (1024 * 1024) + " MB");
             }
-            id = plugins.install(in);
+            id = plugins.install(in, who);
         } catch (PluginAdmin.RefusedException e) {
             refused(ctx, who, "upload " + safeFileName(jar.filename()), e);
             return;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record(who, AuditAction.PLUGIN_INSTALLED, null,
-                (id + " " + status(id).map(PluginStatus::version).orElse("")).strip());
         pages.confirm(ctx, pages.texts().get("staff.topics.installed", name(id), id));
         ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
     }
 
     /** {@code POST /staff/admin/topics/rescan}: loads jars dropped into the plugins folder. */
     public void rescan(Context ctx) {
-        List<String> before = plugins.plugins().stream().map(PluginStatus::id).toList();
-        List<PluginStatus> after = plugins.rescan();
-        String added = after.stream().map(PluginStatus::id).filter(id -> !before.contains(id))
-                .collect(Collectors.joining(", "));
-        audit.record(pages.user(ctx).username(), AuditAction.PLUGINS_RESCANNED, null,
-                added.isEmpty() ? "nothing new" : "found " + added);
+        String added = String.join(", ", plugins.rescan(pages.user(ctx).username()));
         pages.confirm(ctx, added.isEmpty() ? pages.texts().get("staff.topics.rescanned.nothing")
                 : pages.texts().get("staff.topics.rescanned", added));
         ctx.redirect("/staff/admin/topics", HttpStatus.SEE_OTHER);
@@ -174,7 +166,8 @@ public final class TopicsAdminController {
                 .toList();
         ctx.status(status);
         pages.render(ctx, "staff/topics.jte", new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
-                t.get("staff.topics.safety"), rows, error == null || error.field() != null ? null : error.text(),
+                t.get("staff.topics.safety"), rows,
+                error == null ? null : error.field() != null ? t.get("staff.form.fix-below") : error.text(),
                 error == null || error.field() == null ? FieldErrors.NONE : FieldErrors.of(error.field(), error.text()),
                 PluginAdmin.MAX_JAR_BYTES / (1024 * 1024)));
     }
@@ -204,7 +197,8 @@ public final class TopicsAdminController {
      */
     private String existing(Context ctx, String goneKey) {
         String id = ctx.pathParam("plugin");
-        if (!isPluginId(id)) {
+        if (!isPluginId(id) || SafetyScreen.ID.equals(id)) {
+            // The general safety screen is the kiosk's own, never a plugin: there is nothing to switch or remove.
             throw new NotFoundResponse("no-such-plugin");
         }
         if (status(id).isEmpty()) {

@@ -97,6 +97,19 @@ public final class AuditLog {
         db.write("write the audit log", entries(username, action, checkInIds, detail, null));
     }
 
+    /** Longest detail kept in a line; a longer one is cut, with an ellipsis. */
+    public static final int MAX_DETAIL = 300;
+
+    /** {@code detail} cut to {@link #MAX_DETAIL} characters. */
+    public static String shorten(String detail) {
+        return detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL) + "…";
+    }
+
+    /** The writing of {@code entries} for each of {@code checkInIds}, for a caller that stores a change and its lines in one transaction. */
+    public Database.SqlWork<Integer> entries(String username, AuditAction action, List<String> checkInIds, String detail) {
+        return entries(username, action, checkInIds, detail, null);
+    }
+
     /**
      * The writing of one entry, for a caller that stores a change and its entry in one transaction,
      * so neither is kept without the other.

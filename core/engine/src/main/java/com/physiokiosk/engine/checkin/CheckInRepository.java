@@ -263,29 +263,36 @@ public final class CheckInRepository {
     }
 
     /**
-     * Marks the check-in reviewed by staff, keeping the time of the first review.
+     * Marks the check-in reviewed by staff, keeping the time of the first review, and {@code andThen} (its
+     * audit line) in the same transaction when there is such a check-in.
      *
      * @return whether there is such a check-in
      */
-    public boolean markReviewed(String publicId, Instant at) {
+    public boolean markReviewed(String publicId, Instant at, Database.SqlWork<?> andThen) {
         return db.write("mark a check-in reviewed", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE check_in SET reviewed_at = COALESCE(reviewed_at, ?) WHERE public_id = ?")) {
                 ps.setString(1, at.toString());
                 ps.setString(2, publicId);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            andThen.run(c);
+            return true;
         });
     }
 
     /**
      * Deletes every check-in of a day before {@code firstDayKept}, with its answers and findings,
      * then checkpoints the write-ahead log so no copy of them is left there. With
-     * {@code secure_delete} on, the freed pages are overwritten with zeros.
+     * {@code secure_delete} on, the freed pages are overwritten with zeros. What {@code andThen} makes of
+     * the deleted ids (their audit lines) is written in the same transaction.
      *
      * @return the public ids of the check-ins deleted
      */
-    public List<String> deleteBefore(LocalDate firstDayKept) {
+    public List<String> deleteBefore(LocalDate firstDayKept,
+                                     java.util.function.Function<List<String>, Database.SqlWork<?>> andThen) {
         List<String> deleted = db.write("delete old check-ins", c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT public_id FROM check_in WHERE day < ? ORDER BY day, number")) {
@@ -296,10 +303,14 @@ public final class CheckInRepository {
                     }
                 }
             }
+            if (ids.isEmpty()) {
+                return ids;
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM check_in WHERE day < ?")) {
                 ps.setString(1, firstDayKept.toString());
                 ps.executeUpdate();
             }
+            andThen.apply(ids).run(c);
             return ids;
         });
         if (!deleted.isEmpty()) {

@@ -67,10 +67,9 @@ public final class RetentionJob {
     public int runOnce() {
         int retentionDays = this.retentionDays.getAsInt();
         LocalDate firstDayKept = LocalDate.now(clock).minusDays(retentionDays);
-        List<String> deleted = checkIns.deleteBefore(firstDayKept);
+        List<String> deleted = checkIns.deleteBefore(firstDayKept, ids -> audit.entries(AuditLog.SYSTEM, AuditAction.DELETE,
+                ids, "retention: older than " + retentionDays + " days"));
         if (!deleted.isEmpty()) {
-            audit.recordAll(AuditLog.SYSTEM, AuditAction.DELETE, deleted,
-                    "retention: older than " + retentionDays + " days");
             log.info("Retention: deleted {} check-ins from before {} ({} days kept)", deleted.size(), firstDayKept,
                     retentionDays);
         }

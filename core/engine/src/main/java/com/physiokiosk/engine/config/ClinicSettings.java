@@ -1,5 +1,7 @@
 package com.physiokiosk.engine.config;
 
+import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.storage.Database;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -35,12 +37,14 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
     private static final String LOGO_FILE = "clinic-logo";
 
     private final Database db;
+    private final AuditLog audit;
     private final Clock clock;
     private final Path logo;
     private volatile KioskConfig current;
 
-    public ClinicSettings(KioskConfig startUp, Database db, Clock clock) {
+    public ClinicSettings(KioskConfig startUp, Database db, AuditLog audit, Clock clock) {
         this.db = db;
+        this.audit = audit;
         this.clock = clock;
         this.logo = startUp.dataDir().resolve(LOGO_FILE);
         KioskConfig config = startUp;
@@ -82,6 +86,8 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
      */
     public synchronized KioskConfig change(Map<String, String> changes, String by) {
         KioskConfig next = ConfigLoader.withChanges(current, changes, "admin page");
+        String detail = changes.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().trim())
+                .collect(java.util.stream.Collectors.joining("; "));
         db.write("store clinic settings", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO clinic_setting (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)"
@@ -96,7 +102,7 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
                 }
                 ps.executeBatch();
             }
-            return null;
+            return audit.entry(by, AuditAction.SETTINGS_CHANGED, null, AuditLog.shorten(detail)).run(c);
         });
         current = next;
         return next;
@@ -126,31 +132,69 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
     }
 
     /**
-     * Replaces the clinic logo with a PNG or JPEG image.
+     * Replaces the clinic logo with a PNG or JPEG image: written beside the logo, then moved into its
+     * place inside the transaction that writes its audit line, so neither happens without the other.
      *
+     * @param by who uploaded it, for the audit log
      * @throws IllegalArgumentException when it is not a PNG or JPEG image of sensible size
      */
-    public void setLogo(byte[] image) {
+    public synchronized void setLogo(byte[] image, String by) {
         if (image.length == 0 || image.length > MAX_LOGO_BYTES) {
             throw new IllegalArgumentException("The logo must be a PNG or JPEG file of at most "
                     + MAX_LOGO_BYTES / 1024 + " KB");
         }
-        mediaType(image);
+        String type = mediaType(image);
+        Path tmp = null;
         try {
-            Path tmp = Files.createTempFile(logo.getParent(), LOGO_FILE, ".tmp");
+            tmp = Files.createTempFile(logo.getParent(), LOGO_FILE, ".tmp");
             Files.write(tmp, image);
-            Files.move(tmp, logo, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path written = tmp;
+            db.write("store the clinic logo", c -> {
+                Integer line = audit.entry(by, AuditAction.LOGO_CHANGED, null, type + ", " + image.length + " bytes").run(c);
+                move(written, logo);
+                return line;
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the logo: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /**
+     * Removes the clinic logo, in the transaction that writes its audit line; nothing is written when there
+     * is no logo.
+     */
+    public synchronized void removeLogo(String by) {
+        if (!hasLogo()) {
+            return;
+        }
+        db.write("remove the clinic logo", c -> {
+            Integer line = audit.entry(by, AuditAction.LOGO_REMOVED, null, null).run(c);
+            try {
+                Files.deleteIfExists(logo);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot remove the logo: " + e.getMessage(), e);
+            }
+            return line;
+        });
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the logo: " + e.getMessage(), e);
         }
     }
 
-    /** Removes the clinic logo. */
-    public void removeLogo() {
-        try {
-            Files.deleteIfExists(logo);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot remove the logo: " + e.getMessage(), e);
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Could not delete the logo's scratch file {}: {}", file, e.getMessage());
+            }
         }
     }
 

@@ -60,7 +60,10 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
         return out.toString();
     }
 
-    /** What plugin {@code pluginId}'s topic was called in {@code language} when the clinic switched it off, if known. */
+    /**
+     * What plugin {@code pluginId}'s topic was called in {@code language} when the clinic last switched it (off
+     * or on), if known: kept in the database while the plugin is installed, in memory after its removal.
+     */
     public java.util.Optional<String> titleWhenSwitchedOff(String pluginId, String language) {
         return java.util.Optional.ofNullable(titles.getOrDefault(pluginId, Map.of()).get(language));
     }
@@ -104,16 +107,26 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
         }
     }
 
-    /** Forgets a removed plugin, so a later one with the same id starts switched on. */
-    public void forget(String pluginId) {
+    /**
+     * Forgets a removed plugin, so a later one with the same id starts switched on: its row and
+     * {@code alongside} (its audit line) in one transaction, with {@code lastStep} (the removal itself) run
+     * last inside it, so that a removal that fails leaves neither. What its topic was called
+     * ({@code topicTitles}, when known) stays in memory until the kiosk stops, so an admin's tap on its
+     * row, made before the removal showed, is answered with its name.
+     */
+    public void forget(String pluginId, Map<String, String> topicTitles, Database.SqlWork<?> alongside, Runnable lastStep) {
         db.write("forget a removed topic", c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM plugin_state WHERE plugin_id = ?")) {
                 ps.setString(1, pluginId);
                 ps.executeUpdate();
             }
+            alongside.run(c);
+            lastStep.run();
             return null;
         });
-        titles.remove(pluginId);
+        if (!topicTitles.isEmpty()) {
+            titles.put(pluginId, Map.copyOf(topicTitles));
+        }
         enablePlugin(pluginId); // in memory: a plugin is on unless switched off
     }
 }

@@ -206,12 +206,16 @@ public final class PluginAdmin {
     /**
      * Checks an uploaded plugin jar in a child JVM, then copies it into the plugins folder and starts it.
      *
+     * Once it runs, the clinic's choice (on) is stored with its audit line in one transaction; when that
+     * cannot be stored, the plugin is removed again.
+     *
      * @param upload the uploaded bytes
+     * @param who    the staff member installing it, for the audit log
      * @return the id of the installed plugin
      * @throws RefusedException naming what is wrong: too large, not a plugin, wrong API version, fails its
      *                          checks, its checks crashed, hung or ran out of memory, an id already installed
      */
-    public String install(InputStream upload) {
+    public String install(InputStream upload, String who) {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("kiosk-plugin-upload");
@@ -223,7 +227,15 @@ public final class PluginAdmin {
                 throw new RefusedException("Plugin id '" + id + "' is not a plain lower-case name");
             }
             synchronized (lock) {
-                return installChecked(jar, digest, id);
+                installChecked(jar, digest, id);
+                String version = manager.getPlugin(id).getDescriptor().getVersion();
+                try {
+                    choices.store(id, true, titles(id), audit.entry(who, AuditAction.PLUGIN_INSTALLED, null, id + " " + version));
+                } catch (RuntimeException e) {
+                    undo(e, () -> manager.deletePlugin(id));
+                    throw e;
+                }
+                return id;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the uploaded plugin: " + e.getMessage(), e);
@@ -278,28 +290,44 @@ public final class PluginAdmin {
         return id;
     }
 
-    /** Stops, unloads and deletes a plugin; stored check-ins that used it still print. */
-    public void remove(String pluginId) {
+    /**
+     * Stops, unloads and deletes a plugin; stored check-ins that used it still print. Its stored choice is
+     * forgotten and its audit line written in one transaction, the removal itself (milliseconds) its last
+     * step: a removal that fails leaves neither.
+     *
+     * @param who the staff member removing it, for the audit log
+     */
+    public void remove(String pluginId, String who) {
         synchronized (lock) {
-            removeNow(pluginId);
+            existing(pluginId);
+            Map<String, String> removedTitles = titles(pluginId);
+            String version = manager.getPlugin(pluginId).getDescriptor().getVersion();
+            choices.forget(pluginId, removedTitles, audit.entry(who, AuditAction.PLUGIN_REMOVED, null,
+                    (pluginId + " " + version).strip()), () -> {
+                        if (!manager.deletePlugin(pluginId)) {
+                            throw new RefusedException("Plugin " + pluginId + " could not be removed: " + problem(pluginId));
+                        }
+                    });
+            log.info("Plugin {} removed", pluginId);
         }
     }
 
-    private void removeNow(String pluginId) {
-        existing(pluginId);
-        if (!manager.deletePlugin(pluginId)) {
-            throw new RefusedException("Plugin " + pluginId + " could not be removed: " + problem(pluginId));
-        }
-        choices.forget(pluginId);
-        log.info("Plugin {} removed", pluginId);
-    }
-
-    /** Loads and starts plugin files dropped into the plugins folder since the kiosk started. */
-    public List<PluginStatus> rescan() {
+    /**
+     * Loads and starts plugin files dropped into the plugins folder since the kiosk started, and writes
+     * the audit line that says what was found.
+     *
+     * @param who the staff member asking, for the audit log
+     * @return the ids of the plugins found
+     */
+    public List<String> rescan(String who) {
         synchronized (lock) {
+            List<String> before = registry.plugins().stream().map(PluginStatus::id).toList();
             manager.loadPlugins();
             manager.startPlugins();
-            return registry.plugins();
+            List<String> found = registry.plugins().stream().map(PluginStatus::id).filter(id -> !before.contains(id)).toList();
+            audit.record(who, AuditAction.PLUGINS_RESCANNED, null, found.isEmpty() ? "nothing new"
+                    : "found " + String.join(", ", found));
+            return found;
         }
     }
 

@@ -28,7 +28,7 @@ final class PluginAssets {
     /** Most bytes all of one plugin's assets may hold together. */
     static final long MAX_TOTAL_BYTES = 8L * 1024 * 1024;
 
-    private static final String FOLDER = "assets/";
+    private static final String FOLDER = com.physiokiosk.api.PluginApi.ASSETS;
 
     private PluginAssets() {
     }

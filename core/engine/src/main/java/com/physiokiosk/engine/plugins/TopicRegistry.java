@@ -177,14 +177,14 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         List<Question> questions = List.copyOf(topic.questions());
         List<Rule> rules = List.copyOf(topic.rules());
         ClassLoader loader = plugin.getPluginClassLoader();
-        MessageBundle messages = MessageBundle.load("plugin " + plugin.getPluginId(), loader, "messages");
+        MessageBundle messages = MessageBundle.load("plugin " + plugin.getPluginId(), loader, com.physiokiosk.api.PluginApi.MESSAGES);
         List<String> found = new ArrayList<>(TopicValidator.validate(info, questions, rules, messages,
                 AboutYou.factQuestions()));
         List<String> illustrations = questions.stream().map(Question::illustration).filter(Objects::nonNull).toList();
         TopicTemplates templates = null;
         if (!illustrations.isEmpty()) {
             try {
-                templates = TopicTemplates.load(plugin.getPluginId(), loader, topic.getClass().getPackageName() + ".jte",
+                templates = TopicTemplates.load(plugin.getPluginId(), loader, topic.getClass().getPackageName() + com.physiokiosk.api.PluginApi.TEMPLATES_PACKAGE_SUFFIX,
                         illustrations);
             } catch (RuntimeException e) {
                 found.add(PluginCalls.oneLine(e));

@@ -103,11 +103,8 @@ public final class StaffAccounts {
      */
     public boolean createFirstAdmin(String password) {
         checkPassword(FIRST_ADMIN, password);
-        boolean made = accounts.insert(FIRST_ADMIN, Role.ADMIN, passwords.hash(password), clock.instant(), true);
-        if (made) {
-            audit.record(FIRST_ADMIN, AuditAction.ACCOUNT_CREATED, null, "first admin");
-        }
-        return made;
+        return accounts.insert(FIRST_ADMIN, Role.ADMIN, passwords.hash(password), clock.instant(), true,
+                audit.entry(FIRST_ADMIN, AuditAction.ACCOUNT_CREATED, null, "first admin"));
     }
 
     /**
@@ -120,10 +117,10 @@ public final class StaffAccounts {
             throw new AccountException(Problem.USERNAME_INVALID);
         }
         checkPassword(username, password);
-        if (!accounts.insert(username, role, passwords.hash(password), clock.instant(), false)) {
+        if (!accounts.insert(username, role, passwords.hash(password), clock.instant(), false,
+                audit.entry(byAdmin, AuditAction.ACCOUNT_CREATED, null, username + " (" + role.code() + ")"))) {
             throw new AccountException(Problem.USERNAME_TAKEN);
         }
-        audit.record(byAdmin, AuditAction.ACCOUNT_CREATED, null, username + " (" + role.code() + ")");
     }
 
     /**
@@ -201,12 +198,10 @@ public final class StaffAccounts {
      * @return whether there is such an account
      */
     public boolean setDisabled(String byAdmin, String username, boolean disabled) {
-        boolean found = accounts.setDisabled(username, disabled);
-        if (found) {
-            if (!disabled) {
-                throttle.forgive(username);
-            }
-            audit.record(byAdmin, disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, null, username);
+        boolean found = accounts.setDisabled(username, disabled,
+                audit.entry(byAdmin, disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, null, username));
+        if (found && !disabled) {
+            throttle.forgive(username);
         }
         return found;
     }

@@ -79,7 +79,13 @@ public final class StaffRepository {
      * @return whether it was added: false when the name is taken, or with {@code onlyIfNone} when
      *         an account exists
      */
-    public boolean insert(String username, Role role, String passwordHash, Instant at, boolean onlyIfNone) {
+    /**
+     * A new account, and {@code andThen} (its audit entry) in the same transaction when it was made.
+     *
+     * @return false when the name is taken, or, with {@code onlyIfNone}, when any account exists
+     */
+    public boolean insert(String username, Role role, String passwordHash, Instant at, boolean onlyIfNone,
+                          Database.SqlWork<?> andThen) {
         return db.write("add a staff account", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO staff_account (username, role, password_hash, created_at)"
@@ -90,8 +96,12 @@ public final class StaffRepository {
                 ps.setString(4, at.toString());
                 ps.setString(5, username);
                 ps.setBoolean(6, onlyIfNone);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            andThen.run(c);
+            return true;
         });
     }
 
@@ -115,14 +125,23 @@ public final class StaffRepository {
         });
     }
 
-    /** @return whether there is such an account */
-    public boolean setDisabled(String username, boolean disabled) {
+    /**
+     * Switches an account off or on, and {@code andThen} (its audit entry) in the same transaction when there
+     * is such an account.
+     *
+     * @return whether there is such an account
+     */
+    public boolean setDisabled(String username, boolean disabled, Database.SqlWork<?> andThen) {
         return db.write("switch a staff account", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE staff_account SET disabled = ? WHERE username = ?")) {
                 ps.setInt(1, disabled ? 1 : 0);
                 ps.setString(2, username);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            andThen.run(c);
+            return true;
         });
     }
 

@@ -45,12 +45,6 @@ public final class Database implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
-    /**
-     * The version of the newest migration in {@code db/migration} ({@code V<version>__*.sql}); a test
-     * keeps the two equal.
-     */
-    static final String SCHEMA_VERSION = "8";
-
     /** File name of the database inside the data folder. */
     public static final String FILE_NAME = "kiosk.db";
 
@@ -117,40 +111,18 @@ public final class Database implements AutoCloseable {
         config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
-        if (!isCurrent(ds)) {
-            try {
-                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            } catch (FlywayException e) {
-                throw new StorageException("Cannot open or migrate database " + file + ": " + rootMessage(e), e);
-            }
+        try {
+            // On every start: Flyway checks the migrations applied before against their checksums, then applies
+            // any new one; a changed, failed or unknown (newer) migration stops the start with its reason.
+            // A database a newer kiosk has migrated is refused too ("future" migrations are not ignored): an
+            // older kiosk must not write into a schema it does not know.
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").ignoreMigrationPatterns("")
+                    .load().migrate();
+        } catch (FlywayException e) {
+            throw new StorageException("Cannot open or migrate database " + file + ": " + rootMessage(e), e);
         }
         log.info("Database {} ready", file);
         return new Database(ds, file, idleRelease);
-    }
-
-    /**
-     * Whether the database's schema is exactly {@link #SCHEMA_VERSION}, every migration applied
-     * successfully, by Flyway's own history table. Then there is nothing for Flyway to do, and the
-     * kiosk opens without loading it (about 0.7 s of every start, BENCHMARKS.md); otherwise, for a new,
-     * older, newer, failed or unreadable database, Flyway runs and migrates or says what is wrong.
-     */
-    static boolean isCurrent(SQLiteDataSource ds) {
-        try (Connection c = ds.getConnection();
-             PreparedStatement table = c.prepareStatement(
-                     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'");
-             ResultSet hasTable = table.executeQuery()) {
-            if (!hasTable.next() || hasTable.getInt(1) == 0) {
-                return false;
-            }
-            try (PreparedStatement history = c.prepareStatement("SELECT (SELECT version FROM flyway_schema_history"
-                    + " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1),"
-                    + " (SELECT count(*) FROM flyway_schema_history WHERE success = 0)");
-                 ResultSet rs = history.executeQuery()) {
-                return rs.next() && SCHEMA_VERSION.equals(rs.getString(1)) && rs.getInt(2) == 0;
-            }
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     public Path file() {
@@ -171,6 +143,11 @@ public final class Database implements AutoCloseable {
      * @throws StorageException naming {@code what} and the cause, when the database refused
      */
     public <T> T write(String what, SqlWork<T> work) {
+        if (writer.isHeldByCurrentThread()) {
+            // Inside another write (its work, or a checkpoint): it would run in, and commit, the outer transaction.
+            throw new IllegalStateException("Could not " + what + ": asked for inside another write;"
+                    + " hand its work to the outer write instead");
+        }
         Pending<T> mine = new Pending<>(what, work);
         queue.add(mine);
         writer.lock();
@@ -236,24 +213,7 @@ public final class Database implements AutoCloseable {
         boolean alone = batch.size() == 1;
         List<Pending<?>> written = new ArrayList<>();
         try {
-            for (Pending<?> p : batch) {
-                Savepoint own = alone ? null : c.setSavepoint();
-                try {
-                    p.run(c);
-                    if (own != null) {
-                        c.releaseSavepoint(own);
-                    }
-                    written.add(p);
-                } catch (SQLException | RuntimeException | Error e) {
-                    p.fail(e instanceof RuntimeException r ? r : new StorageException("Could not " + p.what + ": "
-                            + (e instanceof SQLException sql ? describe(sql) : e.toString()), e));
-                    if (own != null) {
-                        // Undo this caller's writes only; if even that fails, the whole transaction goes.
-                        c.rollback(own);
-                        c.releaseSavepoint(own);
-                    }
-                }
-            }
+            writeAll(c, batch, alone, written);
             if (written.isEmpty()) {
                 c.rollback();
             } else {
@@ -270,6 +230,41 @@ public final class Database implements AutoCloseable {
             }
             discardWriterConnection();
             batch.stream().filter(p -> !p.done).forEach(p -> p.fail(storageFailure(p, e)));
+        } catch (Error e) {
+            // Out of memory, a stack overflow, a failed assertion: nothing of this transaction is kept, every
+            // caller in it is told, and the error goes on up; it is not a storage failure to be reported as one.
+            try {
+                c.rollback();
+            } catch (SQLException alreadyRolledBack) {
+                e.addSuppressed(alreadyRolledBack);
+            }
+            discardWriterConnection();
+            batch.stream().filter(p -> !p.done).forEach(p -> p.fail(new StorageException("Could not " + p.what
+                    + ": the transaction it shared was abandoned (" + e + ")", e)));
+            throw e;
+        }
+    }
+
+    /** Runs each of {@code batch} under its own savepoint (none when {@code alone}); those that succeed go to {@code written}. */
+    private void writeAll(Connection c, List<Pending<?>> batch, boolean alone, List<Pending<?>> written)
+            throws SQLException {
+        for (Pending<?> p : batch) {
+            Savepoint own = alone ? null : c.setSavepoint();
+            try {
+                p.run(c);
+                if (own != null) {
+                    c.releaseSavepoint(own);
+                }
+                written.add(p);
+            } catch (SQLException | RuntimeException e) {
+                p.fail(e instanceof RuntimeException r ? r : new StorageException("Could not " + p.what + ": "
+                        + describe((SQLException) e), e));
+                if (own != null) {
+                    // Undo this caller's writes only; if even that fails, the whole transaction goes.
+                    c.rollback(own);
+                    c.releaseSavepoint(own);
+                }
+            }
         }
     }
 

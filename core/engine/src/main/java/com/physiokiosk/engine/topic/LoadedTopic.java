@@ -51,7 +51,7 @@ public record LoadedTopic(String pluginId, String pluginVersion, TopicInfo info,
         if (fileName == null || !ASSET_NAME.matcher(fileName).matches()) {
             return Optional.empty();
         }
-        String path = "assets/" + fileName;
+        String path = com.physiokiosk.api.PluginApi.ASSETS + fileName;
         java.net.URL url = classLoader instanceof java.net.URLClassLoader own ? own.findResource(path) : classLoader.getResource(path);
         return Optional.ofNullable(url);
     }

@@ -4,6 +4,7 @@ import com.physiokiosk.engine.storage.Database;
 import com.physiokiosk.engine.storage.StorageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.QuestionType;
@@ -113,11 +114,19 @@ class CheckInRepositoryTest {
         assertFalse(ana.reviewed());
         assertTrue(list.get(0).urgent());
 
-        assertTrue(repo.markReviewed(calm.publicId(), Instant.parse("2026-03-02T10:00:00Z")));
-        assertTrue(repo.markReviewed(calm.publicId(), Instant.parse("2026-03-02T11:00:00Z")));
+        // A review whose audit line cannot be written is not kept either: one transaction.
+        assertThrows(com.physiokiosk.engine.storage.StorageException.class, () -> repo.markReviewed(calm.publicId(),
+                Instant.parse("2026-03-02T09:30:00Z"), c -> {
+                    throw new java.sql.SQLException("the audit line could not be written");
+                }));
+        assertFalse(repo.find(calm.publicId()).orElseThrow().reviewedAt() != null, "not reviewed without its audit line");
+        assertTrue(repo.markReviewed(calm.publicId(), Instant.parse("2026-03-02T10:00:00Z"), NOTHING));
+        assertTrue(repo.markReviewed(calm.publicId(), Instant.parse("2026-03-02T11:00:00Z"), NOTHING));
         assertEquals(Instant.parse("2026-03-02T10:00:00Z"), repo.find(calm.publicId()).orElseThrow().reviewedAt(),
                 "the first review counts");
-        assertFalse(repo.markReviewed("0123456789abcdef0123456789abcdef", Instant.now()));
+        assertFalse(repo.markReviewed("0123456789abcdef0123456789abcdef", Instant.now(), c -> {
+            throw new AssertionError("no audit line for a check-in that is not there");
+        }));
         assertTrue(repo.summariesForDay(day.plusDays(1)).isEmpty());
     }
 
@@ -128,7 +137,14 @@ class CheckInRepositoryTest {
         CheckIn old = repo.insert(LocalDate.of(2026, 1, 1), Instant.parse("2026-01-01T09:00:00Z"), "en", "Zebulon", topics(true));
         CheckIn kept = repo.insert(LocalDate.of(2026, 1, 2), Instant.parse("2026-01-02T09:00:00Z"), "en", "Kept", topics(false));
 
-        assertEquals(List.of(old.publicId()), repo.deleteBefore(LocalDate.of(2026, 1, 2)));
+        assertThrows(com.physiokiosk.engine.storage.StorageException.class, () -> repo.deleteBefore(LocalDate.of(2026, 1, 2),
+                ids -> c -> {
+                    throw new java.sql.SQLException("the audit lines could not be written");
+                }));
+        assertTrue(repo.find(old.publicId()).isPresent(), "nothing deleted without its audit lines");
+        List<List<String>> audited = new java.util.ArrayList<>();
+        assertEquals(List.of(old.publicId()), repo.deleteBefore(LocalDate.of(2026, 1, 2), ids -> c -> audited.add(ids)));
+        assertEquals(List.of(List.of(old.publicId())), audited, "the audit lines are written with the deletion");
         assertTrue(repo.find(old.publicId()).isEmpty());
         assertTrue(repo.find(kept.publicId()).isPresent());
         int orphans = db.read("count orphans", c -> {
@@ -143,8 +159,12 @@ class CheckInRepositoryTest {
         assertTrue(!java.nio.file.Files.exists(wal) || java.nio.file.Files.size(wal) == 0, "write-ahead log emptied");
         assertFalse(new String(java.nio.file.Files.readAllBytes(db.file()), java.nio.charset.StandardCharsets.UTF_8)
                 .contains("Zebulon"), "secure_delete leaves no trace of the deleted name in the file");
-        assertEquals(List.of(), repo.deleteBefore(LocalDate.of(2026, 1, 2)));
+        assertEquals(List.of(), repo.deleteBefore(LocalDate.of(2026, 1, 2), ids -> c -> {
+            throw new AssertionError("no audit line when nothing is deleted");
+        }));
     }
+
+    private static final com.physiokiosk.engine.storage.Database.SqlWork<Void> NOTHING = c -> null;
 
     private static String one(ResultSet rs) throws java.sql.SQLException {
         rs.next();

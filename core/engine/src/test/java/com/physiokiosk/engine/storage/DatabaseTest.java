@@ -202,33 +202,70 @@ class DatabaseTest {
     }
 
     @Test
-    void schemaVersionIsTheNewestMigration() throws Exception {
-        Path migrations = Path.of(Database.class.getResource("/db/migration").toURI());
-        try (var files = Files.list(migrations)) {
-            int newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
-            assertEquals(Integer.toString(newest), Database.SCHEMA_VERSION);
+    void flywayChecksTheAppliedMigrationsOnEveryStart() throws SQLException {
+        Database.open(dir).close();
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve(Database.FILE_NAME));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            // As if V1 had been edited after this database was made from it.
+            st.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+        }
+        StorageException changed = assertThrows(StorageException.class, () -> Database.open(dir));
+        assertTrue(changed.getMessage().contains("checksum mismatch") && changed.getMessage().contains("1"),
+                changed.getMessage());
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum - 1 WHERE version = '1'");
+        }
+        Database.open(dir).close();
+    }
+
+    @Test
+    void aDatabaseANewerKioskMigratedIsRefusedNotWrittenInto() throws SQLException {
+        Database.open(dir).close();
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve(Database.FILE_NAME));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, installed_on, execution_time, success)"
+                    + " VALUES (99, '99', 'from a newer kiosk', 'SQL', 'V99__from_a_newer_kiosk.sql', 0, 'kiosk',"
+                    + " CURRENT_TIMESTAMP, 1, 1)");
+        }
+        StorageException newer = assertThrows(StorageException.class, () -> Database.open(dir));
+        assertTrue(newer.getMessage().contains("99"), newer.getMessage());
+    }
+
+    @Test
+    void aWriteInsideAnotherIsRefusedAndTheOuterOneKeepsNothing() {
+        Database db = Database.open(dir);
+        try {
+            IllegalStateException nested = assertThrows(IllegalStateException.class, () -> db.write("outer", c -> {
+                insert(c, "outer row");
+                return insert(db, "inner row");
+            }));
+            assertTrue(nested.getMessage().contains("inside another write"), nested.getMessage());
+            assertEquals(0, count(db), "neither the inner nor the outer write is kept");
+            insert(db, "after");
+            assertEquals(1, count(db));
+        } finally {
+            db.close();
         }
     }
 
     @Test
-    void flywayRunsOnlyWhenTheSchemaIsNotCurrent() throws SQLException, java.io.IOException {
-        SQLiteDataSource ds = new SQLiteDataSource();
-        ds.setUrl("jdbc:sqlite:" + dir.resolve(Database.FILE_NAME));
-        assertFalse(Database.isCurrent(ds), "a new database");
-        Database.open(dir).close();
-        assertTrue(Database.isCurrent(ds), "migrated to the newest version");
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.executeUpdate("UPDATE flyway_schema_history SET success = 0 WHERE version = '1'");
-            assertFalse(Database.isCurrent(ds), "a failed migration on record");
-            st.executeUpdate("UPDATE flyway_schema_history SET success = 1 WHERE version = '1'");
-            st.executeUpdate("UPDATE flyway_schema_history SET version = '99' WHERE version = '" + Database.SCHEMA_VERSION + "'");
-            assertFalse(Database.isCurrent(ds), "a version other than this kiosk's newest");
-            st.executeUpdate("UPDATE flyway_schema_history SET version = '" + Database.SCHEMA_VERSION + "' WHERE version = '99'");
-            assertTrue(Database.isCurrent(ds));
+    void anErrorInAWriteGoesUpAsItselfKeepsNothingAndTheNextWriteWorks() {
+        Database db = Database.open(dir);
+        try {
+            AssertionError error = assertThrows(AssertionError.class, () -> db.write("fail badly", c -> {
+                insert(c, "half");
+                throw new AssertionError("a bug, not a storage failure");
+            }));
+            assertEquals("a bug, not a storage failure", error.getMessage());
+            assertEquals(0, count(db));
+            insert(db, "after");
+            assertEquals(1, count(db));
+        } finally {
+            db.close();
         }
-        ds.setUrl("jdbc:sqlite:" + Files.writeString(dir.resolve("other.db"), "not a database"));
-        assertFalse(Database.isCurrent(ds), "unreadable: Flyway runs and names the problem");
     }
 
     @Test
