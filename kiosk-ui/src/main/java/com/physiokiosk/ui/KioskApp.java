@@ -98,6 +98,26 @@ public final class KioskApp {
      */
     public static KioskApp create(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost) {
         Database database = Database.open(config.dataDir());
+        TopicRegistry[] started = new TopicRegistry[1];
+        try {
+            return wire(config, clock, adminPassword, cost, database, started);
+        } catch (RuntimeException | Error e) {
+            // A later step failed: let go of what the earlier ones opened (plugins and their class loaders,
+            // the database and its thread), so a caller that tries again, or a test, inherits nothing.
+            if (started[0] != null) {
+                try {
+                    started[0].stop();
+                } catch (RuntimeException stopFailed) {
+                    e.addSuppressed(stopFailed);
+                }
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    private static KioskApp wire(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost,
+                                 Database database, TopicRegistry[] started) {
         // The one source of the settings an admin may change: every reader asks it on each use.
         AuditLog audit = new AuditLog(database, clock);
         ClinicSettings settings = new ClinicSettings(config, database, audit, clock);
@@ -107,6 +127,7 @@ public final class KioskApp {
         DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock);
         KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(), topicChoices);
         TopicRegistry registry = new TopicRegistry(plugins);
+        started[0] = registry;
         registry.start();
         PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry, topicChoices, audit);
         CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage());

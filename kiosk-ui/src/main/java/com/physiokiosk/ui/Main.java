@@ -63,12 +63,20 @@ public final class Main {
                     + " characters long and not easy to guess");
             System.exit(2);
             return;
+        } catch (RuntimeException e) {
+            // Anything else (the plugins folder, a plugin, the templates): said as it is, in one line.
+            System.err.println("Physio Kiosk cannot start: " + com.physiokiosk.engine.topic.PluginCalls.oneLine(e));
+            log.error("Start-up failed", e);
+            System.exit(2);
+            return;
         }
         try {
             app.start();
         } catch (RuntimeException e) {
-            System.err.println("Physio Kiosk cannot start: cannot listen on " + config.bindAddress() + ":" + config.port()
-                    + " (settings kiosk.bind-address, kiosk.port): " + e.getMessage());
+            System.err.println("Physio Kiosk cannot start: " + (isBindFailure(e)
+                    ? "cannot listen on " + config.bindAddress() + ":" + config.port()
+                            + " (settings kiosk.bind-address, kiosk.port): "
+                    : "") + com.physiokiosk.engine.topic.PluginCalls.oneLine(e));
             app.stop();
             System.exit(2);
             return;
@@ -91,5 +99,15 @@ public final class Main {
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             return null;
         }
+    }
+
+    /** Whether {@code e} says the address or port could not be had (in use, not this machine's, not allowed). */
+    static boolean isBindFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.BindException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -26,7 +26,6 @@ import com.physiokiosk.ui.web.TopicsAdminController;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.BadRequestResponse;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -162,8 +161,9 @@ public final class Routes {
             // Operations
             c.routes.get("/health", health::health);
 
-            c.routes.exception(ForbiddenResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.FORBIDDEN,
-                    "staff.forbidden.title", "admin-only".equals(e.getMessage()) ? "staff.forbidden.admin" : "staff.forbidden.expired",
+            c.routes.exception(Security.Refused.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.FORBIDDEN,
+                    "staff.forbidden.title", e.why() == Security.Refused.Why.ADMIN_ONLY ? "staff.forbidden.admin"
+                            : "staff.forbidden.expired",
                     () -> message(ctx, patient, "expired.title", "expired.text")));
             c.routes.exception(NotFoundResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.NOT_FOUND,
                     "staff.not-found.title", "staff.not-found.text", () -> patient.notAvailable(ctx, settings.get().defaultLanguage())));
@@ -202,8 +202,9 @@ public final class Routes {
                 }
             });
             c.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")
-                        || "Not Found".equals(ctx.result())) {
+                // A 404 with a page of ours (a stale tap on the admin page, the not-found page itself) stays as it
+                // is; any other (no route matched, Javalin's plain text) gets the page.
+                if (!Pages.rendered(ctx)) {
                     refusal(ctx, staff, HttpStatus.NOT_FOUND, "staff.not-found.title", "staff.not-found.text",
                             () -> patient.notAvailable(ctx, settings.get().defaultLanguage()));
                 }
@@ -215,11 +216,17 @@ public final class Routes {
     private static boolean isUnreadableRequest(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.io.IOException || t instanceof java.nio.charset.CharacterCodingException
-                    || t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).contains("encod")) {
+                    || t instanceof IllegalArgumentException && thrownByJetty(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether Jetty itself threw {@code t} (reading a form or a query it could not decode): the client's input. */
+    private static boolean thrownByJetty(Throwable t) {
+        StackTraceElement[] at = t.getStackTrace();
+        return at.length > 0 && at[0].getClassName().startsWith("org.eclipse.jetty.");
     }
 
     /** The request path for a log line, cut short: logs stay readable whatever was sent. */

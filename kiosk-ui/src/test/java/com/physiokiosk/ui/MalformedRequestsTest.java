@@ -147,6 +147,14 @@ class MalformedRequestsTest {
         } else if (r.body().contains("Exception") || r.body().contains("\tat ")) {
             problems.add(what + ": internals shown: " + abbreviate(r.body()));
         }
+        // Every answer, Jetty's own refusals included, carries the same security headers (a plugin's SVG a stricter CSP).
+        com.physiokiosk.ui.web.Security.HEADERS.forEach((name, value) -> {
+            boolean assetsOwnPolicy = name.equals("Content-Security-Policy") && path.startsWith("/topic-assets/")
+                    && r.header(name).startsWith("default-src 'none'") && r.header(name).contains("sandbox");
+            if (!value.equals(r.header(name)) && !assetsOwnPolicy) {
+                problems.add(what + ": header " + name + " is '" + r.header(name) + "'");
+            }
+        });
     }
 
     private String concretePath(String template) {

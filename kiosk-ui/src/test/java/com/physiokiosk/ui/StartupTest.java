@@ -74,6 +74,17 @@ class StartupTest {
         assertTrue(!run.stderr().contains("hunter2"), "the password is never printed");
     }
 
+    @Test
+    void aPortInUseStopsStartUpSayingItCannotListenThere(@TempDir Path tmp) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = main(Map.of("KIOSK_PLUGINS_DIR", "target/plugins", "KIOSK_DATA_DIR", tmp.toString(),
+                    "KIOSK_BIND_ADDRESS", "127.0.0.1", "KIOSK_PORT", Integer.toString(taken.getLocalPort())));
+            assertEquals(2, run.exit());
+            assertTrue(run.stderr().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + " (settings kiosk.bind-address, kiosk.port)"), run.stderr());
+        }
+    }
+
     /** Both languages have every host text, the staff pages' included. */
     @Test
     void theHostTextsExistInEnglishAndSpanishAlike() throws IOException {

@@ -14,6 +14,14 @@ public final class Pages {
     /** Renders {@code template} with its one page model and sends it as HTML. */
     public void render(Context ctx, String template, Object model) {
         ctx.html(html(template, model));
+        ctx.attribute(RENDERED, Boolean.TRUE);
+    }
+
+    private static final String RENDERED = "kiosk.page-rendered";
+
+    /** Whether this request's answer is a page of ours (so an error status handler leaves it as it is). */
+    public static boolean rendered(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(RENDERED));
     }
 
     /** Renders {@code template} with its one page model, for a response or a document such as a PDF. */

@@ -26,10 +26,7 @@ public final class KioskErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
-        response.getHeaders().put("Content-Security-Policy", Security.CSP);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put("Referrer-Policy", "no-referrer");
-        response.getHeaders().put("X-Frame-Options", "DENY");
+        Security.HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put("Cache-Control", "no-store");
         super.generateResponse(request, response, code, message, null, callback);
     }

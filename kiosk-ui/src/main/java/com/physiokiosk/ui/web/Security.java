@@ -1,7 +1,6 @@
 package com.physiokiosk.ui.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +33,45 @@ public final class Security {
         this.formTokens = formTokens;
     }
 
+    /** The security headers of every response, Jetty's own error pages included ({@link KioskErrorHandler}). */
+    public static final java.util.Map<String, String> HEADERS = java.util.Map.of(
+            "Content-Security-Policy", CSP,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY",
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+
     public static void headers(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        HEADERS.forEach(ctx::header);
         if (!ctx.path().startsWith("/assets/") && !ctx.path().startsWith("/topic-assets/")) {
             // Patient answers must never come back from a cache, the back button or history.
             ctx.header("Cache-Control", "no-store");
             ctx.header("Pragma", "no-cache");
+        }
+    }
+
+    /** A staff request refused (403), with why: the message page says so without reading a message text. */
+    public static final class Refused extends RuntimeException {
+
+        /** Why a request was refused. */
+        public enum Why {
+            /** An admin page asked for by a staff member who is not an admin. */
+            ADMIN_ONLY,
+            /** A form whose token does not match: an old page, another session's form, a forged post. */
+            FORM_EXPIRED,
+            /** A staff route that was given no access rule: a bug, refused rather than open. */
+            NO_ACCESS_RULE
+        }
+
+        private final Why why;
+
+        public Refused(Why why) {
+            super(why.name(), null, false, false);
+            this.why = why;
+        }
+
+        public Why why() {
+            return why;
         }
     }
 
@@ -154,7 +182,7 @@ public final class Security {
                 throw new io.javalin.http.NotFoundResponse();
             }
             log.error("Staff route {} {} has no Access rule; refused", ctx.method(), ctx.endpoint().path);
-            throw new ForbiddenResponse("no-access-rule");
+            throw new Refused(Refused.Why.NO_ACCESS_RULE);
         }
         Optional<StaffSessions.StaffSession> session = staff.signedIn(ctx);
         if (session.isEmpty()) {
@@ -168,7 +196,7 @@ public final class Security {
         }
         StaffPages.setUser(ctx, session.get());
         if (roles.contains(Access.ADMIN) && !session.get().isAdmin()) {
-            throw new ForbiddenResponse("admin-only");
+            throw new Refused(Refused.Why.ADMIN_ONLY);
         }
     }
 
@@ -185,7 +213,7 @@ public final class Security {
         String given = ctx.formParam("csrf");
         if (FormTokens.PATHS.contains(ctx.path())) {
             if (!formTokens.check(ctx, given)) {
-                throw new ForbiddenResponse("form-expired");
+                throw new Refused(Refused.Why.FORM_EXPIRED);
             }
             return;
         }
@@ -194,7 +222,7 @@ public final class Security {
                 : PatientSession.csrfToken(ctx);
         if (expected.isEmpty() || given == null || !MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            throw new ForbiddenResponse("form-expired");
+            throw new Refused(Refused.Why.FORM_EXPIRED);
         }
     }
 
