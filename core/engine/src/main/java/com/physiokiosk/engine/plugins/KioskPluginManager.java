@@ -33,21 +33,22 @@ public final class KioskPluginManager extends DefaultPluginManager {
     /** Where the descriptor of a plugin module sits in development mode. */
     static final String DEV_DESCRIPTOR = "target/classes/plugin.properties";
 
-    // DefaultPluginManager asks for the runtime mode and status provider from its constructor,
-    // before our fields exist.
-    private record Settings(RuntimeMode mode, PluginStatusProvider statusProvider) {
-    }
-
-    private static final ThreadLocal<Settings> CONSTRUCTING = new ThreadLocal<>();
-
-    private final RuntimeMode mode;
     private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
     /** Why PF4J found a plugin invalid, by plugin id: PF4J itself records only "Plugin validation failed". */
     private final Map<String, String> invalid = new ConcurrentHashMap<>();
 
-    private KioskPluginManager(Path pluginsRoot) {
+    /**
+     * PF4J's constructor builds its parts in deployment mode with its own status provider; the parts that
+     * depend on the mode, and the status provider, are then made again through PF4J's own factory methods,
+     * now that the mode is known. Nothing else of PF4J is replaced.
+     */
+    private KioskPluginManager(Path pluginsRoot, RuntimeMode mode, PluginStatusProvider status) {
         super(List.of(pluginsRoot));
-        this.mode = CONSTRUCTING.get().mode();
+        this.runtimeMode = mode;
+        this.pluginStatusProvider = status;
+        this.pluginRepository = createPluginRepository();
+        this.pluginDescriptorFinder = createPluginDescriptorFinder();
+        this.pluginLoader = createPluginLoader();
         setSystemVersion(com.physiokiosk.api.PluginApi.VERSION); // plugins' Plugin-Requires is checked against it
         setExactVersionAllowed(false);
     }
@@ -59,23 +60,8 @@ public final class KioskPluginManager extends DefaultPluginManager {
 
     /** A manager for {@code pluginsRoot} in the given mode, remembering switched-off plugins in {@code status}. */
     public static KioskPluginManager create(Path pluginsRoot, PluginMode mode, PluginStatusProvider status) {
-        CONSTRUCTING.set(new Settings(mode == PluginMode.DEVELOPMENT ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT,
-                status));
-        try {
-            return new KioskPluginManager(pluginsRoot.toAbsolutePath().normalize());
-        } finally {
-            CONSTRUCTING.remove();
-        }
-    }
-
-    @Override
-    public RuntimeMode getRuntimeMode() {
-        return mode != null ? mode : CONSTRUCTING.get().mode();
-    }
-
-    @Override
-    protected PluginStatusProvider createPluginStatusProvider() {
-        return CONSTRUCTING.get().statusProvider();
+        return new KioskPluginManager(pluginsRoot.toAbsolutePath().normalize(),
+                mode == PluginMode.DEVELOPMENT ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT, status);
     }
 
     /** Where the clinic's on/off choices are kept. */
