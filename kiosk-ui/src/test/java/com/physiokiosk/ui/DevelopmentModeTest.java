@@ -21,8 +21,8 @@ class DevelopmentModeTest {
         try {
             registry.start();
             List<PluginStatus> plugins = registry.plugins();
-            assertTrue(plugins.stream().anyMatch(p -> p.id().equals("cramps") && p.state().equals("STARTED")), plugins.toString());
-            assertEquals(List.of(), plugins.stream().filter(p -> !p.state().equals("STARTED")).toList(),
+            assertTrue(plugins.stream().anyMatch(p -> p.id().equals("cramps") && p.state() == PluginStatus.State.STARTED), plugins.toString());
+            assertEquals(List.of(), plugins.stream().filter(p -> p.state() != PluginStatus.State.STARTED).toList(),
                     "the descriptor folder, pom.xml and sources are not plugins");
             assertTrue(registry.find("cramps").isPresent());
         } finally {

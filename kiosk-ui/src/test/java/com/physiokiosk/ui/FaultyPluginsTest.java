@@ -71,18 +71,18 @@ class FaultyPluginsTest {
     void theKioskStartsWithinTheTimeLimitAndStaffSeeWhatFailedAndWhy() {
         assertTrue(startUp.compareTo(Duration.ofSeconds(30)) < 0, "a hanging plugin does not hold the kiosk: " + startUp);
         Map<String, PluginStatus> s = statuses();
-        assertEquals("FAILED", s.get("fails-at-start").state());
+        assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.FAILED, s.get("fails-at-start").state());
         assertTrue(s.get("fails-at-start").problem().contains("deliberate failure at start"), s.get("fails-at-start").problem());
-        assertEquals("FAILED", s.get("rules-throw").state());
+        assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.FAILED, s.get("rules-throw").state());
         assertTrue(s.get("rules-throw").problem().contains("deliberate failure in rules()"), s.get("rules-throw").problem());
-        assertEquals("FAILED", s.get("slow-to-load").state());
+        assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.FAILED, s.get("slow-to-load").state());
         assertTrue(s.get("slow-to-load").problem().contains("within 5 s"), s.get("slow-to-load").problem());
-        assertEquals("FAILED", s.get("condition-bomb").state());
+        assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.FAILED, s.get("condition-bomb").state());
         assertTrue(s.get("condition-bomb").problem().contains("rule 'pain' has a condition of more than 500 parts"),
                 s.get("condition-bomb").problem());
         for (String good : new String[] {"cramps", "sleep", "postpartum", "stretching", "sexual-activity", "template-fails",
                 "template-loops"}) {
-            assertEquals("STARTED", s.get(good).state(), good);
+            assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.STARTED, s.get(good).state(), good);
         }
         assertTrue(kiosk.app.registry().find("rules-throw").isEmpty());
         assertTrue(kiosk.app.registry().find("slow-to-load").isEmpty());

@@ -76,7 +76,7 @@ class HealthTest {
         try (TestKiosk kiosk = TestKiosk.start(plugins, Map.of(), Clock.systemDefaultZone())) {
             assertTrue(kiosk.app.registry().find("cramps").isEmpty());
             var status = kiosk.app.registry().plugins().get(0);
-            assertEquals("FAILED", status.state());
+            assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.FAILED, status.state());
             assertEquals("it requires plugin API >=2.0.0 (Plugin-Requires), and this kiosk has plugin API "
                     + com.physiokiosk.api.PluginApi.VERSION, status.problem(), "the reason in plain words, not PF4J's bare refusal");
         }

@@ -129,7 +129,7 @@ class PluginAdminTest {
         kiosk.app.stop();
         kiosk = start();
         assertTrue(kiosk.app.registry().find("postpartum").isEmpty(), "still off after a restart");
-        assertEquals("DISABLED", status("postpartum").state());
+        assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.DISABLED, status("postpartum").state());
         assertEquals(english, admin().topicName("postpartum", "en"), "named after a restart, though it has not run since");
         assertEquals(spanish, admin().topicName("postpartum", "es"));
         assertEquals("no-such-plugin", admin().topicName("no-such-plugin", "en"), "an unknown plugin is its id");
@@ -173,12 +173,12 @@ class PluginAdminTest {
         int auditBefore = kiosk.app.audit().latest(100).size();
         refusedWhileAnotherProgramLocksTheDatabase(() -> admin().disable("sleep", "admin"));
         assertTrue(kiosk.app.registry().find("sleep").isPresent(), "still on: the switch off was undone");
-        assertEquals("STARTED", status("sleep").state());
+        assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.STARTED, status("sleep").state());
 
         admin().disable("sleep", "admin");
         refusedWhileAnotherProgramLocksTheDatabase(() -> admin().enable("sleep", "admin"));
         assertTrue(kiosk.app.registry().find("sleep").isEmpty(), "still off: the switch on was undone");
-        assertEquals("DISABLED", status("sleep").state());
+        assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.DISABLED, status("sleep").state());
         List<AuditAction> actions = kiosk.app.audit().latest(100).stream().map(AuditEntry::action).toList();
         assertEquals(List.of(AuditAction.TOPIC_DISABLED), actions.subList(0, actions.size() - auditBefore),
                 "one audit line: the one switch that was stored");

@@ -162,7 +162,7 @@ public final class TopicsAdminController {
         Texts t = pages.texts();
         List<PluginRow> rows = plugins.plugins().stream()
                 .map(p -> new PluginRow(p.id(), name(p.id()), p.version(), stateLabel(p.state(), t), p.problem(),
-                        "STARTED".equals(p.state()) && registry.topics().stream().anyMatch(x -> x.pluginId().equals(p.id()))))
+                        p.state() == PluginStatus.State.STARTED && registry.topics().stream().anyMatch(x -> x.pluginId().equals(p.id()))))
                 .toList();
         ctx.status(status);
         pages.render(ctx, "staff/topics.jte", new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
@@ -177,12 +177,12 @@ public final class TopicsAdminController {
         return plugins.topicName(pluginId, pages.texts().language());
     }
 
-    private static String stateLabel(String state, Texts t) {
+    private static String stateLabel(PluginStatus.State state, Texts t) {
         return switch (state) {
-            case "STARTED" -> t.get("staff.topics.state.started");
-            case "DISABLED" -> t.get("staff.topics.state.disabled");
-            case "FAILED" -> t.get("staff.topics.state.failed");
-            default -> t.get("staff.topics.state.other", state);
+            case STARTED -> t.get("staff.topics.state.started");
+            case DISABLED -> t.get("staff.topics.state.disabled");
+            case FAILED -> t.get("staff.topics.state.failed");
+            default -> t.get("staff.topics.state.other", state.name());
         };
     }
 

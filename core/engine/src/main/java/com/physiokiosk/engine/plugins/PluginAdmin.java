@@ -124,7 +124,7 @@ public final class PluginAdmin {
         }
         PluginState state = manager.startPlugin(pluginId);
         if (state != PluginState.STARTED || registry.plugins().stream()
-                .anyMatch(p -> p.id().equals(pluginId) && "FAILED".equals(p.state()))) {
+                .anyMatch(p -> p.id().equals(pluginId) && p.state() == PluginStatus.State.FAILED)) {
             throw new RefusedException("Plugin " + pluginId + " did not start: " + problem(pluginId));
         }
         try {
@@ -403,7 +403,7 @@ public final class PluginAdmin {
 
     private String problem(String pluginId) {
         return registry.plugins().stream().filter(p -> p.id().equals(pluginId)).findFirst()
-                .map(p -> p.problem() != null ? p.problem() : p.state()).orElse("unknown");
+                .map(p -> p.problem() != null ? p.problem() : p.state().name()).orElse("unknown");
     }
 
     private static void deleteTree(Path dir) {

@@ -83,7 +83,7 @@ public final class PluginCheck {
             throw new PluginAdmin.RefusedException("The jar holds " + found.size() + " plugins; one is expected");
         }
         PluginStatus status = found.get(0);
-        if (!"STARTED".equals(status.state())) {
+        if (status.state() != PluginStatus.State.STARTED) {
             throw new PluginAdmin.RefusedException("Plugin " + status.id() + " is refused: "
                     + Optional.ofNullable(status.problem()).orElse("it did not start (" + status.state() + ")"));
         }

@@ -110,10 +110,11 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
             if (problem == null) {
                 problem = manager.problemOf(w);
             }
-            String state = problem != null ? "FAILED" : w.getPluginState().toString();
+            PluginStatus.State state = problem != null ? PluginStatus.State.FAILED
+                    : PluginStatus.State.of(w.getPluginState().toString());
             out.add(new PluginStatus(w.getPluginId(), w.getDescriptor().getVersion(), state, problem));
         }
-        manager.loadFailures().forEach((file, reason) -> out.add(new PluginStatus(file, "", "FAILED", reason)));
+        manager.loadFailures().forEach((file, reason) -> out.add(new PluginStatus(file, "", PluginStatus.State.FAILED, reason)));
         out.sort(Comparator.comparing(PluginStatus::id));
         return out;
     }
