@@ -24,13 +24,22 @@ final class FixtureJar {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 
     private FixtureJar(Class<? extends Topic> topic) {
-        put("plugin.properties", "plugin.id=fixture\nplugin.version=1.0.0\nplugin.requires=>=1.0.0 & <2.0.0\n"
+        // The plugin id is the topic id, as the kiosk requires.
+        put("plugin.properties", "plugin.id=" + topicId(topic) + "\nplugin.version=1.0.0\nplugin.requires=>=1.0.0 & <2.0.0\n"
                 + "plugin.class=\nplugin.provider=Physio Kiosk test kit\n");
         put("META-INF/extensions.idx", topic.getName() + "\n");
         String classFile = topic.getName().replace('.', '/') + ".class";
         files.put(classFile, resource("/" + classFile));
         for (String name : new String[] {"messages_en.properties", "messages_es.properties", "assets/fixture.svg"}) {
             files.put(name, resource("/fixture/" + name));
+        }
+    }
+
+    private static String topicId(Class<? extends Topic> topic) {
+        try {
+            return topic.getDeclaredConstructor().newInstance().info().id();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("fixture topic " + topic.getName() + " cannot be made", e);
         }
     }
 

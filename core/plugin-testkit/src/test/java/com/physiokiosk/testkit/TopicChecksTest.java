@@ -47,6 +47,18 @@ class TopicChecksTest {
     }
 
     @Test
+    @DisplayName("a plugin whose id is not its topic's id is not started, and says why")
+    void pluginIdIsTheTopicId() {
+        FixtureJar renamed = FixtureJar.fixture().with("plugin.properties",
+                "plugin.id=another-name\nplugin.version=1.0.0\nplugin.requires=>=1.0.0 & <2.0.0\nplugin.class=\n");
+        try (PluginUnderTest plugin = renamed.load(dir)) {
+            AssertionError e = assertThrows(AssertionError.class, plugin::topic);
+            assertTrue(e.getMessage().contains("its topic id 'fixture' is not its plugin id 'another-name': they must be"
+                    + " the same"), e.getMessage());
+        }
+    }
+
+    @Test
     @DisplayName("a placeholder, a blank text or a broken accent is an unfinished text")
     void unfinishedTexts() {
         assertEquals("Unfinished texts: es q.pain holds a placeholder: ¿Cuánto le duele, {0}?",

@@ -197,6 +197,12 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
             found.add("icon '" + info.icon() + "' is not in the plugin's assets/ folder");
         }
         found.addAll(PluginAssets.problems(loader));
+        if (!info.id().equals(plugin.getPluginId())) {
+            // The plugin id names the jar, the admin's row and the clinic's on/off choice; the topic id the
+            // stored answers and the addresses: one name for both.
+            found.add("its topic id '" + info.id() + "' is not its plugin id '" + plugin.getPluginId()
+                    + "': they must be the same");
+        }
         if (!found.isEmpty()) {
             throw new IllegalStateException("topic '" + info.id() + "' is invalid: " + summary(found));
         }

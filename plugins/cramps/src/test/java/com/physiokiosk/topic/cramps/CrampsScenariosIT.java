@@ -29,7 +29,7 @@ class CrampsScenariosIT {
         List<PluginStatus> plugins = plugin.plugins();
         assertEquals(1, plugins.size());
         assertEquals("cramps", plugins.get(0).id());
-        assertEquals("STARTED", plugins.get(0).state());
+        assertEquals("STARTED", plugins.get(0).state().name());
         assertEquals("cramps", plugin.topic().id());
     }
 
