@@ -106,7 +106,11 @@ public final class PluginAdmin {
      */
     public void enable(String pluginId, String who) {
         synchronized (lock) {
-            switchOn(pluginId, who);
+            try {
+                switchOn(pluginId, who);
+            } finally {
+                registry.refresh();
+            }
         }
     }
 
@@ -149,7 +153,11 @@ public final class PluginAdmin {
      */
     public void disable(String pluginId, String who) {
         synchronized (lock) {
-            switchOff(pluginId, who);
+            try {
+                switchOff(pluginId, who);
+            } finally {
+                registry.refresh();
+            }
         }
     }
 
@@ -227,15 +235,20 @@ public final class PluginAdmin {
                 throw new RefusedException("Plugin id '" + id + "' is not a plain lower-case name");
             }
             synchronized (lock) {
-                installChecked(jar, digest, id);
-                String version = manager.getPlugin(id).getDescriptor().getVersion();
                 try {
-                    choices.store(id, true, titles(id), audit.entry(who, AuditAction.PLUGIN_INSTALLED, null, id + " " + version));
-                } catch (RuntimeException e) {
-                    undo(e, () -> manager.deletePlugin(id));
-                    throw e;
+                    installChecked(jar, digest, id);
+                    String version = manager.getPlugin(id).getDescriptor().getVersion();
+                    try {
+                        choices.store(id, true, titles(id), audit.entry(who, AuditAction.PLUGIN_INSTALLED, null,
+                                id + " " + version));
+                    } catch (RuntimeException e) {
+                        undo(e, () -> manager.deletePlugin(id));
+                        throw e;
+                    }
+                    return id;
+                } finally {
+                    registry.refresh();
                 }
-                return id;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store the uploaded plugin: " + e.getMessage(), e);
@@ -299,17 +312,25 @@ public final class PluginAdmin {
      */
     public void remove(String pluginId, String who) {
         synchronized (lock) {
-            existing(pluginId);
-            Map<String, String> removedTitles = titles(pluginId);
-            String version = manager.getPlugin(pluginId).getDescriptor().getVersion();
-            choices.forget(pluginId, removedTitles, audit.entry(who, AuditAction.PLUGIN_REMOVED, null,
-                    (pluginId + " " + version).strip()), () -> {
-                        if (!manager.deletePlugin(pluginId)) {
-                            throw new RefusedException("Plugin " + pluginId + " could not be removed: " + problem(pluginId));
-                        }
-                    });
-            log.info("Plugin {} removed", pluginId);
+            try {
+                removeNow(pluginId, who);
+            } finally {
+                registry.refresh();
+            }
         }
+    }
+
+    private void removeNow(String pluginId, String who) {
+        existing(pluginId);
+        Map<String, String> removedTitles = titles(pluginId);
+        String version = manager.getPlugin(pluginId).getDescriptor().getVersion();
+        choices.forget(pluginId, removedTitles, audit.entry(who, AuditAction.PLUGIN_REMOVED, null,
+                (pluginId + " " + version).strip()), () -> {
+                    if (!manager.deletePlugin(pluginId)) {
+                        throw new RefusedException("Plugin " + pluginId + " could not be removed: " + problem(pluginId));
+                    }
+                });
+        log.info("Plugin {} removed", pluginId);
     }
 
     /**
@@ -321,9 +342,14 @@ public final class PluginAdmin {
      */
     public List<String> rescan(String who) {
         synchronized (lock) {
+            registry.refresh();
             List<String> before = registry.plugins().stream().map(PluginStatus::id).toList();
-            manager.loadPlugins();
-            manager.startPlugins();
+            try {
+                manager.loadPlugins();
+                manager.startPlugins();
+            } finally {
+                registry.refresh();
+            }
             List<String> found = registry.plugins().stream().map(PluginStatus::id).filter(id -> !before.contains(id)).toList();
             audit.record(who, AuditAction.PLUGINS_RESCANNED, null, found.isEmpty() ? "nothing new"
                     : "found " + String.join(", ", found));

@@ -47,6 +47,7 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
     private final LoadedTopic about;
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private volatile Map<String, LoadedTopic> topics = Map.of();
+    private volatile List<PluginStatus> statuses = List.of();
     /** Topics that passed their checks, by plugin id, while their plugin stays loaded (started or not). */
     private final Map<String, LoadedTopic> checked = new ConcurrentHashMap<>();
 
@@ -59,15 +60,23 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
 
     /** Loads and starts every plugin in the plugins folder. */
     public void start() {
-        manager.loadPlugins();
-        manager.startPlugins();
+        try {
+            manager.loadPlugins();
+            manager.startPlugins();
+        } finally {
+            refresh();
+        }
         log.info("Topics available: {}", topics.keySet());
     }
 
     /** Stops and unloads every plugin. */
     public void stop() {
         // unloadPlugins stops each plugin first; PF4J 3.15's stopPlugins() trips over its own list.
-        manager.unloadPlugins();
+        try {
+            manager.unloadPlugins();
+        } finally {
+            refresh();
+        }
     }
 
     /** The host-owned general safety screen, asked of every patient. */
@@ -102,8 +111,21 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         return List.copyOf(topics.values());
     }
 
-    /** Every plugin with its state and, for one that failed, why; then files that were not plugins at all. */
+    /**
+     * Every plugin with its state and, for one that failed, why; then files that were not plugins at all. A
+     * snapshot, made by whoever last changed the plugin host ({@link #refresh}): readers (the web pages,
+     * {@code /health}) never walk PF4J's own maps, which are not made for concurrent reading.
+     */
     public List<PluginStatus> plugins() {
+        return statuses;
+    }
+
+    /** Takes a new snapshot of the plugins' states; called by the one who changes the plugin host, after each change. */
+    synchronized void refresh() {
+        statuses = List.copyOf(readStatuses());
+    }
+
+    private List<PluginStatus> readStatuses() {
         List<PluginStatus> out = new ArrayList<>();
         for (PluginWrapper w : manager.getPlugins()) {
             String problem = problems.get(w.getPluginId());
@@ -134,6 +156,7 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
                 gone.templates().close();
             }
         }
+        refresh(); // on the thread making the change, the only one that touches PF4J's maps
     }
 
     private void register(PluginWrapper plugin) {
