@@ -88,6 +88,30 @@ class FaultyPluginsTest {
         assertTrue(kiosk.app.registry().find("slow-to-load").isEmpty());
     }
 
+    /** A topic that fails its checks is never started: loaded, checked, and only then started (never taken back). */
+    @Test
+    void aTopicThatFailsItsChecksIsNeverStarted() {
+        com.physiokiosk.engine.plugins.KioskPluginManager manager = com.physiokiosk.engine.plugins.KioskPluginManager
+                .create(plugins, com.physiokiosk.engine.config.PluginMode.DEPLOYMENT);
+        java.util.Set<String> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        manager.addPluginStateListener(e -> {
+            if (e.getPluginState() == org.pf4j.PluginState.STARTED) {
+                started.add(e.getPlugin().getPluginId());
+            }
+        });
+        com.physiokiosk.engine.plugins.TopicRegistry registry = new com.physiokiosk.engine.plugins.TopicRegistry(manager);
+        try {
+            registry.start();
+            for (String invalid : new String[] {"rules-throw", "slow-to-load", "condition-bomb"}) {
+                assertFalse(started.contains(invalid), invalid + " was started before its checks failed");
+            }
+            assertTrue(started.containsAll(java.util.List.of("cramps", "sleep", "postpartum", "stretching",
+                    "sexual-activity")), "the sound ones started: " + started);
+        } finally {
+            registry.stop();
+        }
+    }
+
     @Test
     void failedTopicsAreNotOfferedAndTheirUrlsAreNotAvailable() {
         {

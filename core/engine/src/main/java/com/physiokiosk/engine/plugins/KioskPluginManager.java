@@ -14,6 +14,7 @@ import org.pf4j.DevelopmentPluginRepository;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginRepository;
 import org.pf4j.PluginStatusProvider;
+import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.pf4j.PropertiesPluginDescriptorFinder;
 import org.pf4j.RuntimeMode;
@@ -34,6 +35,8 @@ public final class KioskPluginManager extends DefaultPluginManager {
     static final String DEV_DESCRIPTOR = "target/classes/plugin.properties";
 
     private final Map<String, String> loadFailures = new ConcurrentHashMap<>();
+    /** What must hold before a plugin starts: the reason it must not, or {@code null} (see {@link #checkBeforeStart}). */
+    private volatile java.util.function.Function<PluginWrapper, String> startCheck = plugin -> null;
     /** Why PF4J found a plugin invalid, by plugin id: PF4J itself records only "Plugin validation failed". */
     private final Map<String, String> invalid = new ConcurrentHashMap<>();
 
@@ -62,6 +65,43 @@ public final class KioskPluginManager extends DefaultPluginManager {
     public static KioskPluginManager create(Path pluginsRoot, PluginMode mode, PluginStatusProvider status) {
         return new KioskPluginManager(pluginsRoot.toAbsolutePath().normalize(),
                 mode == PluginMode.DEVELOPMENT ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT, status);
+    }
+
+    /**
+     * Sets what is checked before any plugin starts (the topic host loads and validates its topic there):
+     * a plugin that fails it is never started, but marked failed with the reason, and PF4J's listeners told.
+     */
+    public void checkBeforeStart(java.util.function.Function<PluginWrapper, String> check) {
+        this.startCheck = check;
+    }
+
+    /** Starts every resolved plugin that is not switched off, each through {@link #startPlugin}, so each is checked first. */
+    @Override
+    public void startPlugins() {
+        for (PluginWrapper plugin : new java.util.ArrayList<>(getResolvedPlugins())) {
+            PluginState state = plugin.getPluginState();
+            if (!state.isDisabled() && !state.isStarted()) {
+                startPlugin(plugin.getPluginId());
+            }
+        }
+    }
+
+    /** Checks the plugin ({@link #checkBeforeStart}), then starts it as PF4J does; one that fails its check is not started. */
+    @Override
+    public PluginState startPlugin(String pluginId) {
+        checkPluginId(pluginId);
+        PluginWrapper plugin = getPlugin(pluginId);
+        if (!plugin.getPluginState().isStarted() && getResolvedPlugins().contains(plugin)) {
+            String problem = startCheck.apply(plugin);
+            if (problem != null) {
+                PluginState before = plugin.getPluginState();
+                plugin.setPluginState(PluginState.FAILED);
+                plugin.setFailedException(new org.pf4j.PluginRuntimeException(problem));
+                firePluginStateEvent(new org.pf4j.PluginStateEvent(this, plugin, before));
+                return PluginState.FAILED;
+            }
+        }
+        return super.startPlugin(pluginId);
     }
 
     /** Where the clinic's on/off choices are kept. */

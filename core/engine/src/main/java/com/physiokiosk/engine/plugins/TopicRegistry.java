@@ -56,6 +56,7 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         this.safety = SafetyScreen.load();
         this.about = AboutYou.load();
         manager.addPluginStateListener(this);
+        manager.checkBeforeStart(this::checkBeforeStart);
     }
 
     /** Loads and starts every plugin in the plugins folder. */
@@ -159,6 +160,31 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
         refresh(); // on the thread making the change, the only one that touches PF4J's maps
     }
 
+    /**
+     * Before a plugin starts: its topic is loaded from its class loader and checked, and its topic id must be
+     * free; the topic is kept for when it has started. The reason it must not start, or {@code null}.
+     */
+    private String checkBeforeStart(PluginWrapper plugin) {
+        String pluginId = plugin.getPluginId();
+        try {
+            LoadedTopic topic = topicOf(plugin);
+            LoadedTopic clash = topics.get(topic.id());
+            if ((clash != null && !clash.pluginId().equals(pluginId)) || isHostSection(topic.id())) {
+                throw new IllegalStateException("topic id '" + topic.id() + "' is already used by "
+                        + (clash != null ? "plugin '" + clash.pluginId() + "'" : "the kiosk itself"));
+            }
+            checked.put(pluginId, topic);
+            problems.remove(pluginId);
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            String reason = PluginCalls.oneLine(e);
+            problems.put(pluginId, reason);
+            checked.remove(pluginId);
+            log.error("Plugin {} not started: {}", pluginId, reason);
+            return reason;
+        }
+    }
+
     private void register(PluginWrapper plugin) {
         String pluginId = plugin.getPluginId();
         try {
@@ -191,7 +217,20 @@ public final class TopicRegistry implements PluginStateListener, TopicCatalog {
     }
 
     private LoadedTopic load(PluginWrapper plugin) {
-        List<Topic> extensions = manager.getExtensions(Topic.class, plugin.getPluginId());
+        // Made from the plugin's extension index and class loader, before the plugin starts (PF4J hands out
+        // extensions of started plugins only).
+        List<Topic> extensions = new ArrayList<>();
+        for (String name : manager.getExtensionClassNames(plugin.getPluginId())) {
+            Class<?> type;
+            try {
+                type = plugin.getPluginClassLoader().loadClass(name);
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("its extension " + name + " is not in the jar", e);
+            }
+            if (Topic.class.isAssignableFrom(type)) {
+                extensions.add((Topic) manager.getExtensionFactory().create(type));
+            }
+        }
         if (extensions.size() != 1) {
             throw new IllegalStateException("plugin must contribute exactly one Topic extension, found "
                     + extensions.size() + " (is the plugin API bundled inside the jar?)");
