@@ -34,8 +34,13 @@ public record TopicInfo(String id, String titleKey, String summaryKey, String ic
         return new TopicInfo(id, titleKey, summaryKey, icon, order, true);
     }
 
-
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    /**
+     * What a topic id may be: 2 to 40 lower-case letters, digits and hyphens, starting with a letter. The
+     * plugin id is the topic id; it names the plugin's jar, its addresses and its stored answers.
+     *
+     * @since 1.1
+     */
+    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     public TopicInfo {
         Objects.requireNonNull(id, "id");

@@ -20,7 +20,17 @@ public final class Views {
     public record NamePage(Page page, String name, String error) {
     }
 
-    public record Choice(String value, String label, boolean selected, String help) {
+    /**
+     * One answer (or list entry) to choose.
+     *
+     * @param exclusive whether choosing it clears the others ("None of these")
+     */
+    public record Choice(String value, String label, boolean selected, boolean exclusive) {
+
+        /** An ordinary choice. */
+        public Choice(String value, String label, boolean selected) {
+            this(value, label, selected, false);
+        }
     }
 
     /**
@@ -32,7 +42,8 @@ public final class Views {
      * @param returnToReview opened with "Change" on the review: the answer goes back there
      * @param inTopic        a topic's question (not the host's safety or About you screens): offers another topic
      */
-    public record QuestionPage(Page page, String topicTitle, String action, String linkId, String type, String text,
+    public record QuestionPage(Page page, String topicTitle, String action, String linkId,
+                               com.physiokiosk.api.QuestionType type, String text,
                                String help, List<Choice> options, String value, int min, int max, boolean required,
                                String backUrl, String error, boolean returnToReview, gg.jte.Content illustration,
                                String screen, boolean inTopic) {

@@ -76,7 +76,7 @@ public final class AdminController {
         String older = slice.older()
                 ? "/staff/audit?" + filters + "before=" + slice.entries().get(slice.entries().size() - 1).id() : null;
         List<Choice> actions = Arrays.stream(AuditAction.values())
-                .map(a -> new Choice(a.name().toLowerCase(Locale.ROOT), t.get(actionKey(a)), a == action, null))
+                .map(a -> new Choice(a.name().toLowerCase(Locale.ROOT), t.get(actionKey(a)), a == action))
                 .toList();
         pages.render(ctx, "staff/audit.jte", new AuditPage(pages.page(ctx, "staff.audit.title"), rows, AUDIT_ROWS, actions,
                 user == null ? "" : user, day == null ? "" : day.toString(), newer, older,

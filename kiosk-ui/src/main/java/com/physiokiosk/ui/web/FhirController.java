@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class FhirController {
 
     /** What a topic id looks like (see {@code TopicInfo}); anything else is a malformed address. */
-    private static final Pattern TOPIC_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    private static final Pattern TOPIC_ID = com.physiokiosk.api.TopicInfo.ID;
 
     private final TopicRegistry registry;
     private final CheckInRepository checkIns;

@@ -75,7 +75,7 @@ public final class PatientController {
     public void welcome(Context ctx) {
         String lang = language(ctx);
         List<Choice> langs = config().languages().stream()
-                .map(l -> new Choice(l, Texts.in(l).get("language.name"), l.equals(lang), null)).toList();
+                .map(l -> new Choice(l, Texts.in(l).get("language.name"), l.equals(lang))).toList();
         boolean large = LARGE.equals(ctx.queryParam("text"));
         Texts t = Texts.in(lang);
         // The clinic's logo and name are the welcome screen itself: not repeated in its header.
@@ -201,15 +201,15 @@ public final class PatientController {
         Question q = screen.question();
         List<Choice> options = new ArrayList<>();
         if (q.type() == QuestionType.YES_NO) {
-            options.add(new Choice("yes", Texts.in(lang).get("answer.yes"), given.contains("yes"), null));
-            options.add(new Choice("no", Texts.in(lang).get("answer.no"), given.contains("no"), null));
+            options.add(new Choice("yes", Texts.in(lang).get("answer.yes"), given.contains("yes")));
+            options.add(new Choice("no", Texts.in(lang).get("answer.no"), given.contains("no")));
         } else if (q.type() == QuestionType.SCALE_0_10) {
             for (int i = 0; i <= 10; i++) {
-                options.add(new Choice(Integer.toString(i), Integer.toString(i), given.contains(Integer.toString(i)), null));
+                options.add(new Choice(Integer.toString(i), Integer.toString(i), given.contains(Integer.toString(i))));
             }
         } else {
             q.options().forEach(o -> options.add(new Choice(o.code(), topic.text(lang, o.textKey()),
-                    given.contains(o.code()), o.exclusive() ? "exclusive" : null)));
+                    given.contains(o.code()), o.exclusive())));
         }
         String url = questionUrl(topic.id(), q.linkId());
         String value = q.type() == QuestionType.NUMBER || q.type() == QuestionType.SHORT_TEXT
@@ -218,7 +218,7 @@ public final class PatientController {
                 .withTitle(topic.title(lang))
                 .withProgress(progress(visit, new Step.Ask(topic.id(), q.linkId())));
         pages.render(ctx, "question.jte", new QuestionPage(page,
-                topic.title(lang), url, q.linkId(), q.type().name(), topic.text(lang, q.textKey()),
+                topic.title(lang), url, q.linkId(), q.type(), topic.text(lang, q.textKey()),
                 q.helpKey() == null ? null : topic.text(lang, q.helpKey()), options, value, q.min(), q.max(),
                 q.required(), url(screen.back()), error, fromReview,
                 illustration(topic, q, lang, given), screen.token(), topicSection(topic.id())));

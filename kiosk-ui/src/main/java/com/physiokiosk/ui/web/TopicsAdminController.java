@@ -35,7 +35,7 @@ public final class TopicsAdminController {
     /** Where the upload form posts; multipart is accepted here (see {@link Security#checkForm}). */
     public static final String UPLOAD_PATH = "/staff/admin/topics/upload";
 
-    private static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    private static final Pattern PLUGIN_ID = com.physiokiosk.api.TopicInfo.ID;
     private static final int MAX_DETAIL = 300;
 
     private final PluginAdmin plugins;

@@ -52,7 +52,7 @@ public final class PluginAdmin {
     public static final long MAX_JAR_BYTES = 20L * 1024 * 1024;
 
     /** What a plugin id may be: it names the plugin's file in the plugins folder. */
-    static final Pattern PLUGIN_ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
+    static final Pattern PLUGIN_ID = com.physiokiosk.api.TopicInfo.ID;
 
     private final KioskPluginManager manager;
     private final TopicRegistry registry;
