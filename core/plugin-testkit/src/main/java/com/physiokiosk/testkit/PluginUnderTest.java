@@ -77,18 +77,24 @@ public final class PluginUnderTest implements AutoCloseable {
      *
      * @throws AssertionError with the kiosk's reason when the plugin did not load, start or validate
      */
-    public LoadedTopic topic() {
+    public TopicUnderTest topic() {
+        return new TopicUnderTest(loaded());
+    }
+
+    /** The kiosk's own model of the topic, for the test kit itself. */
+    LoadedTopic loaded() {
         List<LoadedTopic> topics = registry.topics();
         if (topics.size() != 1) {
             throw new AssertionError("Expected the plugin to offer exactly one topic, got " + topics.size()
-                    + "; plugin states: " + registry.plugins());
+                    + "; plugin states: " + plugins());
         }
         return topics.get(0);
     }
 
     /** What the kiosk reports of the plugin (state, version, and why it failed if it did). */
-    public List<PluginStatus> plugins() {
-        return registry.plugins();
+    public List<PluginState> plugins() {
+        return registry.plugins().stream()
+                .map(p -> new PluginState(p.id(), p.version(), p.state().name(), p.problem())).toList();
     }
 
     /** The plugin jar the kiosk loaded. */
@@ -121,12 +127,12 @@ public final class PluginUnderTest implements AutoCloseable {
     /** The findings the kiosk would store for the topic's own {@code answers} and the shared {@code facts}. */
     public List<Finding> evaluate(Answers answers, Answers facts) {
         Answers counted = QuestionnaireFlow.of(registry.about().questions(), facts).effective();
-        return RuleEvaluator.evaluate(topic(), answers, counted);
+        return RuleEvaluator.evaluate(loaded(), answers, counted);
     }
 
     /** The host's "About you" section, whose questions are the shared facts a scenario may give. */
-    public LoadedTopic facts() {
-        return registry.about();
+    public TopicUnderTest facts() {
+        return new TopicUnderTest(registry.about());
     }
 
     /** Which rules the scenarios checked so far asserted to fire and to stay quiet. */
@@ -183,7 +189,7 @@ public final class PluginUnderTest implements AutoCloseable {
         Map<String, List<String>> facts = new LinkedHashMap<>();
         Scenario.entries(answers).forEach((linkId, values) -> {
             boolean fact = Facts.isFact(linkId);
-            Scenario.parse(fact ? facts() : topic(), linkId, values, impossible)
+            Scenario.parse(fact ? registry.about() : loaded(), linkId, values, impossible)
                     .ifPresent(v -> (fact ? facts : given).put(linkId, v));
         });
         if (!impossible.isEmpty()) {
@@ -200,7 +206,7 @@ public final class PluginUnderTest implements AutoCloseable {
      * @throws AssertionError when the plugin has no such asset
      */
     public String assetText(String fileName) {
-        URL url = topic().asset(fileName)
+        URL url = loaded().asset(fileName)
                 .orElseThrow(() -> new AssertionError("Plugin has no asset '" + fileName + "' in assets/"));
         try (InputStream in = url.openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -218,7 +224,7 @@ public final class PluginUnderTest implements AutoCloseable {
      * @throws AssertionError when the topic has no such question or it has no illustration
      */
     public String renderIllustration(String linkId, String language, String... answer) {
-        LoadedTopic topic = topic();
+        LoadedTopic topic = loaded();
         Question question = topic.question(linkId)
                 .orElseThrow(() -> new AssertionError("Topic '" + topic.id() + "' has no question '" + linkId + "'"));
         if (question.illustration() == null) {

@@ -110,7 +110,7 @@ public final class Scenario {
             throw new AssertionError(this + ": expected findings " + expected + " but got " + actual);
         }
         plugin.coverage().assertedFired(expected.keySet());
-        plugin.coverage().assertedQuiet(plugin.topic().rules().stream().map(Rule::id)
+        plugin.coverage().assertedQuiet(plugin.loaded().rules().stream().map(Rule::id)
                 .filter(id -> !expected.containsKey(id)).toList());
     }
 
@@ -183,7 +183,7 @@ public final class Scenario {
      * @throws AssertionError naming every answer no patient could give this way
      */
     private Answers possibleAnswers() {
-        LoadedTopic topic = plugin.topic();
+        LoadedTopic topic = plugin.loaded();
         Map<String, List<String>> all = new LinkedHashMap<>(answers);
         all.putAll(stale);
         QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), Answers.of(all), Answers.of(facts));
@@ -211,7 +211,7 @@ public final class Scenario {
      * @throws AssertionError naming every fact no patient could give this way
      */
     private Answers possibleFacts() {
-        LoadedTopic about = plugin.facts();
+        LoadedTopic about = plugin.facts().loaded();
         QuestionnaireFlow flow = QuestionnaireFlow.of(about.questions(), Answers.of(facts));
         List<String> impossible = new ArrayList<>();
         Map<String, List<String>> stored = new LinkedHashMap<>();

@@ -116,7 +116,7 @@ public final class TopicChecks {
      * "{0}"), and no U+FFFD (what is left of an accent when a bundle is not saved as UTF-8).
      */
     public static void textsAreFinished(PluginUnderTest plugin) {
-        MessageBundle messages = plugin.topic().messages();
+        MessageBundle messages = plugin.loaded().messages();
         List<String> problems = new ArrayList<>();
         for (String language : messages.languages()) {
             for (String key : new TreeSet<>(messages.keys(language))) {
@@ -142,7 +142,7 @@ public final class TopicChecks {
      * words and digits joined by dots.
      */
     public static void bundlesHoldTheKeysUsed(PluginUnderTest plugin, Path templates) {
-        LoadedTopic topic = plugin.topic();
+        LoadedTopic topic = plugin.loaded();
         Set<String> used = new TreeSet<>(TopicValidator.keysUsed(topic.info(), topic.questions(), topic.rules()));
         templateSources(topic, templates).values().forEach(source -> used.addAll(calls(TEXT_CALL, source)));
         List<String> problems = new ArrayList<>();
@@ -181,7 +181,7 @@ public final class TopicChecks {
      */
     public static void patientTextsFitSeverity(PluginUnderTest plugin) {
         List<String> problems = new ArrayList<>();
-        for (Rule r : plugin.topic().rules()) {
+        for (Rule r : plugin.loaded().rules()) {
             if (r.severity() == Severity.INFO && r.patientKey() != null) {
                 problems.add("INFO rule '" + r.id() + "' shows the patient " + r.patientKey());
             }
@@ -190,7 +190,7 @@ public final class TopicChecks {
             }
             if (r.severity() == Severity.URGENT && r.patientKey() != null) {
                 new TreeMap<>(URGENT_OPENING).forEach((language, opening) -> {
-                    if (!plugin.topic().text(language, r.patientKey()).startsWith(opening)) {
+                    if (!plugin.loaded().text(language, r.patientKey()).startsWith(opening)) {
                         problems.add("URGENT rule '" + r.id() + "' in " + language + " does not open with \"" + opening + "\"");
                     }
                 });
@@ -208,7 +208,7 @@ public final class TopicChecks {
      */
     public static void urgentRulesCiteGuidelines(PluginUnderTest plugin) {
         List<String> problems = new ArrayList<>();
-        for (Rule r : plugin.topic().rules()) {
+        for (Rule r : plugin.loaded().rules()) {
             if (r.severity() == Severity.URGENT && !r.source().isGuideline()) {
                 problems.add("URGENT rule '" + r.id() + "' cites " + r.source() + ", which has no issuer");
             }
@@ -230,7 +230,7 @@ public final class TopicChecks {
      * characters between spaces that holds a letter or a digit; a sentence ends with ".", "!" or "?" and a space.
      */
     public static void patientTextsAreShort(PluginUnderTest plugin) {
-        MessageBundle messages = plugin.topic().messages();
+        MessageBundle messages = plugin.loaded().messages();
         List<String> problems = new ArrayList<>();
         for (String language : new TreeSet<>(messages.languages())) {
             patientTexts(plugin, language).forEach((key, text) -> {
@@ -256,7 +256,7 @@ public final class TopicChecks {
      * copied and never translated.
      */
     public static void patientTextsAreTranslated(PluginUnderTest plugin) {
-        MessageBundle messages = plugin.topic().messages();
+        MessageBundle messages = plugin.loaded().messages();
         List<String> languages = new ArrayList<>(new TreeSet<>(messages.languages()));
         List<String> problems = new ArrayList<>();
         for (String language : languages) {
@@ -298,7 +298,7 @@ public final class TopicChecks {
      * embarrass a patient, so a topic that passes may still need the flag.
      */
     public static void sensitiveTopicsAreMarked(PluginUnderTest plugin) {
-        LoadedTopic topic = plugin.topic();
+        LoadedTopic topic = plugin.loaded();
         MessageBundle messages = topic.messages();
         List<String> problems = new ArrayList<>();
         Map<String, Severity> severityOfPatientKey = new LinkedHashMap<>();
@@ -327,7 +327,7 @@ public final class TopicChecks {
 
     /** Every text the patient may read, by key, in {@code language}: all but the rules' clinician notes. */
     private static Map<String, String> patientTexts(PluginUnderTest plugin, String language) {
-        LoadedTopic topic = plugin.topic();
+        LoadedTopic topic = plugin.loaded();
         Set<String> clinician = new TreeSet<>();
         topic.rules().forEach(r -> clinician.add(r.clinicianKey()));
         Map<String, String> out = new TreeMap<>();
@@ -374,7 +374,7 @@ public final class TopicChecks {
     public static void assetsArePlain(PluginUnderTest plugin) {
         Map<String, byte[]> assets = assets(plugin.jar());
         List<String> problems = new ArrayList<>();
-        String icon = plugin.topic().info().icon();
+        String icon = plugin.loaded().info().icon();
         if (icon != null && !assets.containsKey(icon)) {
             problems.add("icon " + icon + " is not in assets/");
         }
@@ -410,7 +410,7 @@ public final class TopicChecks {
     public static void templatesAreSafe(PluginUnderTest plugin, Path templates) {
         Set<String> assets = assets(plugin.jar()).keySet();
         List<String> problems = new ArrayList<>();
-        templateSources(plugin.topic(), templates).forEach((name, source) -> {
+        templateSources(plugin.loaded(), templates).forEach((name, source) -> {
             if (!source.startsWith(TEMPLATE_PARAM + "\n") || source.split("@param", -1).length != 2) {
                 problems.add(name + " does not take exactly one parameter, " + TEMPLATE_PARAM);
             }

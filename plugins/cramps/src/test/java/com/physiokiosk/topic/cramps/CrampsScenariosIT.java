@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
-import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.testkit.PluginUnderTest;
+import com.physiokiosk.testkit.PluginState;
 import com.physiokiosk.testkit.TopicPluginTest;
 import java.util.List;
 import java.util.stream.Stream;
@@ -26,10 +26,10 @@ class CrampsScenariosIT {
     @Test
     @DisplayName("the packaged jar loads and starts on its own")
     void thePackagedJarLoadsAndStartsOnItsOwn(PluginUnderTest plugin) {
-        List<PluginStatus> plugins = plugin.plugins();
+        List<PluginState> plugins = plugin.plugins();
         assertEquals(1, plugins.size());
         assertEquals("cramps", plugins.get(0).id());
-        assertEquals("STARTED", plugins.get(0).state().name());
+        assertEquals("STARTED", plugins.get(0).state());
         assertEquals("cramps", plugin.topic().id());
     }
 

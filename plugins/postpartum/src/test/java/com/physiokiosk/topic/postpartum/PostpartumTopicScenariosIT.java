@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
-import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
+import com.physiokiosk.testkit.TopicUnderTest;
 import com.physiokiosk.testkit.Scenario;
 import com.physiokiosk.testkit.TopicPluginTest;
 import java.util.List;
@@ -91,12 +91,12 @@ class PostpartumTopicScenariosIT {
     @Test
     @DisplayName("the kiosk starts the plugin and offers the postpartum topic at order 40, with its icon")
     void pluginLoads(PluginUnderTest plugin) {
-        LoadedTopic topic = plugin.topic();
+        TopicUnderTest topic = plugin.topic();
         assertEquals("postpartum", topic.id());
         assertEquals(40, topic.info().order());
         assertEquals("Back pain after having a baby", topic.title("en"));
         assertEquals("Dolor de espalda después de tener un bebé", topic.title("es"));
-        assertTrue(topic.asset("postpartum.svg").isPresent(), "icon shipped in assets/");
+        assertTrue(topic.hasAsset("postpartum.svg"), "icon shipped in assets/");
     }
 
     // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------

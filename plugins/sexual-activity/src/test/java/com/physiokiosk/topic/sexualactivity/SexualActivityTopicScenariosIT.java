@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
-import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
+import com.physiokiosk.testkit.TopicUnderTest;
 import com.physiokiosk.testkit.Scenario;
 import com.physiokiosk.testkit.TopicPluginTest;
 import java.util.stream.Stream;
@@ -58,14 +58,14 @@ class SexualActivityTopicScenariosIT {
     @Test
     @DisplayName("the kiosk offers the topic with its neutral title in both languages")
     void loadsWithNeutralTitle(PluginUnderTest plugin) {
-        LoadedTopic topic = plugin.topic();
+        TopicUnderTest topic = plugin.topic();
         assertEquals("sexual-activity", topic.id());
         assertEquals("Back pain and intimacy", topic.title("en"));
         assertEquals("Dolor de espalda e intimidad", topic.title("es"));
-        assertTrue(topic.asset("sexual-activity.svg").isPresent());
-        assertTrue(topic.asset("movement-forward.svg").isPresent());
-        assertTrue(topic.asset("movement-arching.svg").isPresent());
-        assertTrue(topic.templates() != null, "the movement illustration template is loaded");
+        assertTrue(topic.hasAsset("sexual-activity.svg"));
+        assertTrue(topic.hasAsset("movement-forward.svg"));
+        assertTrue(topic.hasAsset("movement-arching.svg"));
+        assertTrue(topic.hasTemplates(), "the movement illustration template is loaded");
     }
 
     // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------

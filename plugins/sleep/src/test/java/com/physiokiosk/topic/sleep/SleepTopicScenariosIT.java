@@ -1,13 +1,12 @@
 package com.physiokiosk.topic.sleep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
-import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
+import com.physiokiosk.testkit.TopicUnderTest;
 import com.physiokiosk.testkit.TopicPluginTest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -33,16 +32,16 @@ class SleepTopicScenariosIT {
     @Test
     @DisplayName("the kiosk loads the plugin and offers the sleep topic, with its icon, pictures and template")
     void kioskOffersTheTopic(PluginUnderTest plugin) {
-        LoadedTopic topic = plugin.topic();
+        TopicUnderTest topic = plugin.topic();
         assertEquals("sleep", topic.id());
         assertEquals(50, topic.info().order());
         assertEquals("Sleep, mattress and back pain", topic.title("en"));
         assertEquals("Sueño, colchón y dolor de espalda", topic.title("es"));
-        assertTrue(topic.asset("sleep.svg").isPresent());
+        assertTrue(topic.hasAsset("sleep.svg"));
         for (String picture : SleepTopic.TEMPLATE_ASSETS) {
-            assertTrue(topic.asset(picture).isPresent(), picture);
+            assertTrue(topic.hasAsset(picture), picture);
         }
-        assertNotNull(topic.templates(), "the plugin's own templates are loaded");
+        assertTrue(topic.hasTemplates(), "the plugin's own templates are loaded");
     }
 
     // ---- scenarios: every rule fires in one and stays quiet in a close one -------------------

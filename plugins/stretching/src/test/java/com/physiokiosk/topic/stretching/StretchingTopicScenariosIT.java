@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Severity;
-import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.testkit.PluginUnderTest;
+import com.physiokiosk.testkit.TopicUnderTest;
 import com.physiokiosk.testkit.Scenario;
 import com.physiokiosk.testkit.TopicPluginTest;
 import java.util.stream.Stream;
@@ -48,10 +48,10 @@ class StretchingTopicScenariosIT {
     @Test
     @DisplayName("the kiosk loads the plugin and offers the topic with its icon and texts in both languages")
     void kioskOffersTheTopic(PluginUnderTest plugin) {
-        LoadedTopic topic = plugin.topic();
+        TopicUnderTest topic = plugin.topic();
         assertEquals("stretching", topic.id());
         assertEquals(20, topic.info().order());
-        assertTrue(topic.asset("stretching.svg").isPresent());
+        assertTrue(topic.hasAsset("stretching.svg"));
         assertEquals("Pain after stretching", topic.title("en"));
         assertEquals("Dolor después de estirar", topic.title("es"));
     }
