@@ -245,6 +245,8 @@ class PatientBrowserIT {
         scan("name");
         shot(shotPrefix + "-02-name");
         tap(By.cssSelector("button[form=name-form]"));
+        // Wait for the next screen itself: read at once, the address can still be the name screen's.
+        waitToLeave("/name");
         // The safety screen and About you, one question per screen; each kind of screen scanned once.
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < 40; i++) {
