@@ -36,7 +36,6 @@ public final class TopicsAdminController {
     public static final String UPLOAD_PATH = "/staff/admin/topics/upload";
 
     private static final Pattern PLUGIN_ID = com.physiokiosk.api.TopicInfo.ID;
-    private static final int MAX_DETAIL = 300;
 
     private final PluginAdmin plugins;
     private final TopicRegistry registry;
@@ -52,7 +51,7 @@ public final class TopicsAdminController {
 
     /** {@code GET /staff/admin/topics}; the confirmation of the last action shows in the header's place for it. */
     public void page(Context ctx) {
-        render(ctx, HttpStatus.OK, null);
+        render(ctx, HttpStatus.OK, null, FieldErrors.NONE);
     }
 
     /**
@@ -116,7 +115,7 @@ public final class TopicsAdminController {
         UploadedFile jar = ctx.contentType() != null && ctx.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/")
                 ? ctx.uploadedFile("jar") : null;
         if (jar == null || jar.size() == 0) {
-            render(ctx, HttpStatus.BAD_REQUEST, new FieldError("jar", pages.texts().get("staff.topics.install.no-file")));
+            renderWithJarError(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.topics.install.no-file"));
             return;
         }
         String id;
@@ -149,16 +148,25 @@ public final class TopicsAdminController {
     // ---- helpers --------------------------------------------------------------------------------
 
     private void refused(Context ctx, String who, String what, PluginAdmin.RefusedException e) {
-        audit.record(who, AuditAction.PLUGIN_REFUSED, null, shorten(what + ": " + e.getMessage()));
-        render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, new FieldError(what.startsWith("upload") ? "jar" : null,
-                pages.texts().get("staff.topics.refused", e.getMessage())));
+        audit.record(who, AuditAction.PLUGIN_REFUSED, null, AuditLog.shorten(what + ": " + e.getMessage()));
+        String message = pages.texts().get("staff.topics.refused", e.getMessage());
+        if (what.startsWith("upload")) {
+            renderWithJarError(ctx, HttpStatus.UNPROCESSABLE_CONTENT, message);
+        } else {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, message, FieldErrors.NONE);
+        }
     }
 
-    /** An error to show on the page: next to the field it is about ({@code field} the input's id), or on top. */
-    record FieldError(String field, String text) {
+    /** The page with what is wrong with the uploaded jar next to its field, and a pointer to it on top. */
+    private void renderWithJarError(Context ctx, HttpStatus status, String message) {
+        render(ctx, status, pages.texts().get("staff.form.fix-below"), FieldErrors.of("jar", message));
     }
 
-    private void render(Context ctx, HttpStatus status, FieldError error) {
+    /**
+     * @param error  what went wrong, on top of the page, or {@code null}
+     * @param fields what is wrong with the upload form's field
+     */
+    private void render(Context ctx, HttpStatus status, String error, FieldErrors fields) {
         Texts t = pages.texts();
         List<PluginRow> rows = plugins.plugins().stream()
                 .map(p -> new PluginRow(p.id(), name(p.id()), p.version(), stateLabel(p.state(), t), p.problem(),
@@ -166,10 +174,7 @@ public final class TopicsAdminController {
                 .toList();
         ctx.status(status);
         pages.render(ctx, "staff/topics.jte", new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
-                t.get("staff.topics.safety"), rows,
-                error == null ? null : error.field() != null ? t.get("staff.form.fix-below") : error.text(),
-                error == null || error.field() == null ? FieldErrors.NONE : FieldErrors.of(error.field(), error.text()),
-                PluginAdmin.MAX_JAR_BYTES / (1024 * 1024)));
+                t.get("staff.topics.safety"), rows, error, fields, PluginAdmin.MAX_JAR_BYTES / (1024 * 1024)));
     }
 
     /** The topic's title in the staff language: running, switched off since it ran, or as it was when switched off. */
@@ -202,7 +207,7 @@ public final class TopicsAdminController {
             throw new NotFoundResponse("no-such-plugin");
         }
         if (status(id).isEmpty()) {
-            render(ctx, HttpStatus.NOT_FOUND, new FieldError(null, pages.texts().get(goneKey, name(id))));
+            render(ctx, HttpStatus.NOT_FOUND, pages.texts().get(goneKey, name(id)), FieldErrors.NONE);
             return null;
         }
         return id;
@@ -218,10 +223,7 @@ public final class TopicsAdminController {
             return "a file";
         }
         String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        return shorten(last.replaceAll("[^A-Za-z0-9._-]", "_"));
+        return AuditLog.shorten(last.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
-    private static String shorten(String s) {
-        return s.length() > MAX_DETAIL ? s.substring(0, MAX_DETAIL) + "…" : s;
-    }
 }
