@@ -457,8 +457,10 @@ class PatientBrowserIT {
         WebElement toggle = driver.findElement(By.cssSelector(".site-header button[aria-pressed]"));
         assertEquals("false", toggle.getAttribute("aria-pressed"));
         tap(By.cssSelector(".site-header button[aria-pressed]"));
-        waiting(5).until(d -> "true".equals(d.findElement(By.cssSelector(".site-header button[aria-pressed]"))
-                .getAttribute("aria-pressed")));
+        // The toggle reloads the page: the button read may belong to the page being left.
+        waiting(5).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "true".equals(d.findElement(By.cssSelector(".site-header button[aria-pressed]"))
+                        .getAttribute("aria-pressed")));
         assertTrue(fontSize() >= before * 1.5, "the welcome screen's text grew by half: " + before + " to " + fontSize());
         tap(By.cssSelector("form[action='/start'] button[value=es]"));
         waitForPath("/name");
