@@ -8,8 +8,7 @@ import com.physiokiosk.engine.config.ClinicSettings;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.plugins.DatabasePluginStatusProvider;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
-import com.physiokiosk.engine.plugins.PluginAdmin;
-import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.plugins.TopicHost;
 import com.physiokiosk.engine.staff.Passwords;
 import com.physiokiosk.engine.staff.StaffAccounts;
 import com.physiokiosk.engine.audit.AuditLog;
@@ -46,8 +45,7 @@ public final class KioskApp {
     private final KioskConfig startUp;
     private final ClinicSettings settings;
     private final Database database;
-    private final TopicRegistry registry;
-    private final PluginAdmin pluginAdmin;
+    private final TopicHost host;
     private final CheckInRepository checkIns;
     private final StaffAccounts staffAccounts;
     private final AuditLog audit;
@@ -57,15 +55,14 @@ public final class KioskApp {
     private final StaffSessions staffSessions;
     private final Javalin javalin;
 
-    private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicRegistry registry, PluginAdmin pluginAdmin,
+    private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicHost host,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
                      StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
                      Javalin javalin) {
         this.startUp = startUp;
         this.settings = settings;
         this.database = database;
-        this.registry = registry;
-        this.pluginAdmin = pluginAdmin;
+        this.host = host;
         this.checkIns = checkIns;
         this.staffAccounts = staffAccounts;
         this.audit = audit;
@@ -98,7 +95,7 @@ public final class KioskApp {
      */
     public static KioskApp create(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost) {
         Database database = Database.open(config.dataDir());
-        TopicRegistry[] started = new TopicRegistry[1];
+        TopicHost[] started = new TopicHost[1];
         try {
             return wire(config, clock, adminPassword, cost, database, started);
         } catch (RuntimeException | Error e) {
@@ -117,7 +114,7 @@ public final class KioskApp {
     }
 
     private static KioskApp wire(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost,
-                                 Database database, TopicRegistry[] started) {
+                                 Database database, TopicHost[] started) {
         // The one source of the settings an admin may change: every reader asks it on each use.
         AuditLog audit = new AuditLog(database, clock);
         ClinicSettings settings = new ClinicSettings(config, database, audit, clock);
@@ -126,16 +123,15 @@ public final class KioskApp {
         staffAccounts.createFirstAdminIfNone(adminPassword);
         DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock);
         KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(), topicChoices);
-        TopicRegistry registry = new TopicRegistry(plugins);
-        started[0] = registry;
-        registry.start();
-        PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry, topicChoices, audit);
+        TopicHost host = new TopicHost(plugins, topicChoices, audit);
+        started[0] = host;
+        host.start();
         CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage());
         Pages pages = new Pages();
         PatientSessions patientSessions = new PatientSessions();
         PatientController patient = new PatientController(settings, settings::hasLogo,
-                new VisitService(registry, service), patientSessions, pages);
-        HealthController health = new HealthController(registry);
+                new VisitService(host, service), patientSessions, pages);
+        HealthController health = new HealthController(host);
 
         StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());
         FormTokens formTokens = new FormTokens(clock);
@@ -146,17 +142,17 @@ public final class KioskApp {
                 new StaffAuthController(staffAccounts, sessions, staffPages, audit),
                 new CheckInsController(checkIns, audit, staffPages, clock),
                 events,
-                new FhirController(registry, checkIns, audit, staffPages, new ObjectMapper()),
+                new FhirController(host, checkIns, audit, staffPages, new ObjectMapper()),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
-                new TopicsAdminController(pluginAdmin, registry, audit, staffPages),
+                new TopicsAdminController(host, audit, staffPages),
                 new SettingsController(settings, staffPages),
-                new CatalogueController(registry, audit, staffPages, clock),
+                new CatalogueController(host, audit, staffPages, clock),
                 staffPages,
                 new Security(sessions, formTokens),
                 new HostCheck(settings));
-        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(registry), health, staff);
+        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
-        return new KioskApp(config, settings, database, registry, pluginAdmin, checkIns, staffAccounts, audit, retention, events,
+        return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, events,
                 patientSessions, sessions, javalin);
     }
 
@@ -175,7 +171,7 @@ public final class KioskApp {
         retention.stop();
         staffEvents.stop();
         javalin.stop();
-        registry.stop();
+        host.stop();
         audit.flush();
         database.close();
     }
@@ -189,13 +185,10 @@ public final class KioskApp {
         return patientSessions;
     }
 
-    public TopicRegistry registry() {
-        return registry;
+    public TopicHost host() {
+        return host;
     }
 
-    public PluginAdmin pluginAdmin() {
-        return pluginAdmin;
-    }
 
     public CheckInRepository checkIns() {
         return checkIns;

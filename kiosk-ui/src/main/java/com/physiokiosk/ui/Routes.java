@@ -1,7 +1,7 @@
 package com.physiokiosk.ui;
 
 import com.physiokiosk.engine.config.KioskConfig;
-import com.physiokiosk.engine.plugins.PluginAdmin;
+import com.physiokiosk.engine.plugins.TopicHost;
 import com.physiokiosk.engine.staff.Passwords;
 import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.ui.view.Pages;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The site map. Javalin 7 fixes routes at start-up, so topic routes take the topic id as a path
- * parameter and look it up in the registry on every request: a disabled topic answers 404 at once,
+ * parameter and look it up in the host on every request: a disabled topic answers 404 at once,
  * an enabled one appears without a restart. Staff routes live under {@code /staff}, each with the
  * {@link Access} it needs.
  */
@@ -66,8 +66,8 @@ public final class Routes {
             c.http.maxRequestSize = MAX_FORM_BYTES;
             // Only the admin upload forms take a multipart body (Security.checkForm); the engine
             // refuses a jar or logo over its own limit with the reason.
-            c.jetty.multipartConfig.maxFileSize(PluginAdmin.MAX_JAR_BYTES + 1024 * 1024, SizeUnit.BYTES);
-            c.jetty.multipartConfig.maxTotalRequestSize(PluginAdmin.MAX_JAR_BYTES + 2 * 1024 * 1024, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxFileSize(TopicHost.MAX_JAR_BYTES + 1024 * 1024, SizeUnit.BYTES);
+            c.jetty.multipartConfig.maxTotalRequestSize(TopicHost.MAX_JAR_BYTES + 2 * 1024 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
             c.staticFiles.add(s -> {
                 s.hostedPath = "/assets";

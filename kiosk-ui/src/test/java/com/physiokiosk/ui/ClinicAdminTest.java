@@ -208,9 +208,9 @@ class ClinicAdminTest {
         bad.put("not a Physio Kiosk plugin", Files.readAllBytes(variant(sleep, "plugin.properties", null)));
         bad.put("already installed", Files.readAllBytes(TestKiosk.BUILT_PLUGINS.resolve("cramps.jar")));
         bad.put("messages_es.properties", Files.readAllBytes(variant(sleep, "messages_es.properties", "plugin.id=sleep-copy")));
-        bad.put("sleep-next is refused", Files.readAllBytes(variant(sleep, null, "plugin.id=sleep-next\nplugin.requires=>=2.0.0")));
+        bad.put("sleep-next is refused", Files.readAllBytes(variant(sleep, null, "plugin.id=sleep-next\nplugin.requires=>=9.0.0")));
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
-            var before = kiosk.app.registry().plugins();
+            var before = kiosk.app.host().plugins();
             List<String> filesBefore = files();
             Browser admin = adminOn(server.port(), "/staff/admin/topics");
             for (Map.Entry<String, byte[]> e : bad.entrySet()) {
@@ -224,7 +224,7 @@ class ClinicAdminTest {
                     new byte[0]);
             assertEquals(400, none.statusCode());
             assertTrue(none.body().contains("Choose a plugin jar"));
-            assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
+            assertEquals(before, kiosk.app.host().plugins(), "running kiosk untouched");
             assertEquals(filesBefore, files(), "nothing left in the plugins folder");
             assertEquals(5, audit(AuditAction.PLUGIN_REFUSED).size());
             assertTrue(safetyDone(server.port()).get("/topics").body().contains("value=\"cramps\""));
@@ -268,11 +268,11 @@ class ClinicAdminTest {
             HttpResponse<String> confirm = admin.page("/staff/admin/topics/cramps/remove");
             assertEquals(200, confirm.statusCode());
             assertTrue(confirm.body().contains("Yes, remove it"));
-            assertTrue(kiosk.app.registry().find("cramps").isPresent(), "nothing removed by asking");
+            assertTrue(kiosk.app.host().find("cramps").isPresent(), "nothing removed by asking");
             HttpResponse<String> removed = admin.post("/staff/admin/topics/cramps/remove");
             assertEquals("/staff/admin/topics", Browser.location(removed));
             assertTrue(admin.page("/staff/admin/topics").body().contains("(cramps) is removed"));
-            assertTrue(kiosk.app.registry().find("cramps").isEmpty());
+            assertTrue(kiosk.app.host().find("cramps").isEmpty());
             assertFalse(Files.exists(plugins.resolve("cramps.jar")));
             assertFalse(admin.page("/staff/admin/topics").body().contains("/staff/admin/topics/cramps/enabled"));
             assertEquals(404, safetyDone(server.port()).get("/q/cramps/intro").statusCode());
@@ -287,7 +287,7 @@ class ClinicAdminTest {
             admin.page("/staff/admin/topics");
             assertEquals("/staff/admin/topics", Browser.location(admin.post("/staff/admin/topics/rescan")));
             assertTrue(admin.page("/staff/admin/topics").body().contains("Plugins folder rescanned: found stretching."));
-            assertTrue(kiosk.app.registry().find("stretching").isPresent(), "found by the rescan");
+            assertTrue(kiosk.app.host().find("stretching").isPresent(), "found by the rescan");
             assertEquals("found stretching", audit(AuditAction.PLUGINS_RESCANNED).get(0).detail());
         });
     }
@@ -468,7 +468,7 @@ class ClinicAdminTest {
             assertEquals(403, staff.post("/staff/admin/topics/cramps/enabled", "enabled", "false").statusCode());
             assertEquals(403, staff.postFile("/staff/admin/topics/upload", "jar", "a.jar", "application/java-archive",
                     new byte[] {1, 2}).statusCode());
-            assertTrue(kiosk.app.registry().find("cramps").isPresent());
+            assertTrue(kiosk.app.host().find("cramps").isPresent());
             Browser admin = adminOn(server.port(), "/staff/check-ins");
             String nav = admin.page("/staff/check-ins").body();
             assertTrue(nav.contains("href=\"/staff/admin/topics\"") && nav.contains("href=\"/staff/admin/settings\""));

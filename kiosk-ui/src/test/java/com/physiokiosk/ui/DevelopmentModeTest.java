@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.physiokiosk.engine.config.PluginMode;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
 import com.physiokiosk.engine.plugins.PluginStatus;
-import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.plugins.TopicHost;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -17,7 +17,7 @@ class DevelopmentModeTest {
 
     @Test
     void everyBuiltPluginModuleLoadsAndNothingElseInThePluginsFolderIsMistakenForOne() {
-        TopicRegistry registry = new TopicRegistry(KioskPluginManager.create(Path.of("..", "plugins"), PluginMode.DEVELOPMENT));
+        TopicHost registry = new TopicHost(KioskPluginManager.create(Path.of("..", "plugins"), PluginMode.DEVELOPMENT));
         try {
             registry.start();
             List<PluginStatus> plugins = registry.plugins();

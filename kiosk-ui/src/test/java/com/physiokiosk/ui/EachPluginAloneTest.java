@@ -41,8 +41,8 @@ class EachPluginAloneTest {
             Path alone = Files.createTempDirectory("kiosk-one-plugin");
             Files.copy(jar, alone.resolve(jar.getFileName()));
             try (TestKiosk kiosk = TestKiosk.start(alone, Map.of(), Clock.systemDefaultZone())) {
-                assertEquals(1, kiosk.app.registry().topics().size(), kiosk.app.registry().plugins().toString());
-                String topic = kiosk.app.registry().topics().get(0).id();
+                assertEquals(1, kiosk.app.host().topics().size(), kiosk.app.host().plugins().toString());
+                String topic = kiosk.app.host().topics().get(0).id();
                 JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
                     Browser b = new Browser(server.port());
                     new Walker(b).toTopics("es", "");

@@ -64,7 +64,7 @@ class FaultyPluginsTest {
     }
 
     private Map<String, PluginStatus> statuses() {
-        return kiosk.app.registry().plugins().stream().collect(Collectors.toMap(PluginStatus::id, Function.identity()));
+        return kiosk.app.host().plugins().stream().collect(Collectors.toMap(PluginStatus::id, Function.identity()));
     }
 
     @Test
@@ -84,8 +84,8 @@ class FaultyPluginsTest {
                 "template-loops"}) {
             assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.STARTED, s.get(good).state(), good);
         }
-        assertTrue(kiosk.app.registry().find("rules-throw").isEmpty());
-        assertTrue(kiosk.app.registry().find("slow-to-load").isEmpty());
+        assertTrue(kiosk.app.host().find("rules-throw").isEmpty());
+        assertTrue(kiosk.app.host().find("slow-to-load").isEmpty());
     }
 
     /** A topic that fails its checks is never started: loaded, checked, and only then started (never taken back). */
@@ -99,7 +99,7 @@ class FaultyPluginsTest {
                 started.add(e.getPlugin().getPluginId());
             }
         });
-        com.physiokiosk.engine.plugins.TopicRegistry registry = new com.physiokiosk.engine.plugins.TopicRegistry(manager);
+        com.physiokiosk.engine.plugins.TopicHost registry = new com.physiokiosk.engine.plugins.TopicHost(manager);
         try {
             registry.start();
             for (String invalid : new String[] {"rules-throw", "slow-to-load", "condition-bomb"}) {

@@ -81,7 +81,7 @@ class FhirExportTest {
             assertEquals("urn:physio-kiosk:questionnaire:cramps", q.getUrl());
             assertEquals("0.1.0-SNAPSHOT", q.getVersion());
             assertEquals(Enumerations.PublicationStatus.ACTIVE, q.getStatus());
-            assertEquals(kiosk.app.registry().find("cramps").orElseThrow().questions().stream()
+            assertEquals(kiosk.app.host().find("cramps").orElseThrow().questions().stream()
                     .map(com.physiokiosk.api.Question::linkId).toList(),
                     q.getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList(), "every question, in order");
             assertEquals(QuestionnaireItemType.DISPLAY, item(q, "intro").getType());
@@ -97,7 +97,7 @@ class FhirExportTest {
             String safetyJson = staff.get("/staff/questionnaires/safety").body();
             Questionnaire safety = strict().parseResource(Questionnaire.class, safetyJson);
             assertNoErrors(safetyJson);
-            assertEquals(kiosk.app.registry().safety().questions().stream().map(com.physiokiosk.api.Question::linkId)
+            assertEquals(kiosk.app.host().safety().questions().stream().map(com.physiokiosk.api.Question::linkId)
                     .toList(), safety.getItem().stream().map(QuestionnaireItemComponent::getLinkId).toList());
             QuestionnaireItemComponent thinBones = item(safety, SafetyScreen.THIN_BONES);
             assertEquals("minor-fall", thinBones.getEnableWhenFirstRep().getQuestion());

@@ -58,7 +58,7 @@ class HealthTest {
                 assertEquals("FAILED", byId.get("broken.jar").get("state").asText());
                 assertFalse(byId.get("broken.jar").get("problem").asText().isBlank());
                 assertEquals("FAILED", byId.get("notes.jar").get("state").asText());
-                assertTrue(kiosk.app.registry().find("cramps").isPresent());
+                assertTrue(kiosk.app.host().find("cramps").isPresent());
             });
         }
     }
@@ -70,14 +70,14 @@ class HealthTest {
         // Rewrite the descriptor to require plugin API 2.x.
         try (var fs = java.nio.file.FileSystems.newFileSystem(jar)) {
             Path descriptor = fs.getPath("plugin.properties");
-            String text = Files.readString(descriptor).replaceAll("plugin.requires=.*", "plugin.requires=>=2.0.0");
+            String text = Files.readString(descriptor).replaceAll("plugin.requires=.*", "plugin.requires=>=9.0.0");
             Files.writeString(descriptor, text);
         }
         try (TestKiosk kiosk = TestKiosk.start(plugins, Map.of(), Clock.systemDefaultZone())) {
-            assertTrue(kiosk.app.registry().find("cramps").isEmpty());
-            var status = kiosk.app.registry().plugins().get(0);
+            assertTrue(kiosk.app.host().find("cramps").isEmpty());
+            var status = kiosk.app.host().plugins().get(0);
             assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.FAILED, status.state());
-            assertEquals("it requires plugin API >=2.0.0 (Plugin-Requires), and this kiosk has plugin API "
+            assertEquals("it requires plugin API >=9.0.0 (Plugin-Requires), and this kiosk has plugin API "
                     + com.physiokiosk.api.PluginApi.VERSION, status.problem(), "the reason in plain words, not PF4J's bare refusal");
         }
     }

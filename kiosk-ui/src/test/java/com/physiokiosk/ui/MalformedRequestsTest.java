@@ -80,9 +80,9 @@ class MalformedRequestsTest {
                 java.time.Clock.systemDefaultZone());
         kiosk.app.javalin().start("127.0.0.1", 0);
         port = kiosk.app.javalin().port();
-        kiosk.app.registry().topics().forEach(t -> topicsAtStart.put(t.id(), t));
-        topicsAtStart.put(SafetyScreen.ID, kiosk.app.registry().safety());
-        topicsAtStart.put(AboutYou.ID, kiosk.app.registry().about());
+        kiosk.app.host().topics().forEach(t -> topicsAtStart.put(t.id(), t));
+        topicsAtStart.put(SafetyScreen.ID, kiosk.app.host().safety());
+        topicsAtStart.put(AboutYou.ID, kiosk.app.host().about());
     }
 
     /** The topics as they were before the corpus ran: it may switch off or remove some on the admin pages. */

@@ -477,7 +477,7 @@ class PatientBrowserIT {
     @Test
     void everyScreenOfEveryTopicPassesTheAccessibilityScan() throws IOException {
         open(Map.of(), 1080, 1920);
-        List<String> topics = kiosk.app.registry().topics().stream().map(t -> t.id()).toList();
+        List<String> topics = kiosk.app.host().topics().stream().map(t -> t.id()).toList();
         assertEquals(5, topics.size(), "all five topics are built and offered: " + topics);
         for (String topic : topics) {
             driver.get(base + "/");

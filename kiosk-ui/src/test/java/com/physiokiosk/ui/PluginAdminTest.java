@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
 import com.physiokiosk.engine.topic.LoadedTopic;
-import com.physiokiosk.engine.plugins.PluginAdmin;
+import com.physiokiosk.engine.plugins.TopicHost;
 import com.physiokiosk.engine.safety.SafetyScreen;
-import com.physiokiosk.engine.plugins.PluginAdmin.RefusedException;
+import com.physiokiosk.engine.plugins.TopicHost.Refused;
 import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditEntry;
@@ -78,8 +78,8 @@ class PluginAdminTest {
         return TestKiosk.start(plugins, Map.of("KIOSK_DATA_DIR", data.toString()), Clock.systemDefaultZone());
     }
 
-    private PluginAdmin admin() {
-        return kiosk.app.pluginAdmin();
+    private TopicHost admin() {
+        return kiosk.app.host();
     }
 
     /** A patient who has answered the safety screen and is on the topic choice. */
@@ -121,29 +121,29 @@ class PluginAdminTest {
     @Test
     void theChoiceSurvivesARestartAndTheTopicKeepsItsNameWhileOff() {
         kiosk = start();
-        String english = kiosk.app.registry().find("postpartum").orElseThrow().title("en");
-        String spanish = kiosk.app.registry().find("postpartum").orElseThrow().title("es");
+        String english = kiosk.app.host().find("postpartum").orElseThrow().title("en");
+        String spanish = kiosk.app.host().find("postpartum").orElseThrow().title("es");
         admin().disable("postpartum", "admin");
-        assertTrue(kiosk.app.registry().find("postpartum").isEmpty());
+        assertTrue(kiosk.app.host().find("postpartum").isEmpty());
         assertEquals(english, admin().topicName("postpartum", "en"), "named while off");
         kiosk.app.stop();
         kiosk = start();
-        assertTrue(kiosk.app.registry().find("postpartum").isEmpty(), "still off after a restart");
+        assertTrue(kiosk.app.host().find("postpartum").isEmpty(), "still off after a restart");
         assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.DISABLED, status("postpartum").state());
         assertEquals(english, admin().topicName("postpartum", "en"), "named after a restart, though it has not run since");
         assertEquals(spanish, admin().topicName("postpartum", "es"));
         assertEquals("no-such-plugin", admin().topicName("no-such-plugin", "en"), "an unknown plugin is its id");
         admin().enable("postpartum", "admin");
-        assertTrue(kiosk.app.registry().find("postpartum").isPresent());
+        assertTrue(kiosk.app.host().find("postpartum").isPresent());
     }
 
     @Test
     void aTopicSwitchedBackOnIsTheOneCheckedBeforeUntilItsPluginIsRemoved() throws Exception {
         kiosk = start();
-        LoadedTopic checked = kiosk.app.registry().find("sleep").orElseThrow();
+        LoadedTopic checked = kiosk.app.host().find("sleep").orElseThrow();
         admin().disable("sleep", "admin");
         admin().enable("sleep", "admin");
-        assertSame(checked, kiosk.app.registry().find("sleep").orElseThrow(), "the same class loader is not checked twice");
+        assertSame(checked, kiosk.app.host().find("sleep").orElseThrow(), "the same class loader is not checked twice");
 
         // Off, then removed: the topic kept for switching back on must not keep the class loader alive.
         WeakReference<ClassLoader> loader = new WeakReference<>(checked.classLoader());
@@ -161,10 +161,10 @@ class PluginAdminTest {
         try (InputStream in = Files.newInputStream(jar)) {
             assertEquals("sleep", admin().install(in, "admin"));
         }
-        LoadedTopic fresh = kiosk.app.registry().find("sleep").orElseThrow();
+        LoadedTopic fresh = kiosk.app.host().find("sleep").orElseThrow();
         admin().disable("sleep", "admin");
         admin().enable("sleep", "admin");
-        assertSame(fresh, kiosk.app.registry().find("sleep").orElseThrow());
+        assertSame(fresh, kiosk.app.host().find("sleep").orElseThrow());
     }
 
     @Test
@@ -172,12 +172,12 @@ class PluginAdminTest {
         kiosk = start();
         int auditBefore = kiosk.app.audit().latest(100).size();
         refusedWhileAnotherProgramLocksTheDatabase(() -> admin().disable("sleep", "admin"));
-        assertTrue(kiosk.app.registry().find("sleep").isPresent(), "still on: the switch off was undone");
+        assertTrue(kiosk.app.host().find("sleep").isPresent(), "still on: the switch off was undone");
         assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.STARTED, status("sleep").state());
 
         admin().disable("sleep", "admin");
         refusedWhileAnotherProgramLocksTheDatabase(() -> admin().enable("sleep", "admin"));
-        assertTrue(kiosk.app.registry().find("sleep").isEmpty(), "still off: the switch on was undone");
+        assertTrue(kiosk.app.host().find("sleep").isEmpty(), "still off: the switch on was undone");
         assertEquals(com.physiokiosk.engine.plugins.PluginStatus.State.DISABLED, status("sleep").state());
         List<AuditAction> actions = kiosk.app.audit().latest(100).stream().map(AuditEntry::action).toList();
         assertEquals(List.of(AuditAction.TOPIC_DISABLED), actions.subList(0, actions.size() - auditBefore),
@@ -185,7 +185,7 @@ class PluginAdminTest {
 
         kiosk.app.stop();
         kiosk = start();
-        assertTrue(kiosk.app.registry().find("sleep").isEmpty(), "what runs is what was stored");
+        assertTrue(kiosk.app.host().find("sleep").isEmpty(), "what runs is what was stored");
     }
 
     @Test
@@ -197,13 +197,13 @@ class PluginAdminTest {
             assertEquals("/review", w.answerFrom(w.choose("cramps")));
             w.send();
         });
-        WeakReference<ClassLoader> loader = new WeakReference<>(kiosk.app.registry().find("cramps").orElseThrow().classLoader());
+        WeakReference<ClassLoader> loader = new WeakReference<>(kiosk.app.host().find("cramps").orElseThrow().classLoader());
 
         admin().remove("cramps", "admin");
 
-        assertTrue(kiosk.app.registry().find("cramps").isEmpty());
+        assertTrue(kiosk.app.host().find("cramps").isEmpty());
         assertFalse(Files.exists(plugins.resolve("cramps.jar")), "the jar is deleted");
-        assertTrue(kiosk.app.registry().plugins().stream().noneMatch(p -> p.id().equals("cramps")));
+        assertTrue(kiosk.app.host().plugins().stream().noneMatch(p -> p.id().equals("cramps")));
         for (int i = 0; i < 50 && loader.get() != null; i++) {
             System.gc();
             Thread.sleep(100);
@@ -218,18 +218,18 @@ class PluginAdminTest {
     void aGoodJarIsInstalledAndOfferedWithoutARestart() throws IOException {
         Path sleep = Files.move(plugins.resolve("sleep.jar"), data.resolve("sleep-upload.jar"));
         kiosk = start();
-        assertTrue(kiosk.app.registry().find("sleep").isEmpty());
+        assertTrue(kiosk.app.host().find("sleep").isEmpty());
         try (InputStream in = Files.newInputStream(sleep)) {
             assertEquals("sleep", admin().install(in, "admin"));
         }
-        assertTrue(kiosk.app.registry().find("sleep").isPresent());
+        assertTrue(kiosk.app.host().find("sleep").isPresent());
         assertTrue(Files.exists(plugins.resolve("sleep.jar")));
     }
 
     @Test
     void badJarsAreRefusedWithTheReasonAndTheKioskIsUntouched() throws IOException {
         kiosk = start();
-        List<PluginStatus> before = kiosk.app.registry().plugins();
+        List<PluginStatus> before = kiosk.app.host().plugins();
         List<String> filesBefore = files();
 
         assertTrue(refused(new ByteArrayInputStream("not a jar".getBytes())).contains("not a valid jar"));
@@ -241,11 +241,11 @@ class PluginAdminTest {
                 "messages_es.properties", "plugin.id=sleep-copy")));
         assertTrue(invalid.contains("messages_es.properties"), "fails validation: " + invalid);
         String future = refused(Files.newInputStream(zipWithout(TestKiosk.BUILT_PLUGINS.resolve("sleep.jar"), null,
-                "plugin.id=sleep-next\nplugin.requires=>=2.0.0")));
-        assertTrue(future.contains("requires plugin API >=2.0.0 (Plugin-Requires), and this kiosk has plugin API "
+                "plugin.id=sleep-next\nplugin.requires=>=9.0.0")));
+        assertTrue(future.contains("requires plugin API >=9.0.0 (Plugin-Requires), and this kiosk has plugin API "
                 + com.physiokiosk.api.PluginApi.VERSION), "wrong Plugin-Requires: " + future);
 
-        assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
+        assertEquals(before, kiosk.app.host().plugins(), "running kiosk untouched");
         assertEquals(filesBefore, files(), "nothing left in the plugins folder");
     }
 
@@ -261,13 +261,13 @@ class PluginAdminTest {
      */
     private String refusedWhileTheKioskServes(Path jar, String reason) throws IOException {
         kiosk = start();
-        List<PluginStatus> before = kiosk.app.registry().plugins();
+        List<PluginStatus> before = kiosk.app.host().plugins();
         List<String> filesBefore = files();
         String[] message = new String[1];
         long t0 = System.nanoTime();
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             java.util.concurrent.CompletableFuture<String> upload = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> assertThrows(RefusedException.class, () -> admin().install(Files.newInputStream(jar), "admin")).getMessage());
+                    () -> assertThrows(Refused.class, () -> admin().install(Files.newInputStream(jar), "admin")).getMessage());
             // While the jar is checked: a patient reaches the topic choice, an admin switches a topic off and on.
             Thread.sleep(300);
             stillServing(server.port());
@@ -278,7 +278,7 @@ class PluginAdminTest {
         System.out.printf("%s refused (kiosk serving meanwhile) in %d ms: %s%n", jar.getFileName(),
                 (System.nanoTime() - t0) / 1_000_000, message[0]);
         assertTrue(message[0].contains(reason), message[0]);
-        assertEquals(before, kiosk.app.registry().plugins(), "running kiosk untouched");
+        assertEquals(before, kiosk.app.host().plugins(), "running kiosk untouched");
         assertEquals(filesBefore, files(), "nothing in the plugins folder");
         return message[0];
     }
@@ -409,10 +409,10 @@ class PluginAdminTest {
     @Test
     void theSafetyScreenIsNotAPluginAndCannotBeSwitchedOff() {
         kiosk = start();
-        RefusedException e = assertThrows(RefusedException.class, () -> admin().disable(SafetyScreen.ID, "admin"));
+        Refused e = assertThrows(Refused.class, () -> admin().disable(SafetyScreen.ID, "admin"));
         assertTrue(e.getMessage().contains("no plugin 'safety'"));
-        assertEquals(5, kiosk.app.registry().topics().size());
-        assertEquals(SafetyScreen.ID, kiosk.app.registry().safety().id());
+        assertEquals(5, kiosk.app.host().topics().size());
+        assertEquals(SafetyScreen.ID, kiosk.app.host().safety().id());
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -428,11 +428,11 @@ class PluginAdminTest {
     }
 
     private String refused(InputStream upload) {
-        return assertThrows(RefusedException.class, () -> admin().install(upload, "admin")).getMessage();
+        return assertThrows(Refused.class, () -> admin().install(upload, "admin")).getMessage();
     }
 
     private PluginStatus status(String id) {
-        return kiosk.app.registry().plugins().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return kiosk.app.host().plugins().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     private List<String> files() throws IOException {

@@ -144,15 +144,15 @@ class PluginConcurrencyTest {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
         try {
             while (System.nanoTime() < until) {
-                kiosk.app.pluginAdmin().disable("sleep", "admin");
-                kiosk.app.pluginAdmin().enable("sleep", "admin");
-                kiosk.app.pluginAdmin().remove("postpartum", "admin");
+                kiosk.app.host().disable("sleep", "admin");
+                kiosk.app.host().enable("sleep", "admin");
+                kiosk.app.host().remove("postpartum", "admin");
                 try (InputStream in = Files.newInputStream(kept.resolve("postpartum.jar"))) {
-                    assertEquals("postpartum", kiosk.app.pluginAdmin().install(in, "admin"));
+                    assertEquals("postpartum", kiosk.app.host().install(in, "admin"));
                 }
-                kiosk.app.pluginAdmin().disable("sleep", "admin");
-                kiosk.app.pluginAdmin().rescan("admin");
-                kiosk.app.pluginAdmin().enable("sleep", "admin");
+                kiosk.app.host().disable("sleep", "admin");
+                kiosk.app.host().rescan("admin");
+                kiosk.app.host().enable("sleep", "admin");
                 adminRounds.incrementAndGet();
             }
         } finally {
@@ -172,9 +172,9 @@ class PluginConcurrencyTest {
                 "visits " + visits + ", health checks " + healthChecks + ": the load ran alongside");
         // As the admin left it: every topic on, postpartum installed once.
         for (String id : PLUGINS) {
-            assertTrue(kiosk.app.registry().find(id).isPresent(), id + " is offered");
+            assertTrue(kiosk.app.host().find(id).isPresent(), id + " is offered");
         }
-        assertEquals(PLUGINS.size(), kiosk.app.registry().plugins().size(), "each plugin once");
+        assertEquals(PLUGINS.size(), kiosk.app.host().plugins().size(), "each plugin once");
         try (var files = Files.list(plugins)) {
             assertEquals(PLUGINS.size(), files.filter(f -> f.toString().endsWith(".jar")).count(),
                     "no jar left over or missing in the plugins folder");

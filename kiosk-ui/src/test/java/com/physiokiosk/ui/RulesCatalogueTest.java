@@ -63,9 +63,9 @@ class RulesCatalogueTest {
     /** The host's sections, then every topic running: what the catalogue must hold. */
     private List<LoadedTopic> running() {
         List<LoadedTopic> all = new ArrayList<>();
-        all.add(kiosk.app.registry().safety());
-        all.add(kiosk.app.registry().about());
-        all.addAll(kiosk.app.registry().topics());
+        all.add(kiosk.app.host().safety());
+        all.add(kiosk.app.host().about());
+        all.addAll(kiosk.app.host().topics());
         return all;
     }
 
@@ -78,7 +78,7 @@ class RulesCatalogueTest {
     void anAdminSeesEveryQuestionAndRule() {
         kiosk = start(Map.of());
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
-            assertEquals(5, kiosk.app.registry().topics().size(), "the five shipped topics run");
+            assertEquals(5, kiosk.app.host().topics().size(), "the five shipped topics run");
             Browser admin = TestKiosk.admin(server.port());
             HttpResponse<String> r = admin.page("/staff/admin/catalogue");
             assertEquals(200, r.statusCode(), r.body());
@@ -90,7 +90,7 @@ class RulesCatalogueTest {
             assertTrue(page.contains("href=\"/staff/admin/catalogue/pdf\""), "offers the PDF");
             assertTrue(page.contains("Generated on " + com.physiokiosk.ui.view.SummaryView.date(
                     java.time.LocalDate.of(2026, 3, 2), com.physiokiosk.ui.view.Texts.in("en"))), "the day it was made");
-            assertTrue(page.contains("the kiosk (plugin API 1.1.0)"), "the kiosk's version");
+            assertTrue(page.contains("the kiosk (plugin API " + com.physiokiosk.api.PluginApi.VERSION + ")"), "the kiosk's version");
             int rules = 0;
             for (LoadedTopic section : running()) {
                 assertTrue(page.contains("id=\"section-" + section.id() + "\""), section.id());
@@ -119,8 +119,8 @@ class RulesCatalogueTest {
 
             AuditEntry viewed = audit(AuditAction.CATALOGUE_VIEWED).get(0);
             assertEquals("admin", viewed.username());
-            assertTrue(viewed.detail().startsWith("kiosk 1.1.0, "), viewed.detail());
-            for (LoadedTopic topic : kiosk.app.registry().topics()) {
+            assertTrue(viewed.detail().startsWith("kiosk " + com.physiokiosk.api.PluginApi.VERSION + ", "), viewed.detail());
+            for (LoadedTopic topic : kiosk.app.host().topics()) {
                 assertTrue(viewed.detail().contains(topic.pluginId() + " " + topic.pluginVersion()), viewed.detail());
             }
         });
@@ -191,7 +191,7 @@ class RulesCatalogueTest {
     void theSymptomTableIsConsistentForTheShippedPlugins() {
         kiosk = start(Map.of());
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
-            RulesCatalogue catalogue = RulesCatalogue.of(kiosk.app.registry(), "en");
+            RulesCatalogue catalogue = RulesCatalogue.of(kiosk.app.host(), "en");
             for (SymptomRow row : catalogue.symptoms()) {
                 assertTrue(row.consistent(), row.symptom() + ": " + row.uses());
             }
@@ -211,7 +211,7 @@ class RulesCatalogueTest {
                     uses(catalogue, Symptom.SUDDEN_SEVERE_PAIN_WITH_FRACTURE_RISK));
             assertEquals(List.of("about/severe-pain"), uses(catalogue, Symptom.SEVERE_PAIN));
             // Every red flag of the safety screen names its symptom, so none is missing from the table.
-            for (Rule r : kiosk.app.registry().safety().rules()) {
+            for (Rule r : kiosk.app.host().safety().rules()) {
                 assertTrue(r.symptom() != null, "safety/" + r.id());
             }
             for (Symptom s : Symptom.values()) {

@@ -109,7 +109,7 @@ class SummaryTest {
             assertFalse(page.contains(html(finding(c, "advice-heat").patientText())),
                     "the advice the urgent patient was not shown is not listed as shown");
             assertTrue(page.contains("Back cramps (cramps 0.1.0-SNAPSHOT)"), "plugin versions");
-            assertTrue(page.contains("(host 1.1.0)"));
+            assertTrue(page.contains("(host " + com.physiokiosk.api.PluginApi.VERSION + ")"));
             assertTrue(page.contains("/staff/check-ins/" + c.publicId() + "/fhir/cramps"), "FHIR download");
             assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/assets/summary.css\" />"));
             assertEquals(AuditAction.VIEW, kiosk.app.audit().latest(1).get(0).action());

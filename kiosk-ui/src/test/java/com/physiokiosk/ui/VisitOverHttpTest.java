@@ -173,7 +173,7 @@ class VisitOverHttpTest {
     @DisplayName("a sensitive topic's advice stays off the screen and is printed for the patient")
     void aSensitiveTopicsAdviceIsPrintedNotShown() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
-            assertTrue(kiosk.app.registry().find("sexual-activity").orElseThrow().info().sensitive());
+            assertTrue(kiosk.app.host().find("sexual-activity").orElseThrow().info().sensitive());
             Browser b = new Browser(server.port());
             Walker w = new Walker(b);
             assertEquals("/review", w.toReview("en", "Ana", "sexual-activity"));

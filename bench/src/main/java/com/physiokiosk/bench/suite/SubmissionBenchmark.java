@@ -1,19 +1,19 @@
 package com.physiokiosk.bench.suite;
 
-import com.physiokiosk.api.Answers;
 import com.physiokiosk.bench.load.LoadPlan;
 import com.physiokiosk.bench.web.PatientWalk;
 import com.physiokiosk.engine.checkin.CheckIn;
+import com.physiokiosk.engine.checkin.CheckInRepository;
 import com.physiokiosk.engine.checkin.CheckInService;
 import com.physiokiosk.engine.checkin.SectionAnswers;
+import com.physiokiosk.engine.config.PluginMode;
+import com.physiokiosk.engine.flow.Answers;
 import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
-import com.physiokiosk.engine.topic.LoadedTopic;
-import com.physiokiosk.engine.config.PluginMode;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
-import com.physiokiosk.engine.plugins.TopicRegistry;
-import com.physiokiosk.engine.checkin.CheckInRepository;
+import com.physiokiosk.engine.plugins.TopicHost;
 import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,11 +50,11 @@ final class SubmissionBenchmark implements Benchmark {
         // The baseline's schema comes from the kiosk's own migration, so both write the same tables and indexes.
         Database.open(baselineDir);
         CheckInRepository repository = new CheckInRepository(kioskDb);
-        TopicRegistry registry = new TopicRegistry(KioskPluginManager.create(bench.pluginsDir(), PluginMode.DEPLOYMENT));
-        registry.start();
+        TopicHost host = new TopicHost(KioskPluginManager.create(bench.pluginsDir(), PluginMode.DEPLOYMENT));
+        host.start();
         try {
             CheckInService service = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en");
-            CalmVisit visit = new CalmVisit(registry, service);
+            CalmVisit visit = new CalmVisit(host, service);
             visit.submit();
             CheckIn stored = repository.find(repository.idsForDay(LocalDate.now()).get(0)).orElseThrow();
             try (PlainJdbcSubmissions plain = PlainJdbcSubmissions.open(baselineDir.resolve(Database.FILE_NAME), stored)) {
@@ -84,7 +84,7 @@ final class SubmissionBenchmark implements Benchmark {
                                 "≥ 0.50× baseline; ≥ 500/s"));
             }
         } finally {
-            registry.stop();
+            host.stop();
         }
     }
 
@@ -94,32 +94,32 @@ final class SubmissionBenchmark implements Benchmark {
      * on its answers, then the texts resolved and everything stored in one transaction.
      */
     static final class CalmVisit {
-        private final TopicRegistry registry;
+        private final TopicHost host;
         private final CheckInService service;
         private final Map<String, Answers> answers = new LinkedHashMap<>();
 
-        CalmVisit(TopicRegistry registry, CheckInService service) {
-            this.registry = registry;
+        CalmVisit(TopicHost host, CheckInService service) {
+            this.host = host;
             this.service = service;
             Map<String, List<String>> safety = new LinkedHashMap<>();
-            registry.safety().questions().forEach(q -> safety.put(q.linkId(),
+            host.safety().questions().forEach(q -> safety.put(q.linkId(),
                     PatientWalk.CALM_HOST.getOrDefault(q.linkId(), List.of("no"))));
             Map<String, List<String>> about = new LinkedHashMap<>();
-            registry.about().questions().forEach(q -> about.put(q.linkId(),
+            host.about().questions().forEach(q -> about.put(q.linkId(),
                     PatientWalk.CALM_HOST.getOrDefault(q.linkId(), List.of("no"))));
-            answers.put(registry.safety().id(), Answers.of(safety));
-            answers.put(registry.about().id(), Answers.of(about));
+            answers.put(host.safety().id(), Answers.of(safety));
+            answers.put(host.about().id(), Answers.of(about));
             answers.put(PatientWalk.TOPIC, Answers.of(PatientWalk.CALM_CRAMPS));
         }
 
         void submit() {
-            Answers facts = QuestionnaireFlow.of(registry.about().questions(), answers.get(registry.about().id()))
+            Answers facts = QuestionnaireFlow.of(host.about().questions(), answers.get(host.about().id()))
                     .effective();
             List<SectionAnswers> sections = new ArrayList<>();
             answers.forEach((id, given) -> {
-                LoadedTopic topic = id.equals(registry.safety().id()) ? registry.safety()
-                        : id.equals(registry.about().id()) ? registry.about() : registry.find(id).orElseThrow();
-                Answers context = id.equals(registry.about().id()) ? Answers.empty() : facts;
+                LoadedTopic topic = id.equals(host.safety().id()) ? host.safety()
+                        : id.equals(host.about().id()) ? host.about() : host.find(id).orElseThrow();
+                Answers context = id.equals(host.about().id()) ? Answers.empty() : facts;
                 QuestionnaireFlow flow = QuestionnaireFlow.of(topic.questions(), given, context);
                 sections.add(new SectionAnswers(topic, flow.asked(), flow.effective(),
                         RuleEvaluator.evaluate(topic, given, context), List.of(), true));

@@ -33,7 +33,7 @@ final class TopicToggleBenchmark implements Benchmark {
     static final String TOGGLED = "sleep";
     static final double TARGET_MS = 100;
     private static final long PAUSE_MILLIS = 200;
-    /** The line the kiosk logs for each switch (PluginAdmin), with the time it took inside the kiosk. */
+    /** The line the kiosk logs for each switch (TopicHost), with the time it took inside the kiosk. */
     private static final Pattern SWITCH_LINE = Pattern.compile("Plugin " + TOGGLED + " switched o(?:n|ff) in (\\d+) ms");
 
     @Override

@@ -1,15 +1,14 @@
 package com.physiokiosk.api;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * A test on answers, used both for skip logic ({@link Question#enableWhen()}) and for
- * {@link Rule}s. Conditions are data, so the host can check at load time that every linkId
- * they name exists, and export simple ones as FHIR {@code enableWhen}.
+ * A test on earlier answers, used both for skip logic ({@link Question#enableWhen()}) and for
+ * {@link Rule}s. Build one with the static factories. Conditions are data: the host evaluates them,
+ * checks at load time that every linkId they name exists, and exports simple ones as FHIR
+ * {@code enableWhen}; the records below are what it reads.
  *
  * <p>Comparisons on a question that was not answered are false.
  *
@@ -17,15 +16,9 @@ import java.util.Set;
  * twice, since testing the condition walks it twice. The kiosk refuses a topic with a larger one when
  * it loads it.
  *
- * @since 1.0
+ * @since 1.0 (data only since 2.0: the host evaluates it)
  */
 public sealed interface Condition {
-
-    /** Whether the condition holds for {@code answers}. */
-    boolean test(Answers answers);
-
-    /** Every question linkId the condition reads, in the order they appear. */
-    Set<String> linkIds();
 
     /** Always true: the default {@code enableWhen}. */
     static Condition always() {
@@ -79,17 +72,7 @@ public sealed interface Condition {
 
     /** See {@link #always()}. */
     enum Always implements Condition {
-        INSTANCE;
-
-        @Override
-        public boolean test(Answers answers) {
-            return true;
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return Set.of();
-        }
+        INSTANCE
     }
 
     /** See {@link #equals(String, String)}. */
@@ -98,33 +81,12 @@ public sealed interface Condition {
             Objects.requireNonNull(linkId, "linkId");
             Objects.requireNonNull(code, "code");
         }
-
-        @Override
-        public boolean test(Answers answers) {
-            return answers.has(linkId, code);
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return Set.of(linkId);
-        }
     }
 
     /** See {@link #atLeast(String, int)}. */
     record AtLeast(String linkId, int value) implements Condition {
         public AtLeast {
             Objects.requireNonNull(linkId, "linkId");
-        }
-
-        @Override
-        public boolean test(Answers answers) {
-            var n = answers.number(linkId);
-            return n.isPresent() && n.getAsInt() >= value;
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return Set.of(linkId);
         }
     }
 
@@ -133,33 +95,12 @@ public sealed interface Condition {
         public AtMost {
             Objects.requireNonNull(linkId, "linkId");
         }
-
-        @Override
-        public boolean test(Answers answers) {
-            var n = answers.number(linkId);
-            return n.isPresent() && n.getAsInt() <= value;
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return Set.of(linkId);
-        }
     }
 
     /** See {@link #answered(String)}. */
     record Answered(String linkId) implements Condition {
         public Answered {
             Objects.requireNonNull(linkId, "linkId");
-        }
-
-        @Override
-        public boolean test(Answers answers) {
-            return answers.isAnswered(linkId);
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return Set.of(linkId);
         }
     }
 
@@ -171,16 +112,6 @@ public sealed interface Condition {
                 throw new IllegalArgumentException("all() needs at least one condition");
             }
         }
-
-        @Override
-        public boolean test(Answers answers) {
-            return conditions.stream().allMatch(c -> c.test(answers));
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return union(conditions);
-        }
     }
 
     /** See {@link #any(Condition...)}. */
@@ -191,16 +122,6 @@ public sealed interface Condition {
                 throw new IllegalArgumentException("any() needs at least one condition");
             }
         }
-
-        @Override
-        public boolean test(Answers answers) {
-            return conditions.stream().anyMatch(c -> c.test(answers));
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return union(conditions);
-        }
     }
 
     /** See {@link #not(Condition)}. */
@@ -208,21 +129,5 @@ public sealed interface Condition {
         public Not {
             Objects.requireNonNull(condition, "condition");
         }
-
-        @Override
-        public boolean test(Answers answers) {
-            return !condition.test(answers);
-        }
-
-        @Override
-        public Set<String> linkIds() {
-            return condition.linkIds();
-        }
-    }
-
-    private static Set<String> union(List<Condition> conditions) {
-        Set<String> ids = new LinkedHashSet<>();
-        conditions.forEach(c -> ids.addAll(c.linkIds()));
-        return java.util.Collections.unmodifiableSet(ids);
     }
 }

@@ -15,34 +15,32 @@ import java.util.regex.Pattern;
  *         .withEnableWhen(Condition.equals("sex", "female"));
  * }</pre>
  *
- * @param linkId     stable id, unique within the topic; stored with every answer
- * @param type       how the question is asked
- * @param textKey    message key of the question text
- * @param helpKey    message key of a short explanation under the question, or {@code null}
- * @param options    answer options, for choice questions only (empty otherwise)
- * @param required   whether the patient must answer before going on
- * @param enableWhen the question is asked only when this holds for the earlier answers
- * @param min        smallest allowed answer of a {@link QuestionType#NUMBER} question
- * @param max        largest allowed answer of a {@link QuestionType#NUMBER} question
- * @param illustration name of a jte template shipped in the plugin (e.g. {@code sleep-positions.jte}) that
- *                   draws a picture above the answers, or {@code null}; see {@link ScreenContext}
- * @since 1.0
+ * @since 1.0 (a class since 2.0, built only through its factories)
  */
-public record Question(String linkId, QuestionType type, String textKey, String helpKey,
-                       List<AnswerOption> options, boolean required, Condition enableWhen,
-                       int min, int max, String illustration) {
+public final class Question {
 
     /** Longest answer accepted for {@link QuestionType#SHORT_TEXT}. */
     public static final int MAX_TEXT_LENGTH = 200;
 
     static final Pattern LINK_ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
 
-    public Question {
+    private final String linkId;
+    private final QuestionType type;
+    private final String textKey;
+    private final String helpKey;
+    private final List<AnswerOption> options;
+    private final boolean required;
+    private final Condition enableWhen;
+    private final int min;
+    private final int max;
+    private final String illustration;
+
+    private Question(String linkId, QuestionType type, String textKey, String helpKey, List<AnswerOption> options,
+                     boolean required, Condition enableWhen, int min, int max, String illustration) {
         Objects.requireNonNull(linkId, "linkId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(textKey, "textKey");
         Objects.requireNonNull(enableWhen, "enableWhen");
-        options = List.copyOf(options);
         if (!LINK_ID.matcher(linkId).matches()) {
             throw new IllegalArgumentException("linkId '" + linkId
                     + "' must be 1-64 lower-case letters, digits, '.', '-' or '_', starting with a letter");
@@ -63,6 +61,69 @@ public record Question(String linkId, QuestionType type, String textKey, String 
         if (min > max) {
             throw new IllegalArgumentException("question '" + linkId + "': min " + min + " is above max " + max);
         }
+        this.linkId = linkId;
+        this.type = type;
+        this.textKey = textKey;
+        this.helpKey = helpKey;
+        this.options = List.copyOf(options);
+        this.required = required;
+        this.enableWhen = enableWhen;
+        this.min = min;
+        this.max = max;
+        this.illustration = illustration;
+    }
+
+    /** Stable id, unique within the topic; stored with every answer. */
+    public String linkId() {
+        return linkId;
+    }
+
+    /** How the question is asked. */
+    public QuestionType type() {
+        return type;
+    }
+
+    /** Message key of the question text. */
+    public String textKey() {
+        return textKey;
+    }
+
+    /** Message key of a short explanation under the question, or {@code null}. */
+    public String helpKey() {
+        return helpKey;
+    }
+
+    /** Answer options, for choice questions only (empty otherwise). */
+    public List<AnswerOption> options() {
+        return options;
+    }
+
+    /** Whether the patient must answer before going on. */
+    public boolean required() {
+        return required;
+    }
+
+    /** The question is asked only when this holds for the earlier answers. */
+    public Condition enableWhen() {
+        return enableWhen;
+    }
+
+    /** Smallest allowed answer of a {@link QuestionType#NUMBER} question (0 for a scale). */
+    public int min() {
+        return min;
+    }
+
+    /** Largest allowed answer of a {@link QuestionType#NUMBER} question (10 for a scale). */
+    public int max() {
+        return max;
+    }
+
+    /**
+     * Name of a jte template shipped in the plugin (e.g. {@code sleep-positions.jte}) that draws a picture above the
+     * answers, or {@code null}; see {@link ScreenContext}.
+     */
+    public String illustration() {
+        return illustration;
     }
 
     /** A required yes/no question. */
@@ -125,5 +186,23 @@ public record Question(String linkId, QuestionType type, String textKey, String 
     /** The option with {@code code}, if this question has one. */
     public java.util.Optional<AnswerOption> option(String code) {
         return options.stream().filter(o -> o.code().equals(code)).findFirst();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Question q && q.linkId.equals(linkId) && q.type == type && q.textKey.equals(textKey)
+                && Objects.equals(q.helpKey, helpKey) && q.options.equals(options) && q.required == required
+                && q.enableWhen.equals(enableWhen) && q.min == min && q.max == max
+                && Objects.equals(q.illustration, illustration);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(linkId, type, textKey, helpKey, options, required, enableWhen, min, max, illustration);
+    }
+
+    @Override
+    public String toString() {
+        return "Question[" + linkId + ", " + type + "]";
     }
 }

@@ -1,14 +1,10 @@
 package com.physiokiosk.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * A pure function of a topic's answers to at most one {@link Finding}: when {@link #when()}
- * holds, the finding is raised.
+ * What a topic concludes from its answers: when {@link #when()} holds for the answers that count (skip logic
+ * applied), the host raises a finding with this severity, these texts and this source.
  *
  * <pre>{@code
  * Rule.of("late-pregnancy-rhythmic-cramps", Severity.URGENT,
@@ -30,15 +26,13 @@ import java.util.regex.Pattern;
 public record Rule(String id, Severity severity, Condition when, String patientKey, String clinicianKey,
                    Source source, Symptom symptom) {
 
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_.-]{0,63}");
-
     public Rule {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(when, "when");
         Objects.requireNonNull(clinicianKey, "clinicianKey");
         Objects.requireNonNull(source, "source");
-        if (!ID.matcher(id).matches()) {
+        if (!Question.LINK_ID.matcher(id).matches()) {
             throw new IllegalArgumentException("rule id '" + id + "' must be 1-64 lower-case letters, digits, '.', '-' or '_'");
         }
         if (severity == Severity.ADVICE && patientKey == null) {
@@ -46,16 +40,7 @@ public record Rule(String id, Severity severity, Condition when, String patientK
         }
     }
 
-    /**
-     * A rule that flags no symptom of the severity policy (add one with {@link #about(Symptom)}).
-     *
-     * @since 1.0
-     */
-    public Rule(String id, Severity severity, Condition when, String patientKey, String clinicianKey, Source source) {
-        this(id, severity, when, patientKey, clinicianKey, source, null);
-    }
-
-    /** Shorthand for {@link #Rule(String, Severity, Condition, String, String, Source)}. */
+    /** A rule that flags no symptom of the severity policy (add one with {@link #about(Symptom)}). */
     public static Rule of(String id, Severity severity, Condition when, String patientKey, String clinicianKey,
                           Source source) {
         return new Rule(id, severity, when, patientKey, clinicianKey, source, null);
@@ -70,19 +55,5 @@ public record Rule(String id, Severity severity, Condition when, String patientK
     public Rule about(Symptom symptom) {
         Objects.requireNonNull(symptom, "symptom");
         return new Rule(id, severity, when, patientKey, clinicianKey, source, symptom);
-    }
-
-    /** The finding this rule raises for {@code answers}, if its condition holds. */
-    public Optional<Finding> evaluate(Answers answers) {
-        if (!when.test(answers)) {
-            return Optional.empty();
-        }
-        Map<String, java.util.List<String>> triggeredBy = new LinkedHashMap<>();
-        for (String linkId : when.linkIds()) {
-            if (answers.isAnswered(linkId)) {
-                triggeredBy.put(linkId, answers.get(linkId));
-            }
-        }
-        return Optional.of(new Finding(id, severity, patientKey, clinicianKey, Answers.of(triggeredBy), source));
     }
 }

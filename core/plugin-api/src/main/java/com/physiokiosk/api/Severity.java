@@ -1,7 +1,7 @@
 package com.physiokiosk.api;
 
 /**
- * How much a {@link Finding} matters, most urgent first.
+ * How much what a {@link Rule} raises matters, most urgent first.
  *
  * @since 1.0
  */

@@ -20,6 +20,6 @@ public interface Topic extends ExtensionPoint {
     /** The questions in the order they are asked; skip logic is expressed with {@link Question#enableWhen()}. */
     List<Question> questions();
 
-    /** The rules evaluated once the patient submits; each may yield one {@link Finding}. */
+    /** The rules evaluated once the patient submits; each raises at most one finding. */
     List<Rule> rules();
 }

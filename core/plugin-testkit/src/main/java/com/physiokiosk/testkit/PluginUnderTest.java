@@ -1,19 +1,19 @@
 package com.physiokiosk.testkit;
 
-import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Facts;
-import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.ScreenContext;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.config.PluginMode;
+import com.physiokiosk.engine.flow.Answers;
+import com.physiokiosk.engine.flow.Finding;
 import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.plugins.KioskPluginManager;
-import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.plugins.PluginStatus;
-import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.plugins.TopicHost;
+import com.physiokiosk.engine.topic.LoadedTopic;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * A topic plugin loaded through PF4J exactly as the kiosk loads it: copied alone into an empty
- * plugins folder, started by the kiosk's own plugin manager and topic registry, and validated.
+ * plugins folder, started by the kiosk's own plugin manager and topic host, and validated.
  *
  * <pre>{@code
  * try (PluginUnderTest plugin = PluginUnderTest.load(Path.of("target/cramps-0.1.0.jar"))) {
@@ -45,13 +45,13 @@ public final class PluginUnderTest implements AutoCloseable {
 
     private final Path pluginsDir;
     private final Path jar;
-    private final TopicRegistry registry;
+    private final TopicHost host;
     private final RuleCoverage coverage = new RuleCoverage();
 
-    private PluginUnderTest(Path pluginsDir, Path jar, TopicRegistry registry) {
+    private PluginUnderTest(Path pluginsDir, Path jar, TopicHost host) {
         this.pluginsDir = pluginsDir;
         this.jar = jar;
-        this.registry = registry;
+        this.host = host;
     }
 
     /** Loads the plugin jar at {@code jar} in a fresh plugins folder of its own. */
@@ -64,9 +64,9 @@ public final class PluginUnderTest implements AutoCloseable {
             Path dir = Files.createTempDirectory("kiosk-plugin-test");
             Path copy = Files.copy(jar, dir.resolve(jar.getFileName()));
             KioskPluginManager manager = KioskPluginManager.create(dir, PluginMode.DEPLOYMENT);
-            TopicRegistry registry = new TopicRegistry(manager);
-            registry.start();
-            return new PluginUnderTest(dir, copy, registry);
+            TopicHost host = new TopicHost(manager);
+            host.start();
+            return new PluginUnderTest(dir, copy, host);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,7 +83,7 @@ public final class PluginUnderTest implements AutoCloseable {
 
     /** The kiosk's own model of the topic, for the test kit itself. */
     LoadedTopic loaded() {
-        List<LoadedTopic> topics = registry.topics();
+        List<LoadedTopic> topics = host.topics();
         if (topics.size() != 1) {
             throw new AssertionError("Expected the plugin to offer exactly one topic, got " + topics.size()
                     + "; plugin states: " + plugins());
@@ -93,7 +93,7 @@ public final class PluginUnderTest implements AutoCloseable {
 
     /** What the kiosk reports of the plugin (state, version, and why it failed if it did). */
     public List<PluginState> plugins() {
-        return registry.plugins().stream()
+        return host.plugins().stream()
                 .map(p -> new PluginState(p.id(), p.version(), p.state().name(), p.problem())).toList();
     }
 
@@ -117,7 +117,7 @@ public final class PluginUnderTest implements AutoCloseable {
      * Answers to the host's shared facts ({@link com.physiokiosk.api.Facts}, ids starting
      * {@code fact.}) may be among them: they are given to the topic as the kiosk gives them.
      */
-    public List<Finding> evaluate(Answers answers) {
+    List<Finding> evaluate(Answers answers) {
         Map<String, List<String>> own = new LinkedHashMap<>();
         Map<String, List<String>> facts = new LinkedHashMap<>();
         answers.asMap().forEach((linkId, values) -> (Facts.isFact(linkId) ? facts : own).put(linkId, values));
@@ -125,14 +125,14 @@ public final class PluginUnderTest implements AutoCloseable {
     }
 
     /** The findings the kiosk would store for the topic's own {@code answers} and the shared {@code facts}. */
-    public List<Finding> evaluate(Answers answers, Answers facts) {
-        Answers counted = QuestionnaireFlow.of(registry.about().questions(), facts).effective();
+    List<Finding> evaluate(Answers answers, Answers facts) {
+        Answers counted = QuestionnaireFlow.of(host.about().questions(), facts).effective();
         return RuleEvaluator.evaluate(loaded(), answers, counted);
     }
 
     /** The host's "About you" section, whose questions are the shared facts a scenario may give. */
     public TopicUnderTest facts() {
-        return new TopicUnderTest(registry.about());
+        return new TopicUnderTest(host.about());
     }
 
     /** Which rules the scenarios checked so far asserted to fire and to stay quiet. */
@@ -189,7 +189,7 @@ public final class PluginUnderTest implements AutoCloseable {
         Map<String, List<String>> facts = new LinkedHashMap<>();
         Scenario.entries(answers).forEach((linkId, values) -> {
             boolean fact = Facts.isFact(linkId);
-            Scenario.parse(fact ? registry.about() : loaded(), linkId, values, impossible)
+            Scenario.parse(fact ? host.about() : loaded(), linkId, values, impossible)
                     .ifPresent(v -> (fact ? facts : given).put(linkId, v));
         });
         if (!impossible.isEmpty()) {
@@ -235,7 +235,7 @@ public final class PluginUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
-        registry.stop();
+        host.stop();
         try (Stream<Path> files = Files.walk(pluginsDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

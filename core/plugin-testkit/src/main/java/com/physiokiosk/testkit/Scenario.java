@@ -1,12 +1,12 @@
 package com.physiokiosk.testkit;
 
-import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Facts;
-import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.flow.AnswerParser;
+import com.physiokiosk.engine.flow.Answers;
+import com.physiokiosk.engine.flow.Finding;
 import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.topic.LoadedTopic;

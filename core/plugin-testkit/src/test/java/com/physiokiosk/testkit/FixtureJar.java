@@ -1,5 +1,6 @@
 package com.physiokiosk.testkit;
 
+import com.physiokiosk.api.PluginApi;
 import com.physiokiosk.api.Topic;
 import com.physiokiosk.testkit.fixture.FixtureTopic;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class FixtureJar {
 
     private FixtureJar(Class<? extends Topic> topic) {
         // The plugin id is the topic id, as the kiosk requires.
-        put("plugin.properties", "plugin.id=" + topicId(topic) + "\nplugin.version=1.0.0\nplugin.requires=>=1.0.0 & <2.0.0\n"
+        put("plugin.properties", "plugin.id=" + topicId(topic) + "\nplugin.version=1.0.0\nplugin.requires=>=" + PluginApi.VERSION + "\n"
                 + "plugin.class=\nplugin.provider=Physio Kiosk test kit\n");
         put("META-INF/extensions.idx", topic.getName() + "\n");
         String classFile = topic.getName().replace('.', '/') + ".class";

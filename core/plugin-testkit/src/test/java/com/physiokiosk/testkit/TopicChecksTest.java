@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.api.PluginApi;
 import com.physiokiosk.testkit.fixture.MislabelledTopic;
 import com.physiokiosk.testkit.fixture.SensitiveTopic;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class TopicChecksTest {
     @DisplayName("a plugin whose id is not its topic's id is not started, and says why")
     void pluginIdIsTheTopicId() {
         FixtureJar renamed = FixtureJar.fixture().with("plugin.properties",
-                "plugin.id=another-name\nplugin.version=1.0.0\nplugin.requires=>=1.0.0 & <2.0.0\nplugin.class=\n");
+                "plugin.id=another-name\nplugin.version=1.0.0\nplugin.requires=>=" + PluginApi.VERSION + "\nplugin.class=\n");
         try (PluginUnderTest plugin = renamed.load(dir)) {
             AssertionError e = assertThrows(AssertionError.class, plugin::topic);
             assertTrue(e.getMessage().contains("its topic id 'fixture' is not its plugin id 'another-name': they must be"

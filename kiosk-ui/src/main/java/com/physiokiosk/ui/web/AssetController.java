@@ -1,7 +1,7 @@
 package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.topic.LoadedTopic;
-import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.plugins.TopicHost;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -29,15 +29,15 @@ public final class AssetController {
     private static final Map<String, String> TYPES = Map.of(
             "svg", "image/svg+xml", "png", "image/png", "jpg", "image/jpeg", "webp", "image/webp");
 
-    private final TopicRegistry registry;
+    private final TopicHost host;
 
-    public AssetController(TopicRegistry registry) {
-        this.registry = registry;
+    public AssetController(TopicHost host) {
+        this.host = host;
     }
 
     public void topicAsset(Context ctx) throws IOException {
         String file = ctx.pathParam("file");
-        Optional<URL> url = registry.find(ctx.pathParam("topic")).flatMap((LoadedTopic t) -> t.asset(file));
+        Optional<URL> url = host.find(ctx.pathParam("topic")).flatMap((LoadedTopic t) -> t.asset(file));
         if (url.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).result("Not found");
             return;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.TopicResponse;
 import com.physiokiosk.engine.topic.LoadedTopic;
-import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.plugins.TopicHost;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.checkin.CheckInRepository;
@@ -26,16 +26,16 @@ public final class FhirController {
     /** What a topic id looks like (see {@code TopicInfo}); anything else is a malformed address. */
     private static final Pattern TOPIC_ID = com.physiokiosk.api.TopicInfo.ID;
 
-    private final TopicRegistry registry;
+    private final TopicHost host;
     private final CheckInRepository checkIns;
     private final AuditLog audit;
     private final StaffPages pages;
     private final FhirExport export;
     private final ObjectMapper json;
 
-    public FhirController(TopicRegistry registry, CheckInRepository checkIns, AuditLog audit, StaffPages pages,
+    public FhirController(TopicHost host, CheckInRepository checkIns, AuditLog audit, StaffPages pages,
                           ObjectMapper json) {
-        this.registry = registry;
+        this.host = host;
         this.checkIns = checkIns;
         this.audit = audit;
         this.pages = pages;
@@ -62,10 +62,10 @@ public final class FhirController {
     }
 
     private Optional<LoadedTopic> topic(String topicId) {
-        if (topicId.equals(registry.safety().id())) {
-            return Optional.of(registry.safety());
+        if (topicId.equals(host.safety().id())) {
+            return Optional.of(host.safety());
         }
-        return topicId.equals(registry.about().id()) ? Optional.of(registry.about()) : registry.find(topicId);
+        return topicId.equals(host.about().id()) ? Optional.of(host.about()) : host.find(topicId);
     }
 
     private static String topicId(Context ctx) {

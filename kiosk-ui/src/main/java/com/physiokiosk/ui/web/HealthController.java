@@ -1,17 +1,17 @@
 package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.plugins.PluginStatus;
-import com.physiokiosk.engine.plugins.TopicRegistry;
+import com.physiokiosk.engine.plugins.TopicHost;
 import io.javalin.http.Context;
 import java.util.List;
 
 /** {@code GET /health}: is the kiosk up, and which plugins run. Nothing about patients. */
 public final class HealthController {
 
-    private final TopicRegistry registry;
+    private final TopicHost host;
 
-    public HealthController(TopicRegistry registry) {
-        this.registry = registry;
+    public HealthController(TopicHost host) {
+        this.host = host;
     }
 
     /** The JSON body of {@code /health}. */
@@ -19,6 +19,6 @@ public final class HealthController {
     }
 
     public void health(Context ctx) {
-        ctx.json(new Health("UP", registry.plugins()));
+        ctx.json(new Health("UP", host.plugins()));
     }
 }

@@ -134,7 +134,7 @@ public final class Security {
                 throw new BadRequest(400, "request.unreadable");
             }
             if (ctx.req().getContentLengthLong() > MAX_UPLOAD_BYTES) {
-                throw new BadRequest(413, "request.too-large", com.physiokiosk.engine.plugins.PluginAdmin.MAX_JAR_BYTES / (1024 * 1024));
+                throw new BadRequest(413, "request.too-large", com.physiokiosk.engine.plugins.TopicHost.MAX_JAR_BYTES / (1024 * 1024));
             }
         }
     }
@@ -143,7 +143,7 @@ public final class Security {
     static final Set<String> FORM_CHARSETS = Set.of("utf-8", "utf8", "us-ascii", "iso-8859-1");
 
     /** The largest upload: a plugin jar at its limit, with room for the form around it. */
-    public static final long MAX_UPLOAD_BYTES = com.physiokiosk.engine.plugins.PluginAdmin.MAX_JAR_BYTES + 1024 * 1024;
+    public static final long MAX_UPLOAD_BYTES = com.physiokiosk.engine.plugins.TopicHost.MAX_JAR_BYTES + 1024 * 1024;
 
     /** The value of parameter {@code name} of a content type, unquoted and lower-case; or {@code null}. */
     static String parameter(String contentType, String name) {

@@ -1,9 +1,8 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.engine.plugins.PluginAdmin;
+import com.physiokiosk.engine.plugins.TopicHost;
 import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.engine.safety.SafetyScreen;
-import com.physiokiosk.engine.plugins.TopicRegistry;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.ui.view.Texts;
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * The admin's topics page: every plugin with its state and problem, switch a topic on or off, install
  * an uploaded plugin jar, rescan the plugins folder, remove a plugin after a confirmation step. The
  * general safety screen is shown as always on and has no switch. Every action is in the audit log.
- * {@link PluginAdmin} makes sure one action changes the plugin host at a time.
+ * The {@link TopicHost} makes every change, one at a time.
  */
 public final class TopicsAdminController {
 
@@ -37,14 +36,12 @@ public final class TopicsAdminController {
 
     private static final Pattern PLUGIN_ID = com.physiokiosk.api.TopicInfo.ID;
 
-    private final PluginAdmin plugins;
-    private final TopicRegistry registry;
+    private final TopicHost plugins;
     private final AuditLog audit;
     private final StaffPages pages;
 
-    public TopicsAdminController(PluginAdmin plugins, TopicRegistry registry, AuditLog audit, StaffPages pages) {
+    public TopicsAdminController(TopicHost plugins, AuditLog audit, StaffPages pages) {
         this.plugins = plugins;
-        this.registry = registry;
         this.audit = audit;
         this.pages = pages;
     }
@@ -71,7 +68,7 @@ public final class TopicsAdminController {
             } else {
                 plugins.disable(id, who);
             }
-        } catch (PluginAdmin.RefusedException e) {
+        } catch (TopicHost.Refused e) {
             refused(ctx, who, (on ? "switch on " : "switch off ") + id, e);
             return;
         }
@@ -101,7 +98,7 @@ public final class TopicsAdminController {
         String name = name(id);
         try {
             plugins.remove(id, who);
-        } catch (PluginAdmin.RefusedException e) {
+        } catch (TopicHost.Refused e) {
             refused(ctx, who, "remove " + id, e);
             return;
         }
@@ -119,15 +116,15 @@ public final class TopicsAdminController {
             return;
         }
         String id;
-        // The jar's checks take seconds in a child JVM; PluginAdmin keeps other admin actions waiting
+        // The jar's checks take seconds in a child JVM; the topic host keeps other admin actions waiting
         // only while it changes the plugin host, not during the checks.
         try (InputStream in = jar.content()) {
-            if (jar.size() > PluginAdmin.MAX_JAR_BYTES) {
-                throw new PluginAdmin.RefusedException("The file is larger than "
-                        + PluginAdmin.MAX_JAR_BYTES / (1024 * 1024) + " MB");
+            if (jar.size() > TopicHost.MAX_JAR_BYTES) {
+                throw new TopicHost.Refused("The file is larger than "
+                        + TopicHost.MAX_JAR_BYTES / (1024 * 1024) + " MB");
             }
             id = plugins.install(in, who);
-        } catch (PluginAdmin.RefusedException e) {
+        } catch (TopicHost.Refused e) {
             refused(ctx, who, "upload " + safeFileName(jar.filename()), e);
             return;
         } catch (IOException e) {
@@ -147,7 +144,7 @@ public final class TopicsAdminController {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private void refused(Context ctx, String who, String what, PluginAdmin.RefusedException e) {
+    private void refused(Context ctx, String who, String what, TopicHost.Refused e) {
         audit.record(who, AuditAction.PLUGIN_REFUSED, null, AuditLog.shorten(what + ": " + e.getMessage()));
         String message = pages.texts().get("staff.topics.refused", e.getMessage());
         if (what.startsWith("upload")) {
@@ -170,11 +167,11 @@ public final class TopicsAdminController {
         Texts t = pages.texts();
         List<PluginRow> rows = plugins.plugins().stream()
                 .map(p -> new PluginRow(p.id(), name(p.id()), p.version(), stateLabel(p.state(), t), p.problem(),
-                        p.state() == PluginStatus.State.STARTED && registry.topics().stream().anyMatch(x -> x.pluginId().equals(p.id()))))
+                        p.state() == PluginStatus.State.STARTED && plugins.topics().stream().anyMatch(x -> x.pluginId().equals(p.id()))))
                 .toList();
         ctx.status(status);
         pages.render(ctx, "staff/topics.jte", new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
-                t.get("staff.topics.safety"), rows, error, fields, PluginAdmin.MAX_JAR_BYTES / (1024 * 1024)));
+                t.get("staff.topics.safety"), rows, error, fields, TopicHost.MAX_JAR_BYTES / (1024 * 1024)));
     }
 
     /** The topic's title in the staff language: running, switched off since it ran, or as it was when switched off. */

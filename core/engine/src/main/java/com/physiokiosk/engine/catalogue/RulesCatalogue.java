@@ -148,7 +148,7 @@ public record RulesCatalogue(String language, List<String> languages, List<Secti
     /**
      * The catalogue of the sections running now.
      *
-     * @param running  the host's sections and the topics switched on, as the registry publishes them
+     * @param running  the host's sections and the topics switched on, as the host publishes them
      * @param language the language of the words: the staff's
      */
     public static RulesCatalogue of(TopicCatalog running, String language) {

@@ -1,13 +1,13 @@
 package com.physiokiosk.engine.checkin;
 
-import com.physiokiosk.api.Answers;
-import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
+import com.physiokiosk.engine.checkin.CheckInRepository;
+import com.physiokiosk.engine.flow.Answers;
+import com.physiokiosk.engine.flow.Finding;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import com.physiokiosk.engine.topic.LoadedTopic;
-import com.physiokiosk.engine.checkin.CheckInRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

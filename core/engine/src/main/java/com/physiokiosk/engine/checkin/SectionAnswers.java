@@ -1,8 +1,8 @@
 package com.physiokiosk.engine.checkin;
 
-import com.physiokiosk.api.Answers;
-import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
+import com.physiokiosk.engine.flow.Answers;
+import com.physiokiosk.engine.flow.Finding;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.List;
 

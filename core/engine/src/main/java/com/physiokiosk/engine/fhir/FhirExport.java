@@ -10,6 +10,7 @@ import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.topic.ConditionLinks;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -180,7 +181,7 @@ public final class FhirExport {
     }
 
     private Optional<ObjectNode> simple(LoadedTopic topic, Condition c) {
-        if (c.linkIds().stream().anyMatch(id -> topic.question(id).isEmpty())) {
+        if (ConditionLinks.of(c).stream().anyMatch(id -> topic.question(id).isEmpty())) {
             // A condition on another section (the host's shared facts) cannot be an enableWhen here.
             return Optional.empty();
         }

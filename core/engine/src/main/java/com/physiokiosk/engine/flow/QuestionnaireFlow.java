@@ -1,6 +1,5 @@
 package com.physiokiosk.engine.flow;
 
-import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Question;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +42,7 @@ public final class QuestionnaireFlow {
         // Only answers to questions asked so far decide whether a later one is asked.
         Answers counted = given;
         for (Question q : questions) {
-            if (q.enableWhen().test(counted)) {
+            if (Conditions.test(q.enableWhen(), counted)) {
                 asked.add(q);
                 if (answers.isAnswered(q.linkId())) {
                     counted = counted.with(q.linkId(), answers.get(q.linkId()));

@@ -1,13 +1,15 @@
 package com.physiokiosk.engine.flow;
 
-import com.physiokiosk.api.Answers;
-import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Rule;
 import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.topic.ConditionLinks;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,7 @@ public final class RuleEvaluator {
         List<Finding> out = new ArrayList<>();
         for (Rule rule : topic.rules()) {
             try {
-                rule.evaluate(counted).ifPresent(out::add);
+                evaluate(rule, counted).ifPresent(out::add);
             } catch (RuntimeException e) {
                 log.error("Rule {} of topic {} failed: {}", rule.id(), topic.id(), e.getClass().getName());
                 out.add(new Finding(rule.id(), Severity.CONSULT, null, RULE_FAILED, Answers.empty(), rule.source()));
@@ -47,5 +49,20 @@ public final class RuleEvaluator {
         }
         out.sort(Comparator.comparing(Finding::severity));
         return out;
+    }
+
+    /** The finding {@code rule} raises for {@code answers}, with the answers it read, if its condition holds. */
+    public static Optional<Finding> evaluate(Rule rule, Answers answers) {
+        if (!Conditions.test(rule.when(), answers)) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> triggeredBy = new LinkedHashMap<>();
+        for (String linkId : ConditionLinks.of(rule.when())) {
+            if (answers.isAnswered(linkId)) {
+                triggeredBy.put(linkId, answers.get(linkId));
+            }
+        }
+        return Optional.of(new Finding(rule.id(), rule.severity(), rule.patientKey(), rule.clinicianKey(),
+                Answers.of(triggeredBy), rule.source()));
     }
 }

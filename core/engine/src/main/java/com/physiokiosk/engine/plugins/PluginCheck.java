@@ -66,7 +66,7 @@ public final class PluginCheck {
     static Verdict run(Path pluginsDir) {
         try {
             return check(pluginsDir);
-        } catch (PluginAdmin.RefusedException e) {
+        } catch (TopicHost.Refused e) {
             return Verdict.refused(e.getMessage());
         } catch (RuntimeException | Error e) {
             // An OutOfMemoryError never gets here: the child is started to exit on the first one.
@@ -75,25 +75,24 @@ public final class PluginCheck {
     }
 
     private static Verdict check(Path pluginsDir) {
-        KioskPluginManager host = KioskPluginManager.create(pluginsDir, PluginMode.DEPLOYMENT);
-        TopicRegistry registry = new TopicRegistry(host);
-        registry.start();
-        List<PluginStatus> found = registry.plugins();
+        TopicHost host = new TopicHost(KioskPluginManager.create(pluginsDir, PluginMode.DEPLOYMENT));
+        host.start();
+        List<PluginStatus> found = host.plugins();
         if (found.size() != 1) {
-            throw new PluginAdmin.RefusedException("The jar holds " + found.size() + " plugins; one is expected");
+            throw new TopicHost.Refused("The jar holds " + found.size() + " plugins; one is expected");
         }
         PluginStatus status = found.get(0);
         if (status.state() != PluginStatus.State.STARTED) {
-            throw new PluginAdmin.RefusedException("Plugin " + status.id() + " is refused: "
+            throw new TopicHost.Refused("Plugin " + status.id() + " is refused: "
                     + Optional.ofNullable(status.problem()).orElse("it did not start (" + status.state() + ")"));
         }
-        if (!PluginAdmin.PLUGIN_ID.matcher(status.id()).matches()) {
-            throw new PluginAdmin.RefusedException("Plugin id '" + status.id() + "' is not a plain lower-case name");
+        if (!TopicHost.PLUGIN_ID.matcher(status.id()).matches()) {
+            throw new TopicHost.Refused("Plugin id '" + status.id() + "' is not a plain lower-case name");
         }
-        registry.topics().stream().filter(t -> t.pluginId().equals(status.id())).findFirst()
+        host.topics().stream().filter(t -> t.pluginId().equals(status.id())).findFirst()
                 .ifPresent(topic -> drawEveryIllustration(topic, status.id()));
         // Stopping is exercised too: a plugin whose stop() hangs would hang the kiosk's switch off.
-        registry.stop();
+        host.stop();
         return Verdict.ok(status.id(), status.version());
     }
 
@@ -115,7 +114,7 @@ public final class PluginCheck {
                     topic.templates().render(q.illustration(), new Screen(topic, language, q));
                 } catch (PluginCalls.PluginCallException e) {
                     if (!topic.templates().isDrawn(q.illustration())) {
-                        throw new PluginAdmin.RefusedException("Plugin " + pluginId + " is refused: its template "
+                        throw new TopicHost.Refused("Plugin " + pluginId + " is refused: its template "
                                 + q.illustration() + " did not finish within " + PluginCalls.RENDER_LIMIT.toSeconds() + " s");
                     }
                 }

@@ -127,7 +127,7 @@ public final class PluginCheckProcess {
      * Checks {@code jar} in a child JVM.
      *
      * @return the verdict of a jar that passed
-     * @throws PluginAdmin.RefusedException naming why it did not: the child's own reason, or what
+     * @throws TopicHost.Refused naming why it did not: the child's own reason, or what
      *                                      became of the child
      */
     public synchronized Verdict check(Path jar) throws IOException {
@@ -160,7 +160,7 @@ public final class PluginCheckProcess {
                 finished = child.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PluginAdmin.RefusedException("The plugin's checks were interrupted");
+                throw new TopicHost.Refused("The plugin's checks were interrupted");
             }
             if (!finished) {
                 destroy(child);
@@ -170,7 +170,7 @@ public final class PluginCheckProcess {
             log.info("Plugin checks of an upload took {} ms: {}", (System.nanoTime() - start) / 1_000_000,
                     verdict.passed() ? "passed as " + verdict.pluginId() + " " + verdict.version() : "refused");
             if (!verdict.passed()) {
-                throw new PluginAdmin.RefusedException(verdict.reason());
+                throw new TopicHost.Refused(verdict.reason());
             }
             return verdict;
         } finally {

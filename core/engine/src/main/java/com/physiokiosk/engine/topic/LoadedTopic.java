@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * An immutable copy of a started, validated topic: what the host needs to ask its questions,
- * evaluate its rules and show its texts. Holds no extension instance, so once the registry drops
+ * evaluate its rules and show its texts. Holds no extension instance, so once the host drops
  * it, the plugin's class loader can be released.
  *
  * @param pluginId      id of the plugin that contributed the topic ({@code host} for the host's own)

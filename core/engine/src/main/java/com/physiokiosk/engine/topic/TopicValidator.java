@@ -88,7 +88,7 @@ public final class TopicValidator {
             if (byId.putIfAbsent(q.linkId(), q) != null) {
                 problems.add("linkId '" + q.linkId() + "' is used twice");
             }
-            Set<String> refs = oversized.contains(q.enableWhen()) ? Set.of() : q.enableWhen().linkIds();
+            Set<String> refs = oversized.contains(q.enableWhen()) ? Set.of() : ConditionLinks.of(q.enableWhen());
             for (String ref : refs) {
                 if (!earlier.contains(ref)) {
                     problems.add("question '" + q.linkId() + "' is enabled by '" + ref
@@ -247,7 +247,7 @@ public final class TopicValidator {
                         + "', which is not one of its answers " + codesOf(q));
             }
         } else if (c instanceof Condition.AtLeast || c instanceof Condition.AtMost) {
-            String linkId = c.linkIds().iterator().next();
+            String linkId = ConditionLinks.of(c).iterator().next();
             Question q = byId.get(linkId);
             if (q == null) {
                 problems.add(owner + " refers to unknown question '" + linkId + "'");
@@ -263,7 +263,7 @@ public final class TopicValidator {
                         + "', an information screen that is never answered");
             }
         } else {
-            for (String linkId : c.linkIds()) {
+            for (String linkId : ConditionLinks.of(c)) {
                 if (!byId.containsKey(linkId)) {
                     problems.add(owner + " refers to unknown question '" + linkId + "'");
                 }

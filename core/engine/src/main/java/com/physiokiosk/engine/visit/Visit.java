@@ -1,7 +1,7 @@
 package com.physiokiosk.engine.visit;
 
-import com.physiokiosk.api.Answers;
-import com.physiokiosk.api.Finding;
+import com.physiokiosk.engine.flow.Answers;
+import com.physiokiosk.engine.flow.Finding;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

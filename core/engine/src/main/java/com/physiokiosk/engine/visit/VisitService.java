@@ -1,18 +1,18 @@
 package com.physiokiosk.engine.visit;
 
-import com.physiokiosk.api.Answers;
-import com.physiokiosk.api.Finding;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckInService;
 import com.physiokiosk.engine.checkin.SectionAnswers;
 import com.physiokiosk.engine.flow.AnswerParser;
+import com.physiokiosk.engine.flow.Answers;
+import com.physiokiosk.engine.flow.Finding;
 import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.flow.RuleEvaluator;
 import com.physiokiosk.engine.i18n.MessageBundle;
+import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.topic.TopicCatalog;
-import com.physiokiosk.engine.storage.StorageException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -53,11 +53,11 @@ public final class VisitService {
     public static final int MAX_NAME_LENGTH = 40;
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' .-]{1," + MAX_NAME_LENGTH + "}");
 
-    private final TopicCatalog registry;
+    private final TopicCatalog catalog;
     private final CheckInService checkIns;
 
-    public VisitService(TopicCatalog registry, CheckInService checkIns) {
-        this.registry = registry;
+    public VisitService(TopicCatalog catalog, CheckInService checkIns) {
+        this.catalog = catalog;
         this.checkIns = checkIns;
     }
 
@@ -162,8 +162,8 @@ public final class VisitService {
     /** A new visit in {@code language}; {@code askName} when the clinic asks for a name to call. */
     public Visit start(String language, boolean askName) {
         Visit v = new Visit(language, askName);
-        v.sections.put(registry.safety().id(), new Visit.Section(registry.safety()));
-        v.sections.put(registry.about().id(), new Visit.Section(registry.about()));
+        v.sections.put(catalog.safety().id(), new Visit.Section(catalog.safety()));
+        v.sections.put(catalog.about().id(), new Visit.Section(catalog.about()));
         return v;
     }
 
@@ -227,7 +227,7 @@ public final class VisitService {
             }
             Visit.Section section = v.sections.get(sectionId);
             if (section == null) {
-                return registry.find(sectionId).isPresent() ? new Redirect(nextStep(v)) : new NotAvailable();
+                return catalog.find(sectionId).isPresent() ? new Redirect(nextStep(v)) : new NotAvailable();
             }
             if (isWithdrawn(v, sectionId)) {
                 return new Redirect(nextStep(v));
@@ -321,12 +321,12 @@ public final class VisitService {
 
     /** Whether {@code sectionId} is one of the host's sections or a topic offered now. */
     public boolean isOffered(String sectionId) {
-        return registry.isHostSection(sectionId) || registry.find(sectionId).isPresent();
+        return catalog.isHostSection(sectionId) || catalog.find(sectionId).isPresent();
     }
 
     /** The topics the patient may choose now, in display order. */
     public List<LoadedTopic> topicChoices(Visit v) {
-        return registry.topics();
+        return catalog.topics();
     }
 
     /** Whether {@code topicId} was answered to its end in this visit, for the topic list. */
@@ -347,8 +347,8 @@ public final class VisitService {
             if (!(next instanceof Step.Topics)) {
                 return next;
             }
-            List<Question> asked = flow(v, v.sections.get(registry.about().id())).asked();
-            return new Step.Ask(registry.about().id(), asked.get(asked.size() - 1).linkId());
+            List<Question> asked = flow(v, v.sections.get(catalog.about().id())).asked();
+            return new Step.Ask(catalog.about().id(), asked.get(asked.size() - 1).linkId());
         }
     }
 
@@ -361,8 +361,8 @@ public final class VisitService {
             Stage stage = Stage.SAFETY;
             double within = 0;
             if (at instanceof Step.Ask a && v.sections.containsKey(a.section())) {
-                stage = a.section().equals(registry.safety().id()) ? Stage.SAFETY
-                        : a.section().equals(registry.about().id()) ? Stage.ABOUT_YOU : Stage.TOPIC;
+                stage = a.section().equals(catalog.safety().id()) ? Stage.SAFETY
+                        : a.section().equals(catalog.about().id()) ? Stage.ABOUT_YOU : Stage.TOPIC;
                 QuestionnaireFlow.Progress p = flow(v, v.sections.get(a.section())).progress(a.linkId());
                 within = p.position() > 0 ? (double) (p.position() - 1) / p.total() : 0;
             } else if (at instanceof Step.Topics) {
@@ -388,7 +388,7 @@ public final class VisitService {
             }
             Step next = nextStep(v);
             if (next instanceof Step.Name || next instanceof Step.Urgent || next instanceof Step.Done
-                    || next instanceof Step.Ask a && registry.isHostSection(a.section())) {
+                    || next instanceof Step.Ask a && catalog.isHostSection(a.section())) {
                 return Optional.of(next);
             }
             return Optional.empty();
@@ -406,7 +406,7 @@ public final class VisitService {
             if (notYet.isPresent()) {
                 return new Redirect(notYet.get());
             }
-            Optional<LoadedTopic> topic = topicId == null ? Optional.empty() : registry.find(topicId);
+            Optional<LoadedTopic> topic = topicId == null ? Optional.empty() : catalog.find(topicId);
             if (topic.isEmpty()) {
                 return new NotAvailable();
             }
@@ -513,11 +513,11 @@ public final class VisitService {
         for (Map.Entry<String, Visit.Section> e : v.sections.entrySet()) {
             String id = e.getKey();
             Visit.Section s = e.getValue();
-            boolean host = registry.isHostSection(id);
+            boolean host = catalog.isHostSection(id);
             if (host && s.answers.isEmpty()) {
                 continue;
             }
-            Answers given = id.equals(registry.about().id()) ? Answers.empty() : facts;
+            Answers given = id.equals(catalog.about().id()) ? Answers.empty() : facts;
             QuestionnaireFlow flow = QuestionnaireFlow.of(s.topic.questions(), s.answers, given);
             boolean complete = flow.isComplete();
             List<Finding> findings = new ArrayList<>(RuleEvaluator.evaluate(s.topic, s.answers, given));
@@ -649,7 +649,7 @@ public final class VisitService {
                 break;
             }
             // The host's sections come first; a topic may be reached from another topic left or done.
-            if ((registry.isHostSection(e.getKey()) || !topic) && !flow(v, e.getValue()).isComplete()) {
+            if ((catalog.isHostSection(e.getKey()) || !topic) && !flow(v, e.getValue()).isComplete()) {
                 return false;
             }
         }
@@ -671,19 +671,19 @@ public final class VisitService {
     }
 
     private Step backFromFirst(Visit v, String sectionId) {
-        if (sectionId.equals(registry.safety().id())) {
+        if (sectionId.equals(catalog.safety().id())) {
             return v.askName ? Step.NAME : Step.WELCOME;
         }
-        if (sectionId.equals(registry.about().id())) {
-            List<Question> asked = flow(v, v.sections.get(registry.safety().id())).asked();
-            return new Step.Ask(registry.safety().id(), asked.get(asked.size() - 1).linkId());
+        if (sectionId.equals(catalog.about().id())) {
+            List<Question> asked = flow(v, v.sections.get(catalog.safety().id())).asked();
+            return new Step.Ask(catalog.safety().id(), asked.get(asked.size() - 1).linkId());
         }
         return Step.TOPICS;
     }
 
     /** A topic switched off by the clinic while the patient was on it: left, with its answers kept. */
     private void withdrawDisabledTopic(Visit v) {
-        if (v.current != null && registry.find(v.current).isEmpty()) {
+        if (v.current != null && catalog.find(v.current).isEmpty()) {
             Visit.Section s = v.sections.get(v.current);
             if (!flow(v, s).isComplete()) {
                 s.left = true;
@@ -695,7 +695,7 @@ public final class VisitService {
 
     /** A topic of this visit that the clinic has switched off since: its questions are no longer asked. */
     private boolean isWithdrawn(Visit v, String sectionId) {
-        if (!isTopic(v, sectionId) || registry.find(sectionId).isPresent()) {
+        if (!isTopic(v, sectionId) || catalog.find(sectionId).isPresent()) {
             return false;
         }
         nextStep(v);
@@ -703,17 +703,17 @@ public final class VisitService {
     }
 
     private boolean isTopic(Visit v, String sectionId) {
-        return v.sections.containsKey(sectionId) && !registry.isHostSection(sectionId);
+        return v.sections.containsKey(sectionId) && !catalog.isHostSection(sectionId);
     }
 
     private QuestionnaireFlow flow(Visit v, Visit.Section s) {
-        Answers given = s.topic.id().equals(registry.about().id()) ? Answers.empty() : facts(v);
+        Answers given = s.topic.id().equals(catalog.about().id()) ? Answers.empty() : facts(v);
         return QuestionnaireFlow.of(s.topic.questions(), s.answers, given);
     }
 
     /** The shared facts that count, for every other section's skip logic and rules. */
     private Answers facts(Visit v) {
-        Visit.Section about = v.sections.get(registry.about().id());
+        Visit.Section about = v.sections.get(catalog.about().id());
         return QuestionnaireFlow.of(about.topic.questions(), about.answers).effective();
     }
 

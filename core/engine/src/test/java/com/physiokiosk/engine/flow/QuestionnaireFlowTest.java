@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.AnswerOption;
-import com.physiokiosk.api.Answers;
 import com.physiokiosk.api.Condition;
 import com.physiokiosk.api.Question;
 import java.util.List;

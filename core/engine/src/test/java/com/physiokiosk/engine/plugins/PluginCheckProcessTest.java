@@ -42,7 +42,7 @@ class PluginCheckProcessTest {
     private String refusal(Class<?> main, int seconds) throws IOException {
         Path jar = anyJar();
         long t0 = System.nanoTime();
-        String reason = assertThrows(PluginAdmin.RefusedException.class, () -> running(main, seconds).check(jar)).getMessage();
+        String reason = assertThrows(TopicHost.Refused.class, () -> running(main, seconds).check(jar)).getMessage();
         System.out.printf("%s refused in %d ms: %s%n", main.getSimpleName(), (System.nanoTime() - t0) / 1_000_000, reason);
         return reason;
     }
@@ -120,7 +120,7 @@ class PluginCheckProcessTest {
                     .getBytes(StandardCharsets.ISO_8859_1));
             zip.closeEntry();
         }
-        String reason = assertThrows(PluginAdmin.RefusedException.class, () -> PluginCheckProcess.ofThisJvm().check(jar))
+        String reason = assertThrows(TopicHost.Refused.class, () -> PluginCheckProcess.ofThisJvm().check(jar))
                 .getMessage();
         assertTrue(reason.startsWith("Plugin no-topic is refused: "), reason);
         assertTrue(reason.contains("plugin must contribute exactly one Topic extension, found 0"), reason);

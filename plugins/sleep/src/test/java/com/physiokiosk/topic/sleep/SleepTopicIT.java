@@ -164,10 +164,27 @@ class SleepTopicIT {
                 walk(r.when(), c -> {
                     assertFalse(c instanceof Condition.Not, r.id() + " must not be held back by another answer");
                     if (c instanceof Condition.AllOf) {
-                        assertTrue(c.linkIds().stream().allMatch(id -> Facts.isFact(id) || followUps.contains(id)),
+                        assertTrue(reads(c).stream().allMatch(id -> Facts.isFact(id) || followUps.contains(id)),
                                 r.id() + " needs more than its sign only for a risk factor or a follow-up of the sign");
                     }
                 }));
+    }
+
+    /** The questions {@code condition} reads. */
+    private static Set<String> reads(Condition condition) {
+        Set<String> ids = new java.util.HashSet<>();
+        walk(condition, c -> {
+            if (c instanceof Condition.Equals e) {
+                ids.add(e.linkId());
+            } else if (c instanceof Condition.AtLeast a) {
+                ids.add(a.linkId());
+            } else if (c instanceof Condition.AtMost a) {
+                ids.add(a.linkId());
+            } else if (c instanceof Condition.Answered a) {
+                ids.add(a.linkId());
+            }
+        });
+        return ids;
     }
 
     private static void walk(Condition condition, Consumer<Condition> visitor) {

@@ -1,4 +1,4 @@
-package com.physiokiosk.api;
+package com.physiokiosk.engine.flow;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,13 +8,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * The answers given to one topic, by question {@code linkId}. Immutable.
+ * The answers given to one topic (or the host's shared facts), by question {@code linkId}. Immutable; the
+ * engine's, not the plugin API's: a topic describes its questions and rules, the engine holds and reads the answers.
  *
  * <p>Every answer is a list of strings: option codes for choice questions ({@code yes}/{@code no}
  * for yes/no questions), one decimal whole number for scales and numbers, one text for short
  * text. A question that was skipped or not asked has no entry.
- *
- * @since 1.0
  */
 public final class Answers {
 

@@ -1,9 +1,11 @@
-package com.physiokiosk.api;
+package com.physiokiosk.engine.flow;
 
+import com.physiokiosk.api.Severity;
+import com.physiokiosk.api.Source;
 import java.util.Objects;
 
 /**
- * What a {@link Rule} raised for one patient's answers.
+ * What a {@link com.physiokiosk.api.Rule} raised for one patient's answers.
  *
  * @param ruleId       the rule that raised it
  * @param severity     how much it matters
@@ -11,7 +13,6 @@ import java.util.Objects;
  * @param clinicianKey message key of the note for the physiotherapist
  * @param triggeredBy  the answers the rule read that led to it
  * @param source       what the rule rests on
- * @since 1.0
  */
 public record Finding(String ruleId, Severity severity, String patientKey, String clinicianKey,
                       Answers triggeredBy, Source source) {
