@@ -37,7 +37,7 @@ class ClinicAdminTest {
 
     @BeforeEach
     void copyBuiltPlugins() throws IOException {
-        PluginAdminTest.copyBuiltPlugins(plugins);
+        TopicHostTest.copyBuiltPlugins(plugins);
     }
 
     @AfterEach
@@ -53,7 +53,7 @@ class ClinicAdminTest {
     }
 
     private static Browser safetyDone(int port) {
-        return PluginAdminTest.safetyDone(port);
+        return TopicHostTest.safetyDone(port);
     }
 
     private static Browser adminOn(int port, String page) {
@@ -235,7 +235,7 @@ class ClinicAdminTest {
     void aJarThatHaltsItsJvmUploadedOnThePageIsRefusedWithTheReasonAndThePageSaysPluginsRunWithTheKiosksRights()
             throws IOException {
         kiosk = start();
-        byte[] halts = Files.readAllBytes(PluginAdminTest.CRAFTED.resolve("halts-at-start.jar"));
+        byte[] halts = Files.readAllBytes(TopicHostTest.CRAFTED.resolve("halts-at-start.jar"));
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             Browser admin = adminOn(server.port(), "/staff/admin/topics");
             String page = admin.page("/staff/admin/topics").body();
@@ -497,6 +497,6 @@ class ClinicAdminTest {
     }
 
     private Path variant(Path jar, String drop, String descriptorLines) throws IOException {
-        return PluginAdminTest.zipWithout(data, jar, drop, descriptorLines);
+        return TopicHostTest.zipWithout(data, jar, drop, descriptorLines);
     }
 }

@@ -58,7 +58,7 @@ class PluginConcurrencyTest {
 
     @Test
     void adminChangesTopicsWhilePatientsWalkAndHealthIsPolled() throws Exception {
-        PluginAdminTest.copyBuiltPlugins(plugins);
+        TopicHostTest.copyBuiltPlugins(plugins);
         Files.copy(plugins.resolve("postpartum.jar"), kept.resolve("postpartum.jar"));
         kiosk = TestKiosk.start(plugins, Map.of("KIOSK_DATA_DIR", data.toString()), Clock.systemDefaultZone());
         kiosk.app.javalin().start("127.0.0.1", 0);
@@ -89,7 +89,7 @@ class PluginConcurrencyTest {
         // A patient keeps choosing the topics the admin changes: the choice, the first question, back.
         work.add(pool.submit(() -> {
             while (!adminDone.get()) {
-                Browser b = PluginAdminTest.safetyDone(port);
+                Browser b = TopicHostTest.safetyDone(port);
                 for (String topic : List.of("sleep", "postpartum")) {
                     b.get("/topics");
                     HttpResponse<String> chosen = b.post("/topics", "topic", topic);

@@ -1,19 +1,16 @@
 package com.physiokiosk.ui.view;
 
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
+import gg.jte.html.HtmlContent;
+import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 
-/** Renders the host's precompiled jte templates into responses. */
+/** Renders the host's precompiled jte templates, called through {@link Templates}, into responses. */
 public final class Pages {
 
-    private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
-            Pages.class.getClassLoader(), "com.physiokiosk.ui.jte");
-
-    /** Renders {@code template} with its one page model and sends it as HTML. */
-    public void render(Context ctx, String template, Object model) {
-        ctx.html(html(template, model));
+    /** Sends {@code page} (a {@link Templates} call) as HTML. */
+    public void render(Context ctx, HtmlContent page) {
+        ctx.html(html(page));
         ctx.attribute(RENDERED, Boolean.TRUE);
     }
 
@@ -24,10 +21,13 @@ public final class Pages {
         return Boolean.TRUE.equals(ctx.attribute(RENDERED));
     }
 
-    /** Renders {@code template} with its one page model, for a response or a document such as a PDF. */
-    public String html(String template, Object model) {
+    /**
+     * {@code page} (a {@link Templates} call) as HTML, for a response or a document such as a PDF: escaped
+     * by the same output jte's engine wrapped a {@link StringOutput} in for HTML templates.
+     */
+    public String html(HtmlContent page) {
         StringOutput out = new StringOutput();
-        engine.render(template, model, out);
+        page.writeTo(new OwaspHtmlTemplateOutput(out));
         return out.toString();
     }
 }

@@ -6,6 +6,7 @@ import com.physiokiosk.engine.staff.Role;
 import com.physiokiosk.engine.staff.StaffAccounts;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.ui.view.SummaryView;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.AccountRow;
 import com.physiokiosk.ui.view.Views.AccountsPage;
@@ -78,9 +79,9 @@ public final class AdminController {
         List<Choice> actions = Arrays.stream(AuditAction.values())
                 .map(a -> new Choice(a.name().toLowerCase(Locale.ROOT), t.get(actionKey(a)), a == action))
                 .toList();
-        pages.render(ctx, "staff/audit.jte", new AuditPage(pages.page(ctx, "staff.audit.title"), rows, AUDIT_ROWS, actions,
-                user == null ? "" : user, day == null ? "" : day.toString(), newer, older,
-                before != null || after != null ? "/staff/audit?" + stripAmpersand(filters) : null));
+        pages.render(ctx, Templates.staffAudit(new AuditPage(pages.page(ctx, "staff.audit.title"), rows, AUDIT_ROWS,
+                actions, user == null ? "" : user, day == null ? "" : day.toString(), newer, older,
+                before != null || after != null ? "/staff/audit?" + stripAmpersand(filters) : null)));
     }
 
     private AuditRow row(AuditEntry e, Texts t) {
@@ -257,8 +258,8 @@ public final class AdminController {
                         accounts.slowed(a.username()), a.disabled(), a.username().equals(me)))
                 .toList();
         ctx.status(status);
-        pages.render(ctx, "staff/accounts.jte", new AccountsPage(pages.page(ctx, "staff.accounts.title"), rows, error,
-                fields, openReset, username, role.code(), StaffAccounts.MIN_PASSWORD_LENGTH));
+        pages.render(ctx, Templates.staffAccounts(new AccountsPage(pages.page(ctx, "staff.accounts.title"), rows, error,
+                fields, openReset, username, role.code(), StaffAccounts.MIN_PASSWORD_LENGTH)));
     }
 
     /**

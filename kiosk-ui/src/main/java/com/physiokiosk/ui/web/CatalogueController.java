@@ -6,6 +6,7 @@ import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.ui.view.CatalogueView;
 import com.physiokiosk.ui.view.SummaryPdf;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Views.CataloguePage;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class CatalogueController {
     public void page(Context ctx) {
         CataloguePage page = catalogue(ctx, false);
         audit.record(pages.user(ctx).username(), AuditAction.CATALOGUE_VIEWED, null, CatalogueView.versionsForAudit(page));
-        pages.render(ctx, "staff/catalogue.jte", page);
+        pages.render(ctx, Templates.staffCatalogue(page));
     }
 
     /** {@code GET /staff/admin/catalogue/pdf}: the same as an A4 PDF, named by the day it was made. */
@@ -64,7 +65,7 @@ public final class CatalogueController {
         if (last != null && last.key().equals(key)) {
             pdf = last.pdf();
         } else {
-            pdf = SummaryPdf.render(pages.pages().html("staff/catalogue.jte", page));
+            pdf = SummaryPdf.render(pages.pages().html(Templates.staffCatalogue(page)));
             lastPdf = new Rendered(key, pdf);
         }
         audit.record(pages.user(ctx).username(), AuditAction.CATALOGUE_EXPORTED, null, CatalogueView.versionsForAudit(page));

@@ -7,6 +7,7 @@ import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.checkin.CheckInRepository;
 import com.physiokiosk.ui.view.SummaryPdf;
 import com.physiokiosk.ui.view.SummaryView;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.CheckInListPage;
 import com.physiokiosk.ui.view.Views.CheckInRow;
@@ -49,9 +50,9 @@ public final class CheckInsController {
         LocalDate day = day(ctx.queryParam("day"), today);
         Texts t = pages.texts();
         List<CheckInRow> rows = checkIns.summariesForDay(day).stream().map(s -> row(s, t)).toList();
-        pages.render(ctx, "staff/check-ins.jte", new CheckInListPage(pages.page(ctx, "staff.list.title"), day.toString(),
-                SummaryView.date(day, t), day.equals(today), day.minusDays(1).toString(),
-                day.isBefore(today) ? day.plusDays(1).toString() : null, rows));
+        pages.render(ctx, Templates.staffCheckIns(new CheckInListPage(pages.page(ctx, "staff.list.title"),
+                day.toString(), SummaryView.date(day, t), day.equals(today), day.minusDays(1).toString(),
+                day.isBefore(today) ? day.plusDays(1).toString() : null, rows)));
     }
 
     private CheckInRow row(CheckInSummary s, Texts t) {
@@ -64,21 +65,22 @@ public final class CheckInsController {
     public void summary(Context ctx) {
         CheckIn checkIn = requireCheckIn(ctx, checkIns);
         audit.record(pages.user(ctx).username(), AuditAction.VIEW, checkIn.publicId(), null);
-        pages.render(ctx, "staff/summary.jte", summaryPage(ctx, checkIn, false, false));
+        pages.render(ctx, Templates.staffSummary(summaryPage(ctx, checkIn, false, false)));
     }
 
     /** {@code /staff/check-ins/{id}/print}: the summary, and the browser's print dialog at once. */
     public void print(Context ctx) {
         CheckIn checkIn = requireCheckIn(ctx, checkIns);
         audit.record(pages.user(ctx).username(), AuditAction.PRINT, checkIn.publicId(), null);
-        pages.render(ctx, "staff/summary.jte", summaryPage(ctx, checkIn, false, true));
+        pages.render(ctx, Templates.staffSummary(summaryPage(ctx, checkIn, false, true)));
     }
 
     /** {@code /staff/check-ins/{id}/pdf}: the same summary as a PDF download. */
     public void pdf(Context ctx) {
         CheckIn checkIn = requireCheckIn(ctx, checkIns);
         audit.record(pages.user(ctx).username(), AuditAction.EXPORT_PDF, checkIn.publicId(), null);
-        byte[] pdf = SummaryPdf.render(pages.pages().html("staff/summary.jte", summaryPage(ctx, checkIn, true, false)));
+        byte[] pdf = SummaryPdf.render(pages.pages().html(
+                Templates.staffSummary(summaryPage(ctx, checkIn, true, false))));
         ctx.contentType("application/pdf");
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(checkIn) + ".pdf\"");
         ctx.result(pdf);

@@ -12,6 +12,7 @@ import com.physiokiosk.engine.visit.VisitService.QuestionScreen;
 import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.view.PatientScreen;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.Choice;
 import com.physiokiosk.ui.view.Views.ConfirmLeavePage;
@@ -81,8 +82,8 @@ public final class PatientController {
         // The clinic's logo and name are the welcome screen itself: not repeated in its header.
         Page page = new Page(t, t.get("welcome.title"), config().languages(), "/", true, 0, "", large,
                 large ? config().idleTimeout().toSeconds() : 0, null);
-        pages.render(ctx, "welcome.jte", new WelcomePage(page, config().clinicName(),
-                hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null, langs));
+        pages.render(ctx, Templates.welcome(new WelcomePage(page, config().clinicName(),
+                hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null, langs)));
     }
 
     /** The value of the {@code text} field that asks for larger text from the welcome screen on. */
@@ -96,8 +97,8 @@ public final class PatientController {
         if (!sessions.mayStart(ctx.req().getRemoteAddr()) || !sessions.makeRoom()) {
             ctx.status(HttpStatus.TOO_MANY_REQUESTS);
             Texts t = Texts.in(lang);
-            pages.render(ctx, "message.jte", new MessagePage(page(ctx, lang, "busy.title", null), t.get("busy.title"),
-                    t.get("busy.text"), "/", t.get("action.start-again")));
+            pages.render(ctx, Templates.message(new MessagePage(page(ctx, lang, "busy.title", null),
+                    t.get("busy.title"), t.get("busy.text"), "/", t.get("action.start-again"))));
             return;
         }
         Visit visit = visits.start(lang, config().askName());
@@ -131,9 +132,9 @@ public final class PatientController {
     }
 
     public void nameForm(Context ctx) {
-        withVisit(ctx, visit -> pages.render(ctx, "name.jte",
+        withVisit(ctx, visit -> pages.render(ctx, Templates.name(
                 new NamePage(page(ctx, visit.language(), "name.title", "/name"),
-                        visit.displayName() == null ? "" : visit.displayName(), null)));
+                        visit.displayName() == null ? "" : visit.displayName(), null))));
     }
 
     public void saveName(Context ctx) {
@@ -141,8 +142,8 @@ public final class PatientController {
             Optional<Step> next = visits.setName(visit, ctx.formParam("name"));
             if (next.isEmpty()) {
                 ctx.status(HttpStatus.BAD_REQUEST);
-                pages.render(ctx, "name.jte", new NamePage(page(ctx, visit.language(), "name.title", "/name"),
-                        "", Texts.in(visit.language()).get("error.name", VisitService.MAX_NAME_LENGTH)));
+                pages.render(ctx, Templates.name(new NamePage(page(ctx, visit.language(), "name.title", "/name"),
+                        "", Texts.in(visit.language()).get("error.name", VisitService.MAX_NAME_LENGTH))));
                 return;
             }
             go(ctx, next.get());
@@ -217,11 +218,11 @@ public final class PatientController {
         Page page = page(ctx, lang, null, url + (fromReview ? "?from=review" : ""))
                 .withTitle(topic.title(lang))
                 .withProgress(progress(visit, new Step.Ask(topic.id(), q.linkId())));
-        pages.render(ctx, "question.jte", new QuestionPage(page,
+        pages.render(ctx, Templates.question(new QuestionPage(page,
                 topic.title(lang), url, q.linkId(), q.type(), topic.text(lang, q.textKey()),
                 q.helpKey() == null ? null : topic.text(lang, q.helpKey()), options, value, q.min(), q.max(),
                 q.required(), url(screen.back()), error, fromReview,
-                illustration(topic, q, lang, given), screen.token(), topicSection(topic.id())));
+                illustration(topic, q, lang, given), screen.token(), topicSection(topic.id()))));
     }
 
     /**
@@ -253,8 +254,9 @@ public final class PatientController {
                 return;
             }
             String lang = visit.language();
-            pages.render(ctx, "urgent.jte", new UrgentPage(
-                    page(ctx, lang, "result.urgent.title", null).returningAfter(URGENT_SECONDS), urgent.get().number(), true));
+            pages.render(ctx, Templates.urgent(new UrgentPage(
+                    page(ctx, lang, "result.urgent.title", null).returningAfter(URGENT_SECONDS), urgent.get().number(),
+                    true)));
         });
     }
 
@@ -279,8 +281,8 @@ public final class PatientController {
                             visits.isAnswered(visit, t.id())))
                     .toList();
             String notice = visits.takeNotice(visit).map(k -> Texts.in(lang).get(k)).orElse(null);
-            pages.render(ctx, "topics.jte", new TopicsPage(page(ctx, lang, "topics.title", "/topics")
-                    .withProgress(progress(visit, Step.TOPICS)), choices, notice, url(visits.topicsBack(visit))));
+            pages.render(ctx, Templates.topics(new TopicsPage(page(ctx, lang, "topics.title", "/topics")
+                    .withProgress(progress(visit, Step.TOPICS)), choices, notice, url(visits.topicsBack(visit)))));
         });
     }
 
@@ -295,11 +297,11 @@ public final class PatientController {
             } else if (chosen instanceof VisitService.ConfirmLeave c) {
                 String lang = visit.language();
                 Texts t = Texts.in(lang);
-                pages.render(ctx, "leave.jte", new ConfirmLeavePage(page(ctx, lang, "leave.title", null)
+                pages.render(ctx, Templates.leave(new ConfirmLeavePage(page(ctx, lang, "leave.title", null)
                         .withProgress(progress(visit, Step.TOPICS)),
                         t.get("leave.question", c.leaving().title(lang)), c.chosen().id(),
                         t.get("leave.yes", c.chosen().title(lang)), t.get("leave.no", c.leaving().title(lang)),
-                        url(visits.next(visit))));
+                        url(visits.next(visit)))));
             } else {
                 notAvailable(ctx, visit.language());
             }
@@ -322,8 +324,8 @@ public final class PatientController {
                     s.items().stream().map(i -> new ReviewItem(i.question(),
                             i.answer() == null ? t.get("review.skipped") : i.answer(),
                             questionUrl(i.section(), i.linkId()) + "?from=review")).toList())).toList();
-            pages.render(ctx, "review.jte", new ReviewPage(page(ctx, lang, "review.title", "/review")
-                    .withProgress(progress(visit, Step.REVIEW)), sections, null));
+            pages.render(ctx, Templates.review(new ReviewPage(page(ctx, lang, "review.title", "/review")
+                    .withProgress(progress(visit, Step.REVIEW)), sections, null)));
         });
     }
 
@@ -348,16 +350,16 @@ public final class PatientController {
         }
         PatientSession.Finished f = finished.get();
         if (f.result().urgent()) {
-            pages.render(ctx, "urgent.jte", new UrgentPage(
+            pages.render(ctx, Templates.urgent(new UrgentPage(
                     page(ctx, f.language(), "result.urgent.title", null)
                             .returningAfter(Math.min(URGENT_SECONDS, config().idleTimeout().toSeconds())),
-                    f.result().number(), false));
+                    f.result().number(), false)));
             return;
         }
-        pages.render(ctx, "result.jte", new ResultPage(
+        pages.render(ctx, Templates.result(new ResultPage(
                 page(ctx, f.language(), "result.title", null)
                         .returningAfter(Math.min(RESULT_SECONDS, config().idleTimeout().toSeconds())),
-                f.result().number(), f.name(), f.result().advice(), f.result().notes()));
+                f.result().number(), f.name(), f.result().advice(), f.result().notes())));
     }
 
     /**
@@ -368,8 +370,8 @@ public final class PatientController {
         withVisit(ctx, visit -> {
             String back = ctx.queryParam("back");
             String backUrl = isLocalPath(back) && !back.startsWith("/start-again") ? back : url(visits.next(visit));
-            pages.render(ctx, "start-again.jte", new StartAgainPage(
-                    page(ctx, visit.language(), "start-again.title", null), backUrl));
+            pages.render(ctx, Templates.startAgain(new StartAgainPage(
+                    page(ctx, visit.language(), "start-again.title", null), backUrl)));
         });
     }
 
@@ -385,16 +387,16 @@ public final class PatientController {
     public void notAvailable(Context ctx, String lang) {
         Texts t = Texts.in(lang);
         ctx.status(HttpStatus.NOT_FOUND);
-        pages.render(ctx, "message.jte", new MessagePage(page(ctx, lang, "unavailable.title", null),
-                t.get("unavailable.title"), t.get("unavailable.text"), "/topics", t.get("unavailable.action")));
+        pages.render(ctx, Templates.message(new MessagePage(page(ctx, lang, "unavailable.title", null),
+                t.get("unavailable.title"), t.get("unavailable.text"), "/topics", t.get("unavailable.action"))));
     }
 
     /** A patient's page with a message (an error, an expired form), in the visit's language, and "Start again". */
     public void message(Context ctx, String titleKey, String textKey, Object... args) {
         String lang = PatientSession.visit(ctx).map(Visit::language).orElse(config().defaultLanguage());
         Texts t = Texts.in(lang);
-        pages.render(ctx, "message.jte", new MessagePage(page(ctx, lang, titleKey, null), t.get(titleKey),
-                t.get(textKey, args), "/", t.get("action.start-again")));
+        pages.render(ctx, Templates.message(new MessagePage(page(ctx, lang, titleKey, null), t.get(titleKey),
+                t.get(textKey, args), "/", t.get("action.start-again"))));
     }
 
     private interface VisitHandler {

@@ -6,6 +6,7 @@ import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.i18n.PlainText;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.FieldErrors;
 import com.physiokiosk.ui.view.Views.LanguageOption;
@@ -201,8 +202,8 @@ public final class SettingsController {
                 .map(l -> new LanguageOption(l, Texts.in(l).get("language.name"), offered.contains(l), l.equals(defaultLanguage)))
                 .toList();
         ctx.status(status);
-        pages.render(ctx, "staff/settings.jte", new SettingsPage(pages.page(ctx, "staff.settings.title"), clinicName,
+        pages.render(ctx, Templates.staffSettings(new SettingsPage(pages.page(ctx, "staff.settings.title"), clinicName,
                 languages, idle, retention, askName, settings.hasLogo(), error, fields, ClinicSettings.MAX_LOGO_BYTES / 1024,
-                ConfigLoader.MAX_CLINIC_NAME));
+                ConfigLoader.MAX_CLINIC_NAME)));
     }
 }

@@ -5,6 +5,7 @@ import com.physiokiosk.engine.staff.SignInOutcome;
 import com.physiokiosk.engine.staff.SignInThrottle;
 import com.physiokiosk.engine.staff.StaffAccounts;
 import com.physiokiosk.engine.audit.AuditLog;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.SetupPage;
 import com.physiokiosk.ui.view.Views.SignInPage;
@@ -47,7 +48,8 @@ public final class StaffAuthController {
             ctx.redirect("/staff/setup", HttpStatus.SEE_OTHER);
             return;
         }
-        pages.render(ctx, "staff/sign-in.jte", new SignInPage(pages.formPage(ctx, "staff.sign-in.title"), "", null, noAccount));
+        pages.render(ctx, Templates.staffSignIn(new SignInPage(pages.formPage(ctx, "staff.sign-in.title"), "", null,
+                noAccount)));
     }
 
     /**
@@ -78,8 +80,8 @@ public final class StaffAuthController {
             ctx.status(HttpStatus.UNAUTHORIZED);
             error = t.get("staff.sign-in.failed", SignInThrottle.NAME_AND_SOURCE.free());
         }
-        pages.render(ctx, "staff/sign-in.jte", new SignInPage(pages.formPage(ctx, "staff.sign-in.title"),
-                username.length() > 40 ? "" : username, error, false));
+        pages.render(ctx, Templates.staffSignIn(new SignInPage(pages.formPage(ctx, "staff.sign-in.title"),
+                username.length() > 40 ? "" : username, error, false)));
     }
 
     /** When to try again after the kiosk was too busy hashing: a hash takes well under a second. */
@@ -95,8 +97,8 @@ public final class StaffAuthController {
         if (refuseSetup(ctx)) {
             return;
         }
-        pages.render(ctx, "staff/setup.jte", new SetupPage(pages.formPage(ctx, "staff.setup.title"), null,
-                StaffAccounts.MIN_PASSWORD_LENGTH));
+        pages.render(ctx, Templates.staffSetup(new SetupPage(pages.formPage(ctx, "staff.setup.title"), null,
+                StaffAccounts.MIN_PASSWORD_LENGTH)));
     }
 
     public void setup(Context ctx) {
@@ -110,8 +112,8 @@ public final class StaffAuthController {
         });
         if (error != null) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            pages.render(ctx, "staff/setup.jte", new SetupPage(pages.formPage(ctx, "staff.setup.title"),
-                    pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH), StaffAccounts.MIN_PASSWORD_LENGTH));
+            pages.render(ctx, Templates.staffSetup(new SetupPage(pages.formPage(ctx, "staff.setup.title"),
+                    pages.texts().get(error, StaffAccounts.MIN_PASSWORD_LENGTH), StaffAccounts.MIN_PASSWORD_LENGTH)));
             return;
         }
         ctx.redirect(Security.SIGN_IN, HttpStatus.SEE_OTHER);

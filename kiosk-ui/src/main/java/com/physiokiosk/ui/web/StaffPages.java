@@ -3,8 +3,10 @@ package com.physiokiosk.ui.web;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.ui.view.Page;
 import com.physiokiosk.ui.view.Pages;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.MessagePage;
+import gg.jte.html.HtmlContent;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.function.BooleanSupplier;
@@ -94,8 +96,9 @@ public final class StaffPages {
         return new Page.Brand(config().clinicName(), hasLogo.getAsBoolean() ? SettingsController.LOGO_URL : null);
     }
 
-    public void render(Context ctx, String template, Object model) {
-        pages.render(ctx, template, model);
+    /** Sends {@code page} (a {@link Templates} call) as HTML. */
+    public void render(Context ctx, HtmlContent page) {
+        pages.render(ctx, page);
     }
 
     /** A plain message page with {@code status}, with the header of whoever is signed in, if anyone. */
@@ -106,8 +109,8 @@ public final class StaffPages {
                 : sessions.signedIn(ctx).orElse(null);
         Page page = Page.staff(t, t.get(titleKey), s == null ? "" : s.csrf(), s == null ? null : header(ctx, s), brand());
         ctx.status(status);
-        pages.render(ctx, "message.jte", new MessagePage(page, t.get(titleKey), t.get(textKey),
+        pages.render(ctx, Templates.message(new MessagePage(page, t.get(titleKey), t.get(textKey),
                 s == null ? Security.SIGN_IN : "/staff/check-ins",
-                t.get(s == null ? "staff.action.sign-in" : "staff.action.list")));
+                t.get(s == null ? "staff.action.sign-in" : "staff.action.list"))));
     }
 }

@@ -5,6 +5,7 @@ import com.physiokiosk.engine.plugins.PluginStatus;
 import com.physiokiosk.engine.safety.SafetyScreen;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
+import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
 import com.physiokiosk.ui.view.Views.FieldErrors;
 import com.physiokiosk.ui.view.Views.PluginRow;
@@ -84,8 +85,8 @@ public final class TopicsAdminController {
         }
         Texts t = pages.texts();
         String name = name(id);
-        pages.render(ctx, "staff/remove-plugin.jte", new RemovePluginPage(pages.page(ctx, "staff.topics.remove.title"),
-                id, name, t.get("staff.topics.remove.confirm", name, id)));
+        pages.render(ctx, Templates.staffRemovePlugin(new RemovePluginPage(pages.page(ctx, "staff.topics.remove.title"),
+                id, name, t.get("staff.topics.remove.confirm", name, id))));
     }
 
     /** {@code POST /staff/admin/topics/{plugin}/remove}: stops, unloads and deletes the plugin. */
@@ -170,8 +171,8 @@ public final class TopicsAdminController {
                         p.state() == PluginStatus.State.STARTED && plugins.topics().stream().anyMatch(x -> x.pluginId().equals(p.id()))))
                 .toList();
         ctx.status(status);
-        pages.render(ctx, "staff/topics.jte", new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
-                t.get("staff.topics.safety"), rows, error, fields, TopicHost.MAX_JAR_BYTES / (1024 * 1024)));
+        pages.render(ctx, Templates.staffTopics(new TopicsAdminPage(pages.page(ctx, "staff.topics.title"),
+                t.get("staff.topics.safety"), rows, error, fields, TopicHost.MAX_JAR_BYTES / (1024 * 1024))));
     }
 
     /** The topic's title in the staff language: running, switched off since it ran, or as it was when switched off. */

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Topics switched on and off, installed and removed while the kiosk runs. */
 @DisplayName("Topic plugins at run time")
-class PluginAdminTest {
+class TopicHostTest {
 
     @TempDir
     Path plugins;
