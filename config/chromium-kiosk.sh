@@ -14,6 +14,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 policy_dir=/etc/chromium/policies/managed
 
 if [ "${1:-}" = "--install-policy" ]; then
+  if [ ! -f "$here/chromium-kiosk-policy.json" ] && [ -f "$policy_dir/physio-kiosk.json" ]; then
+    echo "The physio-kiosk package installed $policy_dir/physio-kiosk.json already"
+    exit 0
+  fi
   install -d -m 0755 "$policy_dir"
   install -m 0644 "$here/chromium-kiosk-policy.json" "$policy_dir/physio-kiosk.json"
   echo "Installed $policy_dir/physio-kiosk.json"

@@ -138,7 +138,7 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** The {@code java} the harness runs on, so both sides of a comparison run on the same JVM. */
-    static String javaBinary() {
+    public static String javaBinary() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 

@@ -39,16 +39,47 @@ public final class Bench {
 
     /**
      * The JVM options of the systemd unit the clinic installs ({@code config/physio-kiosk.service}),
-     * read from it: every server under test gets them, the kiosk and the bare app alike.
+     * read from it: every server under test gets them, the kiosk and the bare app alike; but the unit's class
+     * archive ({@code -XX:SharedArchiveFile=}), a file the package makes at install for the kiosk alone, which only
+     * the start-up benchmark makes and gives the kiosk ({@link #installedClassArchive}).
      */
     List<String> deployedJvm() {
-        return deployedJvm;
+        return deployedJvm.stream().filter(o -> !o.startsWith(CLASS_ARCHIVE)).toList();
+    }
+
+    /** The JVM option of the unit that names the kiosk's class archive. */
+    static final String CLASS_ARCHIVE = "-XX:SharedArchiveFile=";
+
+    /**
+     * Whether the unit starts the kiosk from a class archive made at install; if so, makes one in {@code dir} as the
+     * package's postinst does ({@code java <options> -XX:ArchiveClassesAtExit=FILE -jar physio-kiosk.jar warm-up}) and
+     * returns the kiosk's options with it, else the options as they are.
+     */
+    List<String> installedClassArchive(Path dir) throws IOException, InterruptedException {
+        if (deployedJvm.stream().noneMatch(o -> o.startsWith(CLASS_ARCHIVE))) {
+            return deployedJvm();
+        }
+        Path archive = dir.resolve("kiosk.jsa");
+        List<String> command = new ArrayList<>();
+        command.add(ChildJvm.javaBinary());
+        command.addAll(deployedJvm());
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-jar", options.kioskJar().toString(), "warm-up"));
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("warm-up.log").toFile()).start();
+        if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            p.destroyForcibly();
+            throw new IOException("the kiosk's warm-up made no class archive: see " + dir.resolve("warm-up.log"));
+        }
+        List<String> out = new ArrayList<>(deployedJvm());
+        out.add(CLASS_ARCHIVE + archive);
+        return List.copyOf(out);
     }
 
     /** {@link #deployedJvm()} with the heap limited to {@code maxHeap} (say {@code 64m}) instead. */
     List<String> deployedJvmWithHeap(String maxHeap) {
         List<String> out = new ArrayList<>();
-        deployedJvm.stream().filter(o -> !o.startsWith("-Xmx")).forEach(out::add);
+        deployedJvm().stream().filter(o -> !o.startsWith("-Xmx")).forEach(out::add);
         out.add(0, "-Xmx" + maxHeap);
         return List.copyOf(out);
     }

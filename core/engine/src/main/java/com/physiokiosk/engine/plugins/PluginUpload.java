@@ -4,102 +4,95 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An uploaded plugin jar, kept in a scratch folder of its own while it is checked: at most a given size, with a
- * plugin descriptor, and put into the plugins folder only as the bytes that were checked. Closing it deletes the
- * scratch folder.
+ * An uploaded plugin jar, kept while it is checked as a hidden scratch file in the plugins folder itself (which PF4J
+ * does not load: it starts with a dot and does not end in {@code .jar}): at most a given size, with a plugin
+ * descriptor, and put in place only as the bytes that were checked, by a rename within that folder, so the folder
+ * never holds half a jar and no move crosses file systems. Closing it deletes the scratch file if it is still there.
  */
 final class PluginUpload implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PluginUpload.class);
 
-    private final Path scratch;
+    /** How scratch files are named: the host deletes any left by a crash when it starts. */
+    static final String SCRATCH_PREFIX = ".upload-";
+    static final String SCRATCH_SUFFIX = ".jar.part";
+
     private final Path jar;
     private final byte[] digest;
 
-    private PluginUpload(Path scratch, Path jar, byte[] digest) {
-        this.scratch = scratch;
+    private PluginUpload(Path jar, byte[] digest) {
         this.jar = jar;
         this.digest = digest;
     }
 
     /**
-     * Copies {@code upload} into a scratch folder, refusing it once it passes {@code maxBytes}, and a file that is
-     * not a jar or has no plugin descriptor (reading the jar's directory only, running none of its code).
+     * Copies {@code upload} into a scratch file in {@code pluginsRoot}, refusing it once it passes {@code maxBytes},
+     * and a file that is not a jar or has no plugin descriptor (reading the jar's directory only, running none of
+     * its code).
      *
      * @throws TopicHost.Refused naming what is wrong with the file
+     * @throws IOException       when the plugins folder cannot be written
      */
-    static PluginUpload receive(InputStream upload, long maxBytes) throws IOException {
-        Path scratch = Files.createTempDirectory("kiosk-plugin-upload");
+    static PluginUpload receive(InputStream upload, long maxBytes, Path pluginsRoot) throws IOException {
+        Path jar = Files.createTempFile(pluginsRoot, SCRATCH_PREFIX, SCRATCH_SUFFIX);
         try {
-            Path jar = scratch.resolve("upload.jar");
             byte[] digest;
-            try {
-                digest = copy(upload, jar, maxBytes);
+            try (OutputStream out = Files.newOutputStream(jar, StandardOpenOption.TRUNCATE_EXISTING)) {
+                digest = copy(upload, out, maxBytes);
             } catch (TooLarge e) {
                 throw new TopicHost.Refused("The file is larger than " + maxBytes / (1024 * 1024) + " MB");
             }
             requireAPluginJar(jar);
-            return new PluginUpload(scratch, jar, digest);
+            return new PluginUpload(jar, digest);
         } catch (IOException | RuntimeException e) {
-            deleteTree(scratch);
+            Files.deleteIfExists(jar);
             throw e;
         }
     }
 
-    /** The uploaded jar, in the scratch folder. */
+    /** The uploaded jar, in its scratch file. */
     Path path() {
         return jar;
     }
 
     /**
-     * Copies the jar into {@code pluginsRoot} as {@code <id>.jar}: written beside it under a name PF4J does not
-     * load, then renamed, so the folder never holds half a jar.
+     * Renames the scratch file to {@code <id>.jar} in the same folder, once it is checked to hold still the bytes
+     * that were received.
      *
-     * @throws TopicHost.Refused when the folder already holds that file, or the jar changed since it was received
+     * @throws TopicHost.Refused     when the folder already holds that file, or the jar changed since it was received
      * @throws UncheckedIOException naming the folder when it cannot be written
      */
     Path moveInto(Path pluginsRoot, String id) {
-        try {
-            return copyInto(pluginsRoot, id);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot put the plugin into the plugins folder " + pluginsRoot + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private Path copyInto(Path pluginsRoot, String id) throws IOException {
         Path target = pluginsRoot.resolve(id + ".jar");
         if (Files.exists(target)) {
             throw new TopicHost.Refused("The plugins folder already holds a file " + target.getFileName()
                     + "; remove it first");
         }
-        Path part = pluginsRoot.resolve("." + id + ".jar.part");
-        Files.deleteIfExists(part);
         try {
             try (InputStream in = Files.newInputStream(jar)) {
-                if (!MessageDigest.isEqual(digest, copy(in, part, Long.MAX_VALUE))) {
+                if (!MessageDigest.isEqual(digest, copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE))) {
                     throw new TopicHost.Refused("The uploaded file changed while it was being checked");
                 }
             }
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(part);
+            return Files.move(jar, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot put the plugin into the plugins folder " + pluginsRoot + ": "
+                    + e.getMessage(), e);
         }
-        return target;
     }
 
     /** Deletes {@code jar} from the plugins folder, if it is there (an install that did not go through). */
@@ -111,31 +104,47 @@ final class PluginUpload implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        deleteTree(scratch);
+    /** Deletes scratch files a crash left in {@code pluginsRoot} (called before the host loads anything). */
+    static void deleteLeftovers(Path pluginsRoot) {
+        try (DirectoryStream<Path> left = Files.newDirectoryStream(pluginsRoot, SCRATCH_PREFIX + "*" + SCRATCH_SUFFIX)) {
+            for (Path file : left) {
+                Files.deleteIfExists(file);
+                log.info("Deleted {}, left in the plugins folder by an upload that did not finish", file.getFileName());
+            }
+        } catch (NoSuchFileException e) {
+            // no plugins folder yet: nothing left over
+        } catch (IOException e) {
+            log.warn("Could not look for unfinished uploads in {}: {}", pluginsRoot, e.getMessage());
+        }
     }
 
-    /** Copies at most {@code max} bytes of {@code in} to a new file {@code to} and returns their SHA-256. */
-    private static byte[] copy(InputStream in, Path to, long max) throws IOException {
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(jar);
+        } catch (IOException e) {
+            log.warn("Could not delete the scratch file {}: {}", jar.getFileName(), e.getMessage());
+        }
+    }
+
+    /** Copies at most {@code max} bytes of {@code in} to {@code out} and returns their SHA-256. */
+    private static byte[] copy(InputStream in, OutputStream out, long max) throws IOException {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (OutputStream out = Files.newOutputStream(to, StandardOpenOption.CREATE_NEW)) {
-            byte[] buffer = new byte[8192];
-            long size = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                size += n;
-                if (size > max) {
-                    throw new TooLarge();
-                }
-                sha.update(buffer, 0, n);
-                out.write(buffer, 0, n);
+        byte[] buffer = new byte[8192];
+        long size = 0;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            size += n;
+            if (size > max) {
+                throw new TooLarge();
             }
+            sha.update(buffer, 0, n);
+            out.write(buffer, 0, n);
         }
         return sha.digest();
     }
@@ -153,14 +162,6 @@ final class PluginUpload implements AutoCloseable {
             }
         } catch (ZipException e) {
             throw new TopicHost.Refused("This is not a plugin jar: the file is not a valid jar (" + e.getMessage() + ")");
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not delete scratch folder {}: {}", dir, e.getMessage());
         }
     }
 }

@@ -191,6 +191,7 @@ public final class TopicHost implements TopicCatalog {
     /** Loads every plugin in the plugins folder, then checks and starts each one the clinic has not switched off. */
     public void start() {
         change(() -> {
+            PluginUpload.deleteLeftovers(manager.pluginsRoot());
             loadNew();
             startAll();
         });
@@ -274,7 +275,7 @@ public final class TopicHost implements TopicCatalog {
      */
     public String install(InputStream upload, String who) {
         requireChoices();
-        try (PluginUpload jar = PluginUpload.receive(upload, MAX_JAR_BYTES)) {
+        try (PluginUpload jar = PluginUpload.receive(upload, MAX_JAR_BYTES, manager.pluginsRoot())) {
             String id = checks.check(jar.path()).pluginId();
             if (!PLUGIN_ID.matcher(id).matches()) {
                 throw new Refused("Plugin id '" + id + "' is not a plain lower-case name");
