@@ -16,16 +16,34 @@ if dpkg -s physio-kiosk >/dev/null 2>&1; then
 fi
 
 out="$(mktemp -d)"
-trap 'rm -rf "$out"' EXIT
+# Whatever the test's outcome, the machine is left without the package it installed.
+cleanup() {
+  if dpkg -s physio-kiosk >/dev/null 2>&1; then
+    pkill -u physio-kiosk java || true
+    apt-get purge -y -q physio-kiosk >/dev/null || true
+  fi
+  rm -rf "$out"
+}
+trap cleanup EXIT
 
-rm -f dist/target/physio-kiosk_*_all.deb
-mvn -B -q -Pdist -DskipTests package
-cp dist/target/physio-kiosk_*_all.deb "$out/first.deb"
+# build TARGET [MAVEN ARGS...]: builds the package and copies it to TARGET
+build() {
+  local target="$1"
+  shift
+  rm -f dist/target/physio-kiosk_*_all.deb
+  mvn -B -q -Pdist -DskipTests package "$@"
+  local debs=(dist/target/physio-kiosk_*_all.deb)
+  if [ ${#debs[@]} -ne 1 ] || [ ! -f "${debs[0]}" ]; then
+    echo "expected one package in dist/target, found: ${debs[*]}" >&2
+    exit 1
+  fi
+  cp "${debs[0]}" "$target"
+}
+
+build "$out/first.deb"
 # A snapshot's package version is its build time to the second: the next build is a newer version.
 sleep 2
-rm -f dist/target/physio-kiosk_*_all.deb
-mvn -B -q -Pdist -DskipTests package -pl dist
-cp dist/target/physio-kiosk_*_all.deb "$out/next.deb"
+build "$out/next.deb" -pl dist
 dpkg --compare-versions "$(dpkg-deb -f "$out/next.deb" Version)" gt "$(dpkg-deb -f "$out/first.deb" Version)"
 
 mvn -B -pl kiosk-ui -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \

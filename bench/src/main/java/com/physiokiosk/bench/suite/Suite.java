@@ -46,7 +46,8 @@ public final class Suite {
         List<String> machine = new java.util.ArrayList<>(Machine.describe(options.workDir()));
         machine.add("servers under test started with the options of config/physio-kiosk.service: "
                 + String.join(" ", bench.deployedJvm()) + " (the memory row: " + String.join(" ",
-                bench.deployedJvmWithHeap(MemoryBenchmark.SMALL_HEAP)) + ")");
+                bench.deployedJvmWithHeap(MemoryBenchmark.SMALL_HEAP)) + "; the kiosk's start-up row adds the unit's "
+                + Bench.CLASS_ARCHIVE + " with an archive made as the package's postinst makes it)");
         Report report = new Report(machine, options);
         for (Benchmark b : all()) {
             if (options.selected(b.name())) {
