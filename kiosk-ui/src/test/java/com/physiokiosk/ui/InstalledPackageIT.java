@@ -96,7 +96,7 @@ class InstalledPackageIT {
 
         // Back up now, on the settings page.
         admin.page("/staff/admin/settings");
-        assertEquals(303, admin.post("/staff/admin/settings/backup").statusCode());
+        assertEquals(303, admin.post("/staff/admin/backups").statusCode());
         List<Path> backups = backups();
         assertEquals(1, backups.size(), "one backup: " + backups);
         assertTrue(admin.page("/staff/admin/settings").body().contains(backups.get(0).getFileName().toString()));
