@@ -31,5 +31,7 @@ public enum AuditAction {
     /** A backup of the database was made; the detail names its file and size. */
     BACKUP_MADE,
     /** A backup was deleted: beyond the number kept, or older than the retention period; the detail says which. */
-    BACKUP_REMOVED
+    BACKUP_REMOVED,
+    /** The database was replaced by a backup (from the command line); the detail names the backup's file. */
+    DATABASE_RESTORED
 }
