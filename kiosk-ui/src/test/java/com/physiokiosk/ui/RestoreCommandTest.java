@@ -147,6 +147,7 @@ class RestoreCommandTest {
         sql(notKiosk, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount INTEGER)");
 
         Map<String, String> before = snapshot(data);
+        String folderMode = mode(data);
         Map<Path, String> refusals = new java.util.LinkedHashMap<>();
         refusals.put(tmp.resolve("no-such-backup.db"), "there is no file " + tmp.resolve("no-such-backup.db"));
         refusals.put(notSqlite, notSqlite + " is not an SQLite database");
@@ -173,6 +174,7 @@ class RestoreCommandTest {
             assertTrue(running.app.checkIns().find(current).isPresent());
             assertTrue(restores(running.app.database()).isEmpty());
         }
+        assertEquals(folderMode, mode(data), "the data folder's permissions as they were");
         try (Stream<Path> files = Files.list(data)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("restor")), "no copy, nothing kept aside");
         }
@@ -268,6 +270,11 @@ class RestoreCommandTest {
         }));
         assertEquals("8", Database.check(fresh.resolve(Database.FILE_NAME)).version());
         assertFalse(Files.exists(fresh.resolve(".kiosk.db.restoring")));
+    }
+
+    private static String mode(Path dir) throws IOException {
+        return Files.getFileStore(dir).supportsFileAttributeView("posix")
+                ? PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)) : "";
     }
 
     private static List<String> names(Path dir) throws IOException {

@@ -74,14 +74,17 @@ public final class DataFolderLock implements AutoCloseable {
     }
 
     /**
-     * {@code dataDir} to this caller alone (created, private, if it does not exist), or empty when anyone
-     * else holds it: a running kiosk, a command, another restore, in this process or another.
+     * {@code dataDir} to this caller alone (created, private, if it does not exist; an existing one is left as
+     * it is), or empty when anyone else holds it: a running kiosk, a command, another restore, in this process
+     * or another.
      *
      * @throws StorageException when the folder or its lock file cannot be made
      */
     public static Optional<DataFolderLock> exclusive(Path dataDir) {
         try {
-            PrivateFiles.folder(dataDir);
+            if (!Files.isDirectory(dataDir)) {
+                PrivateFiles.folder(dataDir);
+            }
         } catch (IOException e) {
             throw new StorageException("Cannot create data folder " + dataDir.toAbsolutePath() + ": "
                     + PrivateFiles.reason(e), e);
