@@ -1,6 +1,7 @@
 package com.physiokiosk.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.physiokiosk.engine.backup.BackupJob;
 import com.physiokiosk.engine.checkin.CheckInService;
 import com.physiokiosk.engine.visit.VisitService;
 import com.physiokiosk.engine.checkin.RetentionJob;
@@ -50,6 +51,7 @@ public final class KioskApp {
     private final StaffAccounts staffAccounts;
     private final AuditLog audit;
     private final RetentionJob retention;
+    private final BackupJob backups;
     private final StaffEvents staffEvents;
     private final PatientSessions patientSessions;
     private final StaffSessions staffSessions;
@@ -57,7 +59,7 @@ public final class KioskApp {
 
     private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicHost host,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
-                     StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
+                     BackupJob backups, StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
                      Javalin javalin) {
         this.startUp = startUp;
         this.settings = settings;
@@ -67,6 +69,7 @@ public final class KioskApp {
         this.staffAccounts = staffAccounts;
         this.audit = audit;
         this.retention = retention;
+        this.backups = backups;
         this.staffEvents = staffEvents;
         this.patientSessions = patientSessions;
         this.staffSessions = staffSessions;
@@ -136,6 +139,8 @@ public final class KioskApp {
         StaffSessions sessions = new StaffSessions(clock, config.staffIdleTimeout());
         FormTokens formTokens = new FormTokens(clock);
         StaffPages staffPages = new StaffPages(settings, settings::hasLogo, pages, sessions, formTokens);
+        BackupJob backups = new BackupJob(database, audit, clock, config.backupDir(), config.backupKeep(),
+                config.backupTime(), () -> settings.get().retentionDays());
         StaffEvents events = new StaffEvents(sessions, staffPages);
         service.addListener(events);
         Routes.Staff staff = new Routes.Staff(
@@ -145,30 +150,32 @@ public final class KioskApp {
                 new FhirController(host, checkIns, audit, staffPages, new ObjectMapper()),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
                 new TopicsAdminController(host, audit, staffPages),
-                new SettingsController(settings, staffPages),
+                new SettingsController(settings, backups, staffPages, clock),
                 new CatalogueController(host, audit, staffPages, clock),
                 staffPages,
                 new Security(sessions, formTokens),
                 new HostCheck(settings));
         Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
-        return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, events,
+        return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, backups, events,
                 patientSessions, sessions, javalin);
     }
 
-    /** Starts listening on the configured address and port, and the hourly retention job. */
+    /** Starts listening on the configured address and port, the hourly retention job and the nightly backups. */
     public KioskApp start() {
         javalin.start(startUp.bindAddress(), startUp.port());
         retention.start();
+        backups.start();
         return this;
     }
 
     /**
-     * Stops the retention job, the live streams, the server and the plugins, writes the audit log's
-     * pending counts, then closes the database.
+     * Stops the retention job, the backups, the live streams, the server and the plugins, writes the audit
+     * log's pending counts, then closes the database.
      */
     public void stop() {
         retention.stop();
+        backups.stop();
         staffEvents.stop();
         javalin.stop();
         host.stop();
@@ -209,6 +216,11 @@ public final class KioskApp {
 
     public RetentionJob retention() {
         return retention;
+    }
+
+    /** The nightly backups, and the admin's "Back up now". */
+    public BackupJob backups() {
+        return backups;
     }
 
     public Database database() {

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the kiosk: {@code java -jar physio-kiosk.jar [--port=7070] [--data-dir=data] …}; or, on the
  * kiosk machine, sets a staff password anew: {@code java -jar physio-kiosk.jar reset-password --user admin}
- * ({@link ResetPasswordCommand}); or records the classes a start loads: {@code java -XX:ArchiveClassesAtExit=FILE -jar
- * physio-kiosk.jar warm-up} ({@link #warmUp}).
+ * ({@link ResetPasswordCommand}); or puts a backup in the database's place with the kiosk stopped:
+ * {@code java -jar physio-kiosk.jar restore FILE} ({@link RestoreCommand}); or records the classes a start loads:
+ * {@code java -XX:ArchiveClassesAtExit=FILE -jar physio-kiosk.jar warm-up} ({@link #warmUp}).
  */
 public final class Main {
 
@@ -44,6 +45,11 @@ public final class Main {
         if (args.length > 0 && args[0].equals(ResetPasswordCommand.NAME)) {
             System.exit(ResetPasswordCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
                     System.console(), System.in, System.out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(RestoreCommand.NAME)) {
+            System.exit(RestoreCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    java.time.Clock.systemUTC(), System.out, System.err));
             return;
         }
         boolean warmUp = args.length > 0 && args[0].equals(WARM_UP);

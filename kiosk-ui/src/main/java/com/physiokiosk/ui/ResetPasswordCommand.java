@@ -1,7 +1,5 @@
 package com.physiokiosk.ui;
 
-import com.physiokiosk.engine.config.ConfigException;
-import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.staff.StaffAccount;
 import com.physiokiosk.engine.staff.StaffAccounts;
@@ -44,9 +42,9 @@ final class ResetPasswordCommand {
     /** Environment variable holding the new password, for scripts. */
     static final String NEW_PASSWORD = "KIOSK_NEW_PASSWORD";
 
-    static final int DONE = 0;
-    static final int REFUSED = 1;
-    static final int CANNOT_RUN = 2;
+    static final int DONE = Commands.DONE;
+    static final int REFUSED = Commands.REFUSED;
+    static final int CANNOT_RUN = Commands.CANNOT_RUN;
 
     private ResetPasswordCommand() {
     }
@@ -82,12 +80,8 @@ final class ResetPasswordCommand {
             return CANNOT_RUN;
         }
         String username = user.strip().toLowerCase(Locale.ROOT);
-        KioskConfig config;
-        try {
-            // Plugins play no part here: any folder will do for the loader's default.
-            config = new ConfigLoader(Path.of("plugins")).load(env, settings.toArray(String[]::new));
-        } catch (ConfigException e) {
-            err.println("reset-password: " + e.getMessage());
+        KioskConfig config = Commands.config(NAME, settings, env, err);
+        if (config == null) {
             return CANNOT_RUN;
         }
         Path file = config.dataDir().resolve(Database.FILE_NAME);

@@ -154,6 +154,7 @@ public final class Routes {
             c.routes.post("/staff/admin/settings", staff.settings()::save, Access.ADMIN);
             c.routes.post(SettingsController.LOGO_PATH, staff.settings()::uploadLogo, Access.ADMIN);
             c.routes.post("/staff/admin/logo/remove", staff.settings()::removeLogo, Access.ADMIN);
+            c.routes.post(SettingsController.BACKUP_PATH, staff.settings()::backUpNow, Access.ADMIN);
             // The clinical rules catalogue: admins, as the clinical lead who signs it off signs in as one.
             c.routes.get("/staff/admin/catalogue", staff.catalogue()::page, Access.ADMIN);
             c.routes.get("/staff/admin/catalogue/pdf", staff.catalogue()::pdf, Access.ADMIN);

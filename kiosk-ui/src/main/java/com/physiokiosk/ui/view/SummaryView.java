@@ -137,6 +137,11 @@ public final class SummaryView {
         return day.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.forLanguageTag(t.language())));
     }
 
+    /** A moment as staff read it, the day and the clinic-local time: "21 Nov 2026 09:05". */
+    public static String dateTime(Instant at, ZoneId zone, Texts t) {
+        return date(LocalDate.ofInstant(at, zone), t) + " " + time(at, zone);
+    }
+
     /** A clinic-local time of day, e.g. "09:05". */
     public static String time(Instant at, ZoneId zone) {
         return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(at);

@@ -233,10 +233,29 @@ public final class Views {
      *
      * @param error       what stopped the save, on top of the page, or {@code null}
      * @param fields      what is wrong with each field, shown next to it
+     * @param backups     the database's backups
      */
     public record SettingsPage(Page page, String clinicName, List<LanguageOption> languages, String idleSeconds,
                                String retentionDays, boolean askName, boolean hasLogo, String error,
-                               FieldErrors fields, int maxLogoKilobytes, int maxClinicName) {
+                               FieldErrors fields, int maxLogoKilobytes, int maxClinicName, BackupsView backups) {
+    }
+
+    /**
+     * The backups on the settings page, as staff read them.
+     *
+     * @param folder        where they are
+     * @param keep          how many are kept
+     * @param retentionDays none is kept longer than this
+     * @param rows          the backups, newest first
+     * @param nextRun       when the next nightly one is made
+     * @param lastFailure   the last backup that failed and why, or {@code null}
+     */
+    public record BackupsView(String folder, int keep, int retentionDays, List<BackupRow> rows, String nextRun,
+                              String lastFailure) {
+    }
+
+    /** One backup: when it was made (the clinic's time), its size, its file name. */
+    public record BackupRow(String madeAt, String size, String file) {
     }
 
     /**

@@ -94,7 +94,7 @@ public final class AdminController {
     }
 
     private String when(java.time.Instant at, Texts t) {
-        return SummaryView.date(LocalDate.ofInstant(at, clock.getZone()), t) + " " + SummaryView.time(at, clock.getZone());
+        return SummaryView.dateTime(at, clock.getZone(), t);
     }
 
     private static String actionKey(AuditAction a) {

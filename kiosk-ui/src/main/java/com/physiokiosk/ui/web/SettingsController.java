@@ -1,13 +1,19 @@
 package com.physiokiosk.ui.web;
 
+import com.physiokiosk.engine.backup.Backup;
+import com.physiokiosk.engine.backup.BackupJob;
 import com.physiokiosk.engine.config.ClinicSettings;
 import com.physiokiosk.engine.config.ConfigException;
 import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.i18n.PlainText;
+import com.physiokiosk.engine.storage.PrivateFiles;
+import com.physiokiosk.ui.view.SummaryView;
 import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.BackupRow;
+import com.physiokiosk.ui.view.Views.BackupsView;
 import com.physiokiosk.ui.view.Views.FieldErrors;
 import com.physiokiosk.ui.view.Views.LanguageOption;
 import com.physiokiosk.ui.view.Views.SettingsPage;
@@ -18,18 +24,22 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The admin's clinic settings page: clinic name, languages, idle timeout, retention, the name
  * question, and the clinic logo. Changes go through {@link ClinicSettings}, checked exactly as at
  * start-up, and apply to the next request; each is in the audit log (written by ClinicSettings with the
- * change). Also serves the logo.
+ * change). Also serves the logo, and shows the database's backups ({@link BackupJob}) with "Back up now".
  */
 public final class SettingsController {
 
@@ -46,12 +56,19 @@ public final class SettingsController {
     static final String RETENTION = "retention";
     static final String LOGO = "logo";
 
-    private final ClinicSettings settings;
-    private final StaffPages pages;
+    /** Where "Back up now" posts. */
+    public static final String BACKUP_PATH = "/staff/admin/backups";
 
-    public SettingsController(ClinicSettings settings, StaffPages pages) {
+    private final ClinicSettings settings;
+    private final BackupJob backups;
+    private final StaffPages pages;
+    private final Clock clock;
+
+    public SettingsController(ClinicSettings settings, BackupJob backups, StaffPages pages, Clock clock) {
         this.settings = settings;
+        this.backups = backups;
         this.pages = pages;
+        this.clock = clock;
     }
 
     /** {@code GET /staff/admin/settings}; the confirmation of the last change shows in the header's place for it. */
@@ -175,6 +192,19 @@ public final class SettingsController {
         ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * {@code POST /staff/admin/backups}: "Back up now". The backup is made while the admin waits (seconds for
+     * a clinic's database), in the audit log under their name; the page they return to says how it went.
+     */
+    public void backUpNow(Context ctx) {
+        Texts t = pages.texts();
+        Optional<Backup> made = backups.runNow(pages.user(ctx).username());
+        pages.confirm(ctx, made.map(b -> t.get("staff.settings.backups.done", b.name(), size(b.bytes(), t)))
+                .orElseGet(() -> t.get("staff.settings.backups.not-done",
+                        backups.lastFailure().map(BackupJob.Failure::reason).orElse("?"))));
+        ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
+    }
+
     /** {@code GET /clinic-logo}: the logo with its own media type, or 404 when there is none. */
     public void logo(Context ctx) {
         ClinicSettings.Logo logo = settings.logo().orElseThrow(() -> new NotFoundResponse("no-logo"));
@@ -204,6 +234,33 @@ public final class SettingsController {
         ctx.status(status);
         pages.render(ctx, Templates.staffSettings(new SettingsPage(pages.page(ctx, "staff.settings.title"), clinicName,
                 languages, idle, retention, askName, settings.hasLogo(), error, fields, ClinicSettings.MAX_LOGO_BYTES / 1024,
-                ConfigLoader.MAX_CLINIC_NAME)));
+                ConfigLoader.MAX_CLINIC_NAME, backupsView(pages.texts()))));
+    }
+
+    /** The backups as staff read them: times in the clinic's time zone, sizes in their language's numbers. */
+    private BackupsView backupsView(Texts t) {
+        ZoneId zone = clock.getZone();
+        List<BackupRow> rows = List.of();
+        String failure = backups.lastFailure()
+                .map(f -> t.get("staff.settings.backups.failed", SummaryView.dateTime(f.at(), zone, t), f.reason()))
+                .orElse(null);
+        try {
+            rows = backups.backups().stream()
+                    .map(b -> new BackupRow(SummaryView.dateTime(b.at(), zone, t), size(b.bytes(), t), b.name()))
+                    .toList();
+        } catch (IOException e) {
+            failure = t.get("staff.settings.backups.failed", SummaryView.dateTime(clock.instant(), zone, t),
+                    PrivateFiles.reason(e));
+        }
+        return new BackupsView(backups.folder().toAbsolutePath().toString(), backups.keep(),
+                settings.get().retentionDays(), rows, SummaryView.dateTime(backups.nextRun(), zone, t), failure);
+    }
+
+    /** A file's size in KB (under a megabyte) or MB with one decimal, in the staff language's numbers. */
+    static String size(long bytes, Texts t) {
+        NumberFormat number = NumberFormat.getNumberInstance(Locale.forLanguageTag(t.language()));
+        number.setMaximumFractionDigits(1);
+        return bytes < 1024 * 1024 ? number.format(Math.max(1, (bytes + 1023) / 1024)) + " KB"
+                : number.format(bytes / (1024.0 * 1024.0)) + " MB";
     }
 }

@@ -27,5 +27,11 @@ public enum AuditAction {
     /** An admin looked at the clinical rules catalogue; the detail names the versions it was made from. */
     CATALOGUE_VIEWED,
     /** An admin downloaded the clinical rules catalogue as a PDF; the detail names the versions. */
-    CATALOGUE_EXPORTED
+    CATALOGUE_EXPORTED,
+    /** A backup of the database was made; the detail names its file and size. */
+    BACKUP_MADE,
+    /** A backup was deleted: beyond the number kept, or older than the retention period; the detail says which. */
+    BACKUP_REMOVED,
+    /** The database was replaced by a backup (from the command line); the detail names the backup's file. */
+    DATABASE_RESTORED
 }

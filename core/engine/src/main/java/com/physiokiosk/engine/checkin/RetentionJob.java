@@ -3,12 +3,11 @@ package com.physiokiosk.engine.checkin;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.checkin.CheckInRepository;
+import com.physiokiosk.engine.schedule.Repeating;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +24,8 @@ public final class RetentionJob {
     private final AuditLog audit;
     private final Clock clock;
     private final IntSupplier retentionDays;
-    private ScheduledExecutorService scheduler;
+    private final Repeating schedule = new Repeating("kiosk-retention", Duration.ZERO, Duration.ofHours(1), log,
+            "Retention run", this::runOnce);
 
     /**
      * @param clock         gives "today" in the clinic's time zone
@@ -40,23 +40,12 @@ public final class RetentionJob {
     }
 
     /** Runs now, then hourly, on a daemon thread of its own. */
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kiosk-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runSafely, 0, 1, TimeUnit.HOURS);
+    public void start() {
+        schedule.start();
     }
 
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+    public void stop() {
+        schedule.stop();
     }
 
     /**
@@ -74,14 +63,5 @@ public final class RetentionJob {
                     retentionDays);
         }
         return deleted.size();
-    }
-
-    private void runSafely() {
-        try {
-            runOnce();
-        } catch (RuntimeException e) {
-            // Keep the schedule alive: the next hour tries again.
-            log.error("Retention run failed: {}", e.getMessage());
-        }
     }
 }

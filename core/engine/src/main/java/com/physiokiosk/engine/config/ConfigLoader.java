@@ -9,7 +9,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -60,7 +62,14 @@ public final class ConfigLoader {
                     "staff are signed out after this many minutes without using the staff pages (5-720)"),
             new Setting("kiosk.public-hostnames", "",
                     "other names staff use to reach the kiosk (e.g. kiosk.clinic.example), comma-separated; localhost and"
-                            + " this machine's own names and addresses always work, requests naming any other host are refused"));
+                            + " this machine's own names and addresses always work, requests naming any other host are refused"),
+            new Setting("kiosk.backup-dir", "",
+                    "folder of the nightly database backups; empty means the backups folder inside the data folder"
+                            + " (kiosk.data-dir). Another disk keeps them when this one fails"),
+            new Setting("kiosk.backup-keep", "14",
+                    "how many backups are kept, the newest (1-1000); none is kept longer than kiosk.retention-days"),
+            new Setting("kiosk.backup-time", "02:30",
+                    "time of day of the nightly backup, 24-hour, in the clinic's time zone (kiosk.timezone)"));
 
     private final Path defaultPluginsDir;
 
@@ -145,6 +154,15 @@ public final class ConfigLoader {
     public static final int MAX_IDLE_SECONDS = 3600;
     public static final int MIN_RETENTION_DAYS = 1;
     public static final int MAX_RETENTION_DAYS = 3650;
+    /** Bounds of {@code kiosk.backup-keep}. */
+    public static final int MIN_BACKUP_KEEP = 1;
+    public static final int MAX_BACKUP_KEEP = 1000;
+    /** The backup folder inside the data folder when {@code kiosk.backup-dir} is empty. */
+    public static final String DEFAULT_BACKUP_FOLDER = "backups";
+
+    /** A time of day as a setting is written: {@code 02:30}, {@code 2:30}, {@code 23:05}. */
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("H:mm")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** How one setting's text becomes its value, and what a person should write instead when it cannot. */
     private record Parser(Function<String, ?> parse, String expected) {
@@ -176,7 +194,13 @@ public final class ConfigLoader {
             Map.entry("kiosk.staff-idle-minutes", new Parser(s -> Duration.ofMinutes(range(s, 5, 720)),
                     "a whole number of minutes from 5 to 720")),
             Map.entry("kiosk.public-hostnames", new Parser(ConfigLoader::hostnames,
-                    "host names separated by commas, such as kiosk.clinic.example")));
+                    "host names separated by commas, such as kiosk.clinic.example")),
+            Map.entry("kiosk.backup-dir", new Parser(s -> s.isBlank() ? null : Path.of(s), "a folder path, or empty")),
+            Map.entry("kiosk.backup-keep", new Parser(s -> range(s, MIN_BACKUP_KEEP, MAX_BACKUP_KEEP),
+                    "a whole number of backups from " + MIN_BACKUP_KEEP + " to " + MAX_BACKUP_KEEP)),
+            Map.entry("kiosk.backup-time", new Parser(s -> LocalTime.parse(s, TIME_OF_DAY),
+                    "a time of day such as 02:30 (24-hour, hours and minutes)")));
+
 
     /** Settings a clinic admin may change while the kiosk runs (the rest need a restart). */
     public static final List<String> EDITABLE = List.of("kiosk.clinic-name", "kiosk.languages", "kiosk.ask-name",
@@ -191,10 +215,14 @@ public final class ConfigLoader {
             throw new ConfigException("Setting kiosk.plugins-dir is empty and there is no physio-kiosk.jar to look beside;"
                     + " set KIOSK_PLUGINS_DIR");
         }
-        return new KioskConfig(read(v, "kiosk.port"), read(v, "kiosk.bind-address"), read(v, "kiosk.data-dir"),
+        Path dataDir = read(v, "kiosk.data-dir");
+        Path backupDir = read(v, "kiosk.backup-dir");
+        return new KioskConfig(read(v, "kiosk.port"), read(v, "kiosk.bind-address"), dataDir,
                 pluginsDir, read(v, "kiosk.plugin-mode"), read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"),
                 read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"),
-                read(v, "kiosk.timezone"), read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.public-hostnames"));
+                read(v, "kiosk.timezone"), read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.public-hostnames"),
+                backupDir == null ? dataDir.resolve(DEFAULT_BACKUP_FOLDER) : backupDir, read(v, "kiosk.backup-keep"),
+                read(v, "kiosk.backup-time"));
     }
 
     /**
@@ -219,7 +247,7 @@ public final class ConfigLoader {
         return new KioskConfig(base.port(), base.bindAddress(), base.dataDir(), base.pluginsDir(), base.pluginMode(),
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
                 read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone(), base.staffIdleTimeout(),
-                base.publicHostnames());
+                base.publicHostnames(), base.backupDir(), base.backupKeep(), base.backupTime());
     }
 
     @SuppressWarnings("unchecked")

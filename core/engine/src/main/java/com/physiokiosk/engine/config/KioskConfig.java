@@ -2,6 +2,7 @@ package com.physiokiosk.engine.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -24,10 +25,14 @@ import java.util.Objects;
  * @param staffIdleTimeout a staff member who makes no request for this long is signed out
  * @param publicHostnames names (besides localhost and the machine's own names and addresses) under which
  *                      staff reach the kiosk, lower-case: requests naming another host are refused
+ * @param backupDir     folder of the database backups
+ * @param backupKeep    how many backups are kept, the newest
+ * @param backupTime    when the nightly backup is made, in the clinic's time zone
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
-                          int retentionDays, ZoneId zone, Duration staffIdleTimeout, List<String> publicHostnames) {
+                          int retentionDays, ZoneId zone, Duration staffIdleTimeout, List<String> publicHostnames,
+                          Path backupDir, int backupKeep, LocalTime backupTime) {
 
     public KioskConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -38,6 +43,8 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(staffIdleTimeout, "staffIdleTimeout");
+        Objects.requireNonNull(backupDir, "backupDir");
+        Objects.requireNonNull(backupTime, "backupTime");
         languages = List.copyOf(languages);
         publicHostnames = List.copyOf(publicHostnames);
         if (languages.isEmpty()) {
@@ -52,16 +59,11 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
 
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
-    }
-
-    public KioskConfig withDataDir(Path newDataDir) {
-        return new KioskConfig(port, bindAddress, newDataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames, backupDir, backupKeep, backupTime);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames, backupDir, backupKeep, backupTime);
     }
 }

@@ -71,10 +71,14 @@ public final class Database implements AutoCloseable {
     /** Set by {@link #close()}; guarded by {@link #writer}. */
     private boolean closed;
 
-    private Database(SQLiteDataSource dataSource, Path file, Duration idleRelease) {
+    /** This database's hold on its folder, let go at {@link #close()}; {@code null} when the caller's ({@link #open(Path, DataFolderLock)}). */
+    private final DataFolderLock ownHold;
+
+    private Database(SQLiteDataSource dataSource, Path file, Duration idleRelease, DataFolderLock ownHold) {
         this.dataSource = dataSource;
         this.file = file;
         this.idleRelease = idleRelease;
+        this.ownHold = ownHold;
     }
 
     /** Work done with a connection. */
@@ -84,12 +88,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens (creating if needed) the database in {@code dataDir} and migrates its schema.
+     * Opens (creating if needed) the database in {@code dataDir} and migrates its schema. While it is open
+     * it holds its folder shared ({@link DataFolderLock}): others may open it too, a restore may not.
      *
-     * @throws StorageException when the folder cannot be created or written, or the database cannot be opened
+     * @throws StorageException when the folder cannot be created or written, a restore is at work in it, or
+     *                          the database cannot be opened
      */
     public static Database open(Path dataDir) {
         return open(dataDir, IDLE_RELEASE);
+    }
+
+    /**
+     * As {@link #open(Path)}, for a restore that holds {@code dataDir} {@linkplain DataFolderLock#exclusive
+     * exclusively} and keeps holding it after this database is closed.
+     */
+    public static Database open(Path dataDir, DataFolderLock held) {
+        if (!held.isExclusive()) {
+            throw new IllegalArgumentException("open(dataDir, held) is for a holder of the whole folder");
+        }
+        return openHeld(dataDir, IDLE_RELEASE, null);
     }
 
     /** As {@link #open(Path)}, the writer letting go of its connection after {@code idleRelease} without a write. */
@@ -102,6 +119,17 @@ public final class Database implements AutoCloseable {
         if (!Files.isWritable(dataDir)) {
             throw new StorageException("Data folder " + dataDir.toAbsolutePath() + " is not writable", null);
         }
+        DataFolderLock hold = DataFolderLock.shared(dataDir);
+        try {
+            return openHeld(dataDir, idleRelease, hold);
+        } catch (RuntimeException | Error e) {
+            hold.close();
+            throw e;
+        }
+    }
+
+    /** Opens and migrates the database of a folder the caller holds; {@code own} (if any) is let go at close. */
+    private static Database openHeld(Path dataDir, Duration idleRelease, DataFolderLock own) {
         Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -116,17 +144,105 @@ public final class Database implements AutoCloseable {
             // any new one; a changed, failed or unknown (newer) migration stops the start with its reason.
             // A database a newer kiosk has migrated is refused too ("future" migrations are not ignored): an
             // older kiosk must not write into a schema it does not know.
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").ignoreMigrationPatterns("")
+            Flyway.configure().dataSource(ds).locations(MIGRATIONS).ignoreMigrationPatterns("")
                     .load().migrate();
         } catch (FlywayException e) {
             throw new StorageException("Cannot open or migrate database " + file + ": " + rootMessage(e), e);
         }
         log.info("Database {} ready", file);
-        return new Database(ds, file, idleRelease);
+        return new Database(ds, file, idleRelease, own);
     }
 
     public Path file() {
         return file;
+    }
+
+    /** Where the schema's migrations are, for Flyway. */
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    /** The first 16 bytes of every SQLite database file. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * What a database file (not one open as a kiosk's) is, as {@link #check} found it.
+     *
+     * @param integrity what {@code PRAGMA integrity_check} says: {@code ok}, or its first problems
+     * @param version   the schema version its Flyway history says it is at; {@code null} when it has no history
+     *                  (not a kiosk's database), or when it is not intact (not looked at)
+     * @param known     the newest schema version this kiosk knows
+     * @param newer     versions applied to it that this kiosk does not know (a newer kiosk's)
+     * @param pending   how many of this kiosk's migrations it still needs
+     * @param problem   what Flyway's check of its history against this kiosk's migrations found (an edited or
+     *                  failed migration, a newer one), or {@code null}
+     */
+    public record FileCheck(String integrity, String version, String known, List<String> newer, int pending,
+                            String problem) {
+
+        public boolean intact() {
+            return "ok".equals(integrity);
+        }
+    }
+
+    /**
+     * Looks at a database file without changing it: read-only and as immutable (SQLite makes no lock,
+     * journal or log file beside it), so use it only on a file nobody writes meanwhile, such as a backup.
+     *
+     * @throws StorageException when it is not an SQLite database or cannot be read
+     */
+    public static FileCheck check(Path file) {
+        byte[] header = new byte[SQLITE_HEADER.length];
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(header, 0, header.length) < header.length || !java.util.Arrays.equals(header, SQLITE_HEADER)) {
+                throw new StorageException(file + " is not an SQLite database", null);
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot read " + file + ": " + PrivateFiles.reason(e), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1");
+        List<String> problems = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("PRAGMA integrity_check(5)");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                problems.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                throw new StorageException(file + " is not an SQLite database", e);
+            }
+            problems = List.of(describeCode(e));
+        }
+        String integrity = String.join("; ", problems);
+        if (!"ok".equals(integrity)) {
+            return new FileCheck(integrity, null, null, List.of(), 0, null);
+        }
+        try {
+            Flyway flyway = Flyway.configure().dataSource(ds).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load();
+            org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+            List<String> newer = new ArrayList<>();
+            String known = null;
+            for (org.flywaydb.core.api.MigrationInfo m : info.all()) {
+                if (m.getVersion() == null) {
+                    continue;
+                }
+                if (m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS
+                        || m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_FAILED) {
+                    newer.add(m.getVersion().getVersion());
+                } else {
+                    known = m.getVersion().getVersion();
+                }
+            }
+            String version = info.applied().length == 0 || info.current() == null ? null
+                    : info.current().getVersion().getVersion();
+            var validation = flyway.validateWithResult();
+            String problem = validation.validationSuccessful ? null : validation.getAllErrorMessages();
+            return new FileCheck(integrity, version, known, newer, info.pending().length, problem);
+        } catch (FlywayException e) {
+            throw new StorageException("Cannot read the schema history of " + file + ": " + rootMessage(e), e);
+        }
     }
 
     /**
@@ -311,6 +427,9 @@ public final class Database implements AutoCloseable {
                     log.warn("Closing the database {}: {}", file, describe(e));
                 }
                 writerConnection = null;
+            }
+            if (ownHold != null) {
+                ownHold.close();
             }
         } finally {
             writer.unlock();

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,36 @@ class ConfigLoaderTest {
                 () -> loader.load(env(), new String[] {"--staff-idle-minutes=0"}));
         assertTrue(e.getMessage().contains("kiosk.staff-idle-minutes='0'"), e.getMessage());
         assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_STAFF_IDLE_MINUTES", "721"), new String[0]));
+    }
+
+    @Test
+    void backupsGoIntoTheDataFoldersBackupsFolderFourteenKeptAt0230UnlessSetOtherwise() throws IOException {
+        KioskConfig defaults = loader.load(env("KIOSK_DATA_DIR", "/var/lib/physio-kiosk"), new String[0]);
+        assertEquals(Path.of("/var/lib/physio-kiosk", "backups"), defaults.backupDir(), "inside the data folder");
+        assertEquals(14, defaults.backupKeep());
+        assertEquals(LocalTime.of(2, 30), defaults.backupTime());
+
+        Path file = Files.writeString(tmp.resolve("b.properties"), "kiosk.backup-dir=/mnt/usb/kiosk\nkiosk.backup-keep=7\n");
+        KioskConfig set = loader.load(Map.of("KIOSK_CONFIG", file.toString(), "KIOSK_BACKUP_KEEP", "30"),
+                new String[] {"--backup-time=3:05"});
+        assertEquals(Path.of("/mnt/usb/kiosk"), set.backupDir());
+        assertEquals(30, set.backupKeep(), "the environment over the file");
+        assertEquals(LocalTime.of(3, 5), set.backupTime(), "the flag");
+    }
+
+    @Test
+    void aBadBackupSettingNamesTheSettingTheValueWhereItCameFromAndWhatIsExpected() {
+        assertEquals("Bad setting kiosk.backup-keep='0' (from environment KIOSK_BACKUP_KEEP): expected a whole number of"
+                + " backups from 1 to 1000", assertThrows(ConfigException.class,
+                () -> loader.load(env("KIOSK_BACKUP_KEEP", "0"), new String[0])).getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_BACKUP_KEEP", "1001"), new String[0]));
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_BACKUP_KEEP", "many"), new String[0]));
+        for (String bad : List.of("24:00", "2:60", "half past two", "02:30:00", "")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> loader.load(env(), new String[] {"--backup-time=" + bad}), bad);
+            assertEquals("Bad setting kiosk.backup-time='" + bad + "' (from command line --backup-time): expected a time of"
+                    + " day such as 02:30 (24-hour, hours and minutes)", e.getMessage());
+        }
     }
 
     @Test

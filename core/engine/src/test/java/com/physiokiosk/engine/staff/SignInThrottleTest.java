@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.engine.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,14 +41,14 @@ class SignInThrottleTest {
     @Test
     void failuresAreForgottenOneByOneAtTheRulesPace() {
         Instant start = Instant.parse("2026-03-02T09:00:00Z");
-        MovableClock clock = new MovableClock(start);
+        MovableClock clock = new MovableClock(start, ZoneOffset.UTC);
         SignInThrottle throttle = new SignInThrottle(clock);
         for (int i = 0; i < 5; i++) {
             throttle.reserve("maria", "192.0.2.5");
         }
         assertTrue(throttle.slowed("maria"));
         assertFalse(throttle.reserve("maria", "192.0.2.5").attempt().isPresent());
-        clock.now = start.plus(SignInThrottle.NAME_AND_SOURCE.forgetEach());
+        clock.set(start.plus(SignInThrottle.NAME_AND_SOURCE.forgetEach()));
         assertFalse(throttle.slowed("maria"), "four left: below the free five");
         assertTrue(throttle.reserve("maria", "192.0.2.5").attempt().isPresent());
         assertFalse(throttle.reserve("maria", "192.0.2.5").attempt().isPresent(), "five again: wait");
@@ -60,28 +61,5 @@ class SignInThrottleTest {
             throttle.reserve("name" + i, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
         }
         assertTrue(throttle.size() <= SignInThrottle.MAX_KEYS, "keys: " + throttle.size());
-    }
-
-    private static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
