@@ -68,6 +68,9 @@ class InstalledPackageIT {
         assertTrue(Files.isRegularFile(Path.of("/etc/chromium/policies/managed/physio-kiosk.json")));
         assertTrue(Files.isRegularFile(BROWSER_UNIT));
         assertTrue(Files.isExecutable(Path.of("/usr/bin/physio-kiosk-browser")));
+        assertFalse(installed.contains("could not make the start-up class archive"), installed);
+        assertTrue(Files.size(STATE.resolve("kiosk.jsa")) > 1_000_000, "the class archive the unit starts from");
+        assertTrue(Files.readString(UNIT).contains("-XX:SharedArchiveFile=" + STATE.resolve("kiosk.jsa")));
         verifyUnits();
 
         // First start: the shipped topics are put under the state folder, where the service may write.
