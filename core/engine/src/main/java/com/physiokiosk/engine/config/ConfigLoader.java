@@ -54,6 +54,10 @@ public final class ConfigLoader {
             new Setting("kiosk.clinic-name", "Physiotherapy clinic", "clinic name on the welcome screen"),
             new Setting("kiosk.ask-name", "true", "ask patients the name they want to be called by (true or false)"),
             new Setting("kiosk.idle-timeout-seconds", "90", "idle patient screens reset to the welcome screen after this many seconds (15-3600)"),
+            new Setting("kiosk.urgent-screen-seconds", "20",
+                    "the urgent screen (speak to reception now) returns to the welcome screen after this many seconds (3-120)"),
+            new Setting("kiosk.result-screen-seconds", "60",
+                    "the result screen returns to the welcome screen after this many seconds, at most the idle time (3-600)"),
             new Setting("kiosk.retention-days", "30", "check-ins older than this many days are deleted (1-3650)"),
             new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"),
             new Setting("kiosk.staff-idle-minutes", "30",
@@ -169,6 +173,10 @@ public final class ConfigLoader {
             Map.entry("kiosk.ask-name", new Parser(ConfigLoader::bool, "true or false")),
             Map.entry("kiosk.idle-timeout-seconds", new Parser(s -> Duration.ofSeconds(range(s, MIN_IDLE_SECONDS, MAX_IDLE_SECONDS)),
                     "a whole number of seconds from " + MIN_IDLE_SECONDS + " to " + MAX_IDLE_SECONDS)),
+            Map.entry("kiosk.urgent-screen-seconds", new Parser(s -> Duration.ofSeconds(range(s, 3, 120)),
+                    "a whole number of seconds from 3 to 120")),
+            Map.entry("kiosk.result-screen-seconds", new Parser(s -> Duration.ofSeconds(range(s, 3, 600)),
+                    "a whole number of seconds from 3 to 600")),
             Map.entry("kiosk.retention-days", new Parser(s -> range(s, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS),
                     "a whole number of days from " + MIN_RETENTION_DAYS + " to " + MAX_RETENTION_DAYS)),
             Map.entry("kiosk.timezone", new Parser(s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
@@ -193,8 +201,9 @@ public final class ConfigLoader {
         }
         return new KioskConfig(read(v, "kiosk.port"), read(v, "kiosk.bind-address"), read(v, "kiosk.data-dir"),
                 pluginsDir, read(v, "kiosk.plugin-mode"), read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"),
-                read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"),
-                read(v, "kiosk.timezone"), read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.public-hostnames"));
+                read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.urgent-screen-seconds"),
+                read(v, "kiosk.result-screen-seconds"), read(v, "kiosk.retention-days"), read(v, "kiosk.timezone"),
+                read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.public-hostnames"));
     }
 
     /**
@@ -218,8 +227,8 @@ public final class ConfigLoader {
         });
         return new KioskConfig(base.port(), base.bindAddress(), base.dataDir(), base.pluginsDir(), base.pluginMode(),
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
-                read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone(), base.staffIdleTimeout(),
-                base.publicHostnames());
+                read(v, "kiosk.idle-timeout-seconds"), base.urgentScreen(), base.resultScreen(), read(v, "kiosk.retention-days"),
+                base.zone(), base.staffIdleTimeout(), base.publicHostnames());
     }
 
     @SuppressWarnings("unchecked")

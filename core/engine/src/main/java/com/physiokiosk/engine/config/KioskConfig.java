@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param clinicName    shown on the welcome screen
  * @param askName       whether patients are asked the name they want to be called by
  * @param idleTimeout   a patient screen left alone this long resets to the welcome screen
+ * @param urgentScreen  the urgent screen ("speak to reception now") returns to the welcome screen after this long
+ * @param resultScreen  the result screen returns to the welcome screen after this long (or the idle time, if shorter)
  * @param retentionDays check-ins older than this many days are deleted
  * @param zone          the clinic's time zone, for "today" and check-in numbers
  * @param staffIdleTimeout a staff member who makes no request for this long is signed out
@@ -27,7 +29,8 @@ import java.util.Objects;
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
-                          int retentionDays, ZoneId zone, Duration staffIdleTimeout, List<String> publicHostnames) {
+                          Duration urgentScreen, Duration resultScreen, int retentionDays, ZoneId zone,
+                          Duration staffIdleTimeout, List<String> publicHostnames) {
 
     public KioskConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -36,6 +39,8 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(pluginMode, "pluginMode");
         Objects.requireNonNull(clinicName, "clinicName");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(urgentScreen, "urgentScreen");
+        Objects.requireNonNull(resultScreen, "resultScreen");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(staffIdleTimeout, "staffIdleTimeout");
         languages = List.copyOf(languages);
@@ -52,16 +57,16 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
 
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, publicHostnames);
     }
 
     public KioskConfig withDataDir(Path newDataDir) {
         return new KioskConfig(port, bindAddress, newDataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, publicHostnames);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, publicHostnames);
     }
 }

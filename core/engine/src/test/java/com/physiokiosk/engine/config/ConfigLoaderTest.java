@@ -53,10 +53,24 @@ class ConfigLoaderTest {
         assertEquals(PluginMode.DEPLOYMENT, c.pluginMode());
         assertEquals(List.of("en", "es"), c.languages());
         assertEquals(Duration.ofSeconds(90), c.idleTimeout());
+        assertEquals(Duration.ofSeconds(20), c.urgentScreen());
+        assertEquals(Duration.ofSeconds(60), c.resultScreen());
         assertEquals(30, c.retentionDays());
         assertTrue(c.askName());
         assertEquals(ZoneId.systemDefault(), c.zone());
         assertEquals(Duration.ofMinutes(30), c.staffIdleTimeout());
+    }
+
+    @Test
+    void theUrgentAndResultScreensTimesAreSetInSecondsWithinTheirBounds() {
+        KioskConfig c = loader.load(env("KIOSK_URGENT_SCREEN_SECONDS", "3"), new String[] {"--result-screen-seconds=600"});
+        assertEquals(Duration.ofSeconds(3), c.urgentScreen());
+        assertEquals(Duration.ofSeconds(600), c.resultScreen());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(env("KIOSK_URGENT_SCREEN_SECONDS", "2"), new String[0]));
+        assertTrue(e.getMessage().contains("kiosk.urgent-screen-seconds='2'"), e.getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_URGENT_SCREEN_SECONDS", "121"), new String[0]));
+        assertThrows(ConfigException.class, () -> loader.load(env(), new String[] {"--result-screen-seconds=601"}));
     }
 
     @Test
