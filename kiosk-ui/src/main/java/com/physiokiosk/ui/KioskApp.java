@@ -129,7 +129,7 @@ public final class KioskApp {
         TopicRegistry registry = new TopicRegistry(plugins);
         started[0] = registry;
         registry.start();
-        PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry, topicChoices, audit);
+        PluginAdmin pluginAdmin = new PluginAdmin(plugins, registry, topicChoices, audit, config.pluginCheckLimit());
         CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage());
         Pages pages = new Pages();
         PatientSessions patientSessions = new PatientSessions();

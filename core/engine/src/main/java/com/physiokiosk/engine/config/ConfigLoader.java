@@ -62,6 +62,8 @@ public final class ConfigLoader {
             new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"),
             new Setting("kiosk.staff-idle-minutes", "30",
                     "staff are signed out after this many minutes without using the staff pages (5-720)"),
+            new Setting("kiosk.plugin-check-seconds", "20", "an uploaded plugin's checks, run in a JVM of their own,"
+                    + " are stopped and the plugin refused after this many seconds (5-600)"),
             new Setting("kiosk.public-hostnames", "",
                     "other names staff use to reach the kiosk (e.g. kiosk.clinic.example), comma-separated; localhost and"
                             + " this machine's own names and addresses always work, requests naming any other host are refused"));
@@ -183,6 +185,8 @@ public final class ConfigLoader {
                     "a time zone such as Europe/Madrid, or empty")),
             Map.entry("kiosk.staff-idle-minutes", new Parser(s -> Duration.ofMinutes(range(s, 5, 720)),
                     "a whole number of minutes from 5 to 720")),
+            Map.entry("kiosk.plugin-check-seconds", new Parser(s -> Duration.ofSeconds(range(s, 5, 600)),
+                    "a whole number of seconds from 5 to 600")),
             Map.entry("kiosk.public-hostnames", new Parser(ConfigLoader::hostnames,
                     "host names separated by commas, such as kiosk.clinic.example")));
 
@@ -203,7 +207,8 @@ public final class ConfigLoader {
                 pluginsDir, read(v, "kiosk.plugin-mode"), read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"),
                 read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.urgent-screen-seconds"),
                 read(v, "kiosk.result-screen-seconds"), read(v, "kiosk.retention-days"), read(v, "kiosk.timezone"),
-                read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.public-hostnames"));
+                read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.plugin-check-seconds"),
+                read(v, "kiosk.public-hostnames"));
     }
 
     /**
@@ -228,7 +233,7 @@ public final class ConfigLoader {
         return new KioskConfig(base.port(), base.bindAddress(), base.dataDir(), base.pluginsDir(), base.pluginMode(),
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
                 read(v, "kiosk.idle-timeout-seconds"), base.urgentScreen(), base.resultScreen(), read(v, "kiosk.retention-days"),
-                base.zone(), base.staffIdleTimeout(), base.publicHostnames());
+                base.zone(), base.staffIdleTimeout(), base.pluginCheckLimit(), base.publicHostnames());
     }
 
     @SuppressWarnings("unchecked")

@@ -24,13 +24,14 @@ import java.util.Objects;
  * @param retentionDays check-ins older than this many days are deleted
  * @param zone          the clinic's time zone, for "today" and check-in numbers
  * @param staffIdleTimeout a staff member who makes no request for this long is signed out
+ * @param pluginCheckLimit an uploaded plugin's checks (in a JVM of their own) are stopped after this long, the plugin refused
  * @param publicHostnames names (besides localhost and the machine's own names and addresses) under which
  *                      staff reach the kiosk, lower-case: requests naming another host are refused
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
                           Duration urgentScreen, Duration resultScreen, int retentionDays, ZoneId zone,
-                          Duration staffIdleTimeout, List<String> publicHostnames) {
+                          Duration staffIdleTimeout, Duration pluginCheckLimit, List<String> publicHostnames) {
 
     public KioskConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -43,6 +44,7 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(resultScreen, "resultScreen");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(staffIdleTimeout, "staffIdleTimeout");
+        Objects.requireNonNull(pluginCheckLimit, "pluginCheckLimit");
         languages = List.copyOf(languages);
         publicHostnames = List.copyOf(publicHostnames);
         if (languages.isEmpty()) {
@@ -57,16 +59,19 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
 
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
+                publicHostnames);
     }
 
     public KioskConfig withDataDir(Path newDataDir) {
         return new KioskConfig(port, bindAddress, newDataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
+                publicHostnames);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
-                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, publicHostnames);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
+                publicHostnames);
     }
 }

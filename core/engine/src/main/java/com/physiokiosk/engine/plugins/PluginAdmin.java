@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +64,13 @@ public final class PluginAdmin {
     private final Object lock = new Object();
 
     /**
-     * @param choices where the clinic's on/off choices are kept: the status provider {@code manager} was made with
-     * @param audit   where each switch is recorded, with who made it
+     * @param choices    where the clinic's on/off choices are kept: the status provider {@code manager} was made with
+     * @param audit      where each switch is recorded, with who made it
+     * @param checkLimit how long an upload's checks may take in their own JVM before the plugin is refused
      */
     public PluginAdmin(KioskPluginManager manager, TopicRegistry registry, DatabasePluginStatusProvider choices,
-                       AuditLog audit) {
-        this(manager, registry, choices, audit, PluginCheckProcess.ofThisJvm());
+                       AuditLog audit, Duration checkLimit) {
+        this(manager, registry, choices, audit, PluginCheckProcess.ofThisJvm(checkLimit));
     }
 
     /** As the other constructor, with the checks an upload goes through. */

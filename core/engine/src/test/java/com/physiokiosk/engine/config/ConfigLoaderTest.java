@@ -59,6 +59,7 @@ class ConfigLoaderTest {
         assertTrue(c.askName());
         assertEquals(ZoneId.systemDefault(), c.zone());
         assertEquals(Duration.ofMinutes(30), c.staffIdleTimeout());
+        assertEquals(Duration.ofSeconds(20), c.pluginCheckLimit());
     }
 
     @Test
@@ -71,6 +72,16 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("kiosk.urgent-screen-seconds='2'"), e.getMessage());
         assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_URGENT_SCREEN_SECONDS", "121"), new String[0]));
         assertThrows(ConfigException.class, () -> loader.load(env(), new String[] {"--result-screen-seconds=601"}));
+    }
+
+    @Test
+    void thePluginCheckLimitIsSetInSecondsFromFiveTo600() {
+        assertEquals(Duration.ofSeconds(5),
+                loader.load(env("KIOSK_PLUGIN_CHECK_SECONDS", "5"), new String[0]).pluginCheckLimit());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(env(), new String[] {"--plugin-check-seconds=4"}));
+        assertTrue(e.getMessage().contains("kiosk.plugin-check-seconds='4'"), e.getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_PLUGIN_CHECK_SECONDS", "601"), new String[0]));
     }
 
     @Test
