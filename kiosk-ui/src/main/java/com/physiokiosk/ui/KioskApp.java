@@ -126,7 +126,7 @@ public final class KioskApp {
         staffAccounts.createFirstAdminIfNone(adminPassword);
         DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock);
         KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(), topicChoices);
-        TopicHost host = new TopicHost(plugins, topicChoices, audit);
+        TopicHost host = new TopicHost(plugins, topicChoices, audit, config.pluginCheckLimit());
         started[0] = host;
         host.start();
         CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage());

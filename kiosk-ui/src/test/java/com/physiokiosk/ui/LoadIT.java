@@ -27,22 +27,23 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * 200 simulated clients on loopback for 60 seconds: 180 kiosks doing whole patient visits and 20 staff
+ * 200 simulated clients on loopback for 20 seconds: 180 kiosks doing whole patient visits and 20 staff
  * screens reading the day's list and check-in summaries. Zero errors and zero lost submissions are
- * asserted; the figures (throughput, latency) are written to target/load-report.md for the benchmark
- * report, never asserted on.
+ * asserted; the figures (throughput, latency) are written to target/load-report.md, never asserted on.
+ * The measurement itself, the same load on the kiosk jar for a warm-up and a measured phase, is the
+ * benchmarks' load row (BENCHMARKS.md); {@code -Dkiosk.load.seconds=60} runs this test longer.
  */
-@DisplayName("Load: 200 kiosks and staff screens for 60 s")
+@DisplayName("Load: 200 kiosks and staff screens for 20 s")
 class LoadIT {
 
     static final int KIOSKS = 180;
     static final int STAFF = 20;
-    static final Duration RUN = Duration.ofSeconds(Long.getLong("kiosk.load.seconds", 60));
+    static final Duration RUN = Duration.ofSeconds(Long.getLong("kiosk.load.seconds", 20));
 
     private static final Pattern SUMMARY_LINK = Pattern.compile("href=\"(/staff/check-ins/[0-9a-f]{32})\"");
 
     @Test
-    void twoHundredClientsForAMinuteLoseNothingAndSeeNoError() throws Exception {
+    void twoHundredClientsLoseNothingAndSeeNoError() throws Exception {
         try (TestKiosk kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS,
                 Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD), Clock.systemDefaultZone())) {
             kiosk.app.javalin().start("127.0.0.1", 0);

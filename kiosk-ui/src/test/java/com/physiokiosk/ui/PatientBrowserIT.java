@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.physiokiosk.engine.checkin.CheckIn;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,32 +31,42 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The patient's kiosk in real Chromium: taps, the on-screen keyboard, both languages, the urgent
- * message, the idle reset and the back button, and an axe-core scan of every screen.
+ * message, the idle reset and the back button, and an axe-core scan of each kind of screen.
+ *
+ * <p>One Chromium serves the class; each test has a kiosk of its own (its own database) and a fresh tab
+ * with no cookies. Screens a test is not about are passed over HTTP, on the same visit.
  */
 @DisplayName("Patient kiosk in Chromium")
 class PatientBrowserIT {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
 
+    private static ChromeDriver driver;
     private TestKiosk kiosk;
-    private ChromeDriver driver;
     private String base;
     private final List<String> accessibilityProblems = new ArrayList<>();
-    /** Whether the walk scans, measures and photographs each screen (once is enough: the others only walk). */
-    private boolean looking = true;
+
+    @BeforeAll
+    static void startChromium() {
+        driver = Chromium.start(1080, 1920);
+    }
+
+    @AfterAll
+    static void quitChromium() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
 
     private void open(Map<String, String> env, int width, int height) {
         kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS, env, Clock.systemDefaultZone());
         kiosk.app.javalin().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + kiosk.app.javalin().port();
-        driver = Chromium.start(width, height);
+        Chromium.freshTab(driver, width, height);
     }
 
     @AfterEach
     void close() {
-        if (driver != null) {
-            driver.quit();
-        }
         if (kiosk != null) {
             kiosk.close();
         }
@@ -65,7 +75,7 @@ class PatientBrowserIT {
     // ---- helpers ----------------------------------------------------------------------------
 
     private WebDriverWait waiting(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return Chromium.waiting(driver, Duration.ofSeconds(seconds));
     }
 
     /** Taps like a patient: once the screen has settled (the kiosk ignores taps in its first moments). */
@@ -73,6 +83,12 @@ class PatientBrowserIT {
         waitUntilSettled();
         WebElement e = waiting(5).until(ExpectedConditions.elementToBeClickable(by));
         e.click();
+    }
+
+    /** The page has loaded; its first moments, when taps are ignored, may not be over. */
+    private void waitUntilLoaded() {
+        waiting(5).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && !!document.body;")));
     }
 
     /** The page has loaded and its first moments, when taps are ignored, are over. */
@@ -83,14 +99,7 @@ class PatientBrowserIT {
 
     /** An HTTP client on the patient's visit in Chromium, to pass quickly over screens a test is not about. */
     private Browser sameVisitOverHttp() {
-        Browser b = new Browser(kiosk.app.javalin().port());
-        java.net.HttpCookie cookie = new java.net.HttpCookie("KIOSK_SESSION",
-                driver.manage().getCookieNamed("KIOSK_SESSION").getValue());
-        cookie.setPath("/");
-        cookie.setVersion(0);
-        ((java.net.CookieManager) b.http.cookieHandler().orElseThrow()).getCookieStore()
-                .add(java.net.URI.create(b.origin()), cookie);
-        return b;
+        return Chromium.visitOverHttp(driver, kiosk.app.javalin().port());
     }
 
     /** A physical tap at a point of the screen, whatever page is there by then (Chrome DevTools input). */
@@ -186,33 +195,22 @@ class PatientBrowserIT {
 
     /** axe-core on the current screen; serious and critical problems are collected for the end of the test. */
     private void scan(String screen) {
-        if (!looking) {
-            return;
-        }
-        Results results = new AxeBuilder()
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
-                .analyze(driver);
-        for (Rule v : results.getViolations()) {
-            if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
-                accessibilityProblems.add(screen + ": " + v.getId() + " (" + v.getImpact() + ") "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")));
+        List<Chromium.AxeViolation> found = Chromium.axe(driver,
+                List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"));
+        for (Chromium.AxeViolation v : found) {
+            if ("serious".equals(v.impact()) || "critical".equals(v.impact())) {
+                accessibilityProblems.add(screen + ": " + v.rule() + " (" + v.impact() + ") " + String.join(", ", v.targets()));
             }
         }
     }
 
     private void shot(String name) throws IOException {
-        if (!looking) {
-            return;
-        }
         Files.createDirectories(SHOTS);
         Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Every tap target of the screen is at least 48 CSS pixels high and wide, and nothing scrolls sideways. */
     private void checkTouchTargets(String screen) {
-        if (!looking) {
-            return;
-        }
         JavascriptExecutor js = driver;
         Object small = js.executeScript(
                 "return Array.from(document.querySelectorAll('button, a.button, label.tile'))"
@@ -226,7 +224,11 @@ class PatientBrowserIT {
         assertTrue(((Number) fontSize).doubleValue() >= 20, screen + ": body text at least 20px, was " + fontSize);
     }
 
-    /** From the welcome screen to the result, tapping like a patient. Scans and photographs each kind of screen. */
+    /**
+     * From the welcome screen to the result, tapping like a patient. Scans and photographs each kind of screen.
+     * Of the safety screen and About you, the first screen of each kind is tapped (and the red flag, if any);
+     * a screen of a kind already tapped is passed over HTTP, on the same visit. Every cramps screen is tapped.
+     */
     private void walkThrough(String language, String name, String safetyYes, Map<String, List<String>> cramps,
                              String shotPrefix) throws IOException {
         driver.get(base + "/");
@@ -247,10 +249,11 @@ class PatientBrowserIT {
         tap(By.cssSelector("button[form=name-form]"));
         // Wait for the next screen itself: read at once, the address can still be the name screen's.
         waitToLeave("/name");
-        // The safety screen and About you, one question per screen; each kind of screen scanned once.
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        // The safety screen and About you, one question per screen.
+        Walker overHttp = new Walker(sameVisitOverHttp());
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < 40; i++) {
-            waitUntilSettled();
+            waitUntilLoaded();
             String at = path();
             if (at.equals("/urgent")) {
                 scan("urgent");
@@ -264,12 +267,16 @@ class PatientBrowserIT {
                 break;
             }
             String kind = at.substring(0, at.lastIndexOf('/')) + ":" + screenKind();
+            boolean redFlag = at.equals("/q/safety/" + safetyYes);
             if (seen.add(kind)) {
                 scan(kind);
                 checkTouchTargets(kind);
                 shot(shotPrefix + "-03-" + kind.replaceAll("[^a-z]+", "-"));
+            } else if (!redFlag) {
+                driver.get(base + overHttp.answerOne(at));
+                continue;
             }
-            if (at.equals("/q/safety/" + safetyYes)) {
+            if (redFlag) {
                 tapAnswer("yes");
             } else {
                 answerCalmly();
@@ -283,7 +290,7 @@ class PatientBrowserIT {
         tap(By.cssSelector("button[name=topic][value=cramps]"));
         for (Map.Entry<String, List<String>> e : cramps.entrySet()) {
             waitForPath("/q/cramps/" + e.getKey());
-            waitUntilSettled();
+            waitUntilLoaded();
             String type = e.getKey();
             scan("cramps " + type);
             checkTouchTargets("cramps " + type);
@@ -306,13 +313,16 @@ class PatientBrowserIT {
         shot(shotPrefix + "-06-review");
         tap(By.cssSelector("form[action='/submit'] button"));
         waitForPath("/done");
-        waitUntilSettled();
+        waitUntilLoaded();
         scan("result");
         shot(shotPrefix + "-07-result");
     }
 
-    /** What kind of answer the screen asks for, for naming screenshots. */
+    /** What kind of answer the screen asks for: one of each is looked at closely, and named in screenshots. */
     private String screenKind() {
+        if (!driver.findElements(By.cssSelector("form.question.info")).isEmpty()) {
+            return "info";
+        }
         if (!driver.findElements(By.cssSelector("input[type=checkbox]")).isEmpty()) {
             return "multi";
         }
@@ -414,14 +424,23 @@ class PatientBrowserIT {
         assertTrue(driver.findElement(By.cssSelector("button[value=no]")).getAttribute("aria-pressed").equals("true"));
     }
 
+    /**
+     * The result screen returns to the welcome screen by itself after its time (a minute at a clinic, checked
+     * over HTTP; 3 seconds here), not before, and the back button finds nothing of the visit. The walk to the
+     * result is the portrait one's: it is passed over HTTP here.
+     */
     @Test
-    void theResultScreenReturnsToTheWelcomeScreenByItselfAndTheVisitIsGone() throws IOException {
-        open(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "15"), 1080, 1920);
-        looking = false; // the same walk as the portrait one: this test is about what comes after it
-        walkThrough("en", "Bo", null, PatientFlowTest.calmCramps(), "return");
+    void theResultScreenReturnsToTheWelcomeScreenByItselfAndTheVisitIsGone() {
+        open(Map.of("KIOSK_RESULT_SCREEN_SECONDS", "3"), 1080, 1920);
+        Browser b = new Browser(kiosk.app.javalin().port());
+        PatientFlowTest.walk(b, "en", "Bo", Map.of(), PatientFlowTest.calmCramps());
+        long shown = System.nanoTime();
+        Chromium.takeOver(driver, base, b, "/done");
         String note = driver.findElement(By.id("return-note")).getText();
         assertTrue(note.matches(".*\\d+ seconds.*"), note);
-        waiting(25).until(d -> path().equals("/"));
+        waiting(3 + 10).until(d -> path().equals("/"));
+        long ms = (System.nanoTime() - shown) / 1_000_000L;
+        assertTrue(ms >= 3_000, "returned after its 3 s, not before: " + ms + " ms");
         driver.navigate().back();
         waiting(5).until(d -> path().equals("/"));
         assertFalse(driver.getPageSource().contains("check-in-number"), "the result is gone");
@@ -472,40 +491,41 @@ class PatientBrowserIT {
 
     /**
      * Every screen of every topic, answered with its first answer: scanned by axe-core, checked for
-     * tap-target size and sideways scrolling, and photographed, in portrait.
+     * tap-target size and sideways scrolling, and photographed, in portrait. The first screen of each kind
+     * (the kind of answer it asks for; every screen with a topic's own illustration) is answered with a tap,
+     * the others over HTTP on the same visit, as are the host's screens before the topic (the walk-through
+     * tests tap those).
      */
     @Test
     void everyScreenOfEveryTopicPassesTheAccessibilityScan() throws IOException {
         open(Map.of(), 1080, 1920);
         List<String> topics = kiosk.app.host().topics().stream().map(t -> t.id()).toList();
         assertEquals(5, topics.size(), "all five topics are built and offered: " + topics);
+        Set<String> tapped = new HashSet<>();
         for (String topic : topics) {
-            driver.get(base + "/");
-            tap(By.cssSelector("form[action='/start'] button[value=en]"));
-            waitForPath("/name");
-            tap(By.cssSelector("button[form=name-form]"));
-            passLeadIn();
-            // The host's screens are scanned in the walk-through tests: pass them over HTTP here.
-            assertEquals("/topics", new Walker(sameVisitOverHttp()).answerFrom("/q/safety/saddle-numbness"));
-            driver.get(base + "/topics");
-            tap(By.cssSelector("button[name=topic][value='" + topic + "']"));
+            Walker overHttp = new Walker(new Browser(kiosk.app.javalin().port())).toTopics("en", "").firstAnswers();
+            Chromium.takeOver(driver, base, overHttp.b, overHttp.choose(topic));
             for (int screen = 1; screen < 40 && !path().equals("/review"); screen++) {
-                if (path().equals("/urgent")) {
+                waitUntilLoaded();
+                String at = path();
+                if (at.equals("/urgent")) {
                     tap(By.cssSelector("form[action='/urgent/carry-on'] button"));
                     waitToLeave("/urgent");
                     continue;
                 }
-                waitUntilSettled();
-                String at = path();
                 scan(at);
                 checkTouchTargets(at);
                 shot("topic-" + topic + "-" + String.format("%02d", screen) + "-" + at.substring(at.lastIndexOf('/') + 1));
-                answerWithFirstChoice();
-                waiting(5).until(d -> !path().equals(at));
+                boolean illustrated = !driver.findElements(By.cssSelector("form.question.illustrated")).isEmpty();
+                if (tapped.add(illustrated ? at : screenKind())) {
+                    answerWithFirstChoice();
+                    waiting(5).until(d -> !path().equals(at));
+                } else {
+                    driver.get(base + overHttp.answerOne(at));
+                }
             }
             waitForPath("/review");
             scan(topic + " review");
-            startAgain();
         }
         assertEquals(List.of(), accessibilityProblems, "axe-core: serious or critical violations");
     }
@@ -515,6 +535,7 @@ class PatientBrowserIT {
      * (yes/no, one choice, several choices with Next, the 0-10 scale, a number on the keypad, an
      * information screen, the name's text field). The first tap answers the screen the patient saw; the
      * second, landing on the screen that has just loaded (or on the old one before it goes), answers nothing.
+     * Each pace is a new patient, started over HTTP; the screens between those tapped are passed over HTTP.
      */
     @Test
     void aDoubleTapAnswersOnlyTheScreenThePatientSaw() throws IOException {
@@ -522,39 +543,36 @@ class PatientBrowserIT {
         long[] delays = {80, 150, 250, 400};
         List<String> problems = new ArrayList<>();
         for (long delay : delays) {
-            driver.get(base + "/");
-            tap(By.cssSelector("form[action='/start'] button[value=en]"));
-            waitForPath("/name");
+            Browser visit = new Browser(kiosk.app.javalin().port());
+            Walker overHttp = new Walker(visit).answer("about/fact.maternity", "pregnant");
+            visit.get("/");
+            assertEquals("/name", Browser.location(visit.postRaw("/start", "lang", "en")));
+            Chromium.takeOver(driver, base, visit, "/name");
             // A text screen (the name), then a yes/no: the next red-flag question must not be answered unseen.
-            doubleTap(By.cssSelector("button[form=name-form]"), delay, "text (name)", problems);
+            doubleTap(By.cssSelector("button[form=name-form]"), delay, "text (name)", visit, problems);
             doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "information screen (lead-in)",
-                    problems);
-            doubleTap(By.cssSelector("button[name=answer][value=no]"), delay, "yes/no", problems);
+                    visit, problems);
+            doubleTap(By.cssSelector("button[name=answer][value=no]"), delay, "yes/no", visit, problems);
             // Over HTTP to the multiple choice at the end of the safety screen, then back in Chromium.
-            new Walker(sameVisitOverHttp()).answerUntil(path(), "/q/safety/infection-risk");
+            overHttp.answerUntil(path(), "/q/safety/infection-risk");
             driver.get(base + "/q/safety/infection-risk");
             waitUntilSettled();
             driver.findElement(By.cssSelector("input[data-exclusive=true]")).findElement(By.xpath("./ancestor::label")).click();
-            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "multiple choice", problems);
-            doubleTap(By.cssSelector("button[name=answer][value='20-49']"), delay, "single choice", problems);
-            tapAnswer("no");
-            waitForPath("/q/about/fact.maternity");
-            waitUntilSettled();
-            driver.findElement(By.cssSelector("input[value=pregnant]")).findElement(By.xpath("./ancestor::label")).click();
-            tap(By.cssSelector(".action-bar button.primary[type=submit]"));
-            waitForPath("/q/about/fact.pregnancy-weeks");
+            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "multiple choice", visit, problems);
+            doubleTap(By.cssSelector("button[name=answer][value='20-49']"), delay, "single choice", visit, problems);
+            // Over HTTP to the number (pregnant, asked the weeks), then the keypad in Chromium.
+            overHttp.answerUntil(path(), "/q/about/fact.pregnancy-weeks");
+            driver.get(base + "/q/about/fact.pregnancy-weeks");
             for (char c : "12".toCharArray()) {
                 tap(By.xpath("//div[contains(@class,'keypad')]//button[normalize-space()='" + c + "']"));
             }
-            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "number", problems);
-            doubleTap(By.cssSelector(".scale button[name=answer][value='3']"), delay, "0-10 scale", problems);
-            assertEquals("/topics", new Walker(sameVisitOverHttp()).answerFrom(path()));
-            driver.get(base + "/topics");
-            tap(By.cssSelector("button[name=topic][value=cramps]"));
+            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "number", visit, problems);
+            doubleTap(By.cssSelector(".scale button[name=answer][value='3']"), delay, "0-10 scale", visit, problems);
+            assertEquals("/topics", overHttp.answerFrom(path()));
+            driver.get(base + overHttp.choose("cramps"));
             waitForPath("/q/cramps/intro");
-            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "information screen", problems);
+            doubleTap(By.cssSelector(".action-bar button.primary[type=submit]"), delay, "information screen", visit, problems);
             shot("double-tap-" + delay);
-            startAgain();
         }
         assertEquals(List.of(), problems);
         assertTrue(kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty(), "nothing urgent was answered unseen");
@@ -562,9 +580,10 @@ class PatientBrowserIT {
 
     /**
      * Taps {@code by} twice, {@code delayMs} apart, at the same spot; then checks that the kiosk moved on
-     * one screen and stays there, with no answer and no error on it.
+     * one screen and stays there, with no answer and no error on it, and that the {@code visit} (the same
+     * patient over HTTP) still waits for that screen's answer.
      */
-    private void doubleTap(By by, long delayMs, String kind, List<String> problems) {
+    private void doubleTap(By by, long delayMs, String kind, Browser visit, List<String> problems) {
         waitUntilSettled();
         String from = path();
         long[] at = centre(waiting(5).until(ExpectedConditions.elementToBeClickable(by)));
@@ -582,10 +601,15 @@ class PatientBrowserIT {
                 || !driver.findElements(By.cssSelector("input[type=checkbox]:checked")).isEmpty()) {
             problems.add(kind + " at " + delayMs + " ms: " + from + " -> " + to + " shows an answer or an error");
         }
-        driver.navigate().refresh();
-        waitUntilSettled();
-        if (!path().equals(to) || driver.getPageSource().contains("aria-pressed=\"true\"")) {
-            problems.add(kind + " at " + delayMs + " ms: " + from + " -> " + to + " was answered unseen (now at " + path() + ")");
+        // The kiosk's own record, read without drawing the screen again (which would give it a new token): an
+        // answer taken but not shown yet has moved the visit on. An information screen stores no answer, so
+        // there the screen shown is the whole of it.
+        if (driver.findElements(By.cssSelector("form.question.info")).isEmpty()) {
+            String waiting = Browser.location(visit.get("/review"));
+            if (!waiting.equals(to)) {
+                problems.add(kind + " at " + delayMs + " ms: " + from + " -> " + to + " was answered unseen (the visit is at "
+                        + waiting + ")");
+            }
         }
     }
 
@@ -611,12 +635,13 @@ class PatientBrowserIT {
     }
 
     /**
-     * An urgent answer: the number, large, and nothing else of the patient; the screen clears itself
-     * after 20 seconds, and the check-in waits with staff, urgent and not finished.
+     * An urgent answer: the number, large, and nothing else of the patient; the screen clears itself after
+     * its time (20 seconds at a clinic, checked over HTTP; 8 here), not before, and the check-in waits with
+     * staff, urgent and not finished.
      */
     @Test
-    void anUrgentAnswerShowsOnlyTheNumberAndClearsItselfIn20Seconds() throws IOException {
-        open(Map.of(), 1080, 1920);
+    void anUrgentAnswerShowsOnlyTheNumberAndClearsItselfOnTime() throws IOException {
+        open(Map.of("KIOSK_URGENT_SCREEN_SECONDS", "8"), 1080, 1920);
         driver.get(base + "/");
         tap(By.cssSelector("form[action='/start'] button[value=en]"));
         waitForPath("/name");
@@ -627,9 +652,11 @@ class PatientBrowserIT {
         passLeadIn();
         tapAnswer("no");
         waitForPath("/q/safety/bladder");
+        waitUntilSettled();
+        long tapped = System.nanoTime();
         tapAnswer("yes");
         waitForPath("/urgent");
-        waitUntilSettled();
+        waitUntilLoaded();
         scan("urgent");
         checkTouchTargets("urgent");
         shot("urgent-portrait");
@@ -639,10 +666,9 @@ class PatientBrowserIT {
         String page = driver.findElement(By.tagName("main")).getText();
         assertFalse(page.contains("Zed"), "no name: " + page);
         assertFalse(page.toLowerCase().contains("bladder"), "no finding: " + page);
-        long shown = System.nanoTime();
-        waiting(25).until(d -> path().equals("/"));
-        long seconds = (System.nanoTime() - shown) / 1_000_000_000L;
-        assertTrue(seconds >= 15 && seconds <= 22, "cleared itself after about 20 s: " + seconds);
+        waiting(8 + 10).until(d -> path().equals("/"));
+        long ms = (System.nanoTime() - tapped) / 1_000_000L;
+        assertTrue(ms >= 8_000 && ms <= 14_000, "cleared itself after its 8 s, not before: " + ms + " ms");
         driver.navigate().back();
         waiting(5).until(d -> path().equals("/"));
         assertFalse(driver.getPageSource().contains("check-in-number"), "nothing left for the next person");

@@ -85,6 +85,7 @@ class PatientFlowTest {
             assertTrue(done.body().contains("id=\"check-in-number\">1<"), "first check-in of the day is number 1");
             assertFalse(done.body().contains("speak to reception now"), "nothing urgent");
             assertTrue(done.body().contains("Ana"));
+            assertTrue(done.body().contains("data-return-seconds=\"60\""), "back to the welcome screen by itself after a minute");
 
             List<String> ids = kiosk.app.checkIns().idsForDay(LocalDate.now());
             assertEquals(1, ids.size());

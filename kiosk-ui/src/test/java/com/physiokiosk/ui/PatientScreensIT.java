@@ -10,14 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every kind of patient screen, in both languages, on the three screens clinics use (a 1080x1920 portrait
@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * photographed to {@code target/screenshots/screens/} for a reviewer.
  *
  * <p>The screens are reached over HTTP with the test {@link Walker} (fast), and the session is handed to
- * Chromium by its cookie; each distinct screen is then looked at once per size and language.
+ * Chromium by its cookie; each distinct screen is then looked at once per size and language. One Chromium
+ * serves both tests, each with a kiosk of its own and a fresh tab.
  */
 @DisplayName("Every patient screen in Chromium, at three sizes and in both languages")
 class PatientScreensIT {
@@ -42,11 +43,23 @@ class PatientScreensIT {
     static final Size LANDSCAPE = new Size("landscape-1280x800", 1280, 800);
     static final Size TABLET = new Size("tablet-800x1280", 800, 1280);
 
+    private static ChromeDriver driver;
     private TestKiosk kiosk;
-    private ChromeDriver driver;
     private String base;
     private final List<String> problems = new ArrayList<>();
     private final List<String> looked = new ArrayList<>();
+
+    @BeforeAll
+    static void startChromium() {
+        driver = Chromium.start(LANDSCAPE.width(), LANDSCAPE.height());
+    }
+
+    @AfterAll
+    static void quitChromium() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
 
     private void open() {
         open(Map.of());
@@ -56,14 +69,11 @@ class PatientScreensIT {
         kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS, env, Clock.systemDefaultZone());
         kiosk.app.javalin().start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + kiosk.app.javalin().port();
-        driver = Chromium.start(LANDSCAPE.width(), LANDSCAPE.height());
+        Chromium.freshTab(driver, LANDSCAPE.width(), LANDSCAPE.height());
     }
 
     @AfterEach
     void close() {
-        if (driver != null) {
-            driver.quit();
-        }
         if (kiosk != null) {
             kiosk.close();
         }
@@ -208,11 +218,7 @@ class PatientScreensIT {
 
     /** Chromium takes over the visit of {@code b} and opens {@code path}. */
     private void inChromium(Browser b, String path) {
-        driver.get(base + "/assets/mark.svg");
-        driver.manage().deleteAllCookies();
-        driver.manage().addCookie(new Cookie.Builder("KIOSK_SESSION", b.cookie("KIOSK_SESSION"))
-                .path("/").isHttpOnly(true).build());
-        driver.get(base + path);
+        Chromium.takeOver(driver, base, b, path);
     }
 
     // ---- what is checked on each screen ----------------------------------------------------------
@@ -333,7 +339,7 @@ class PatientScreensIT {
     }
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition::apply);
+        Chromium.waiting(driver, Duration.ofSeconds(5)).until(condition::apply);
     }
 
     /** The screen has settled: the kiosk ignores taps in its first moments. */

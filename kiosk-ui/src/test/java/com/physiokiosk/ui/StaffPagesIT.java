@@ -16,7 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every staff and admin page in Chromium, as a clinic's desk sees it (1280x800, and a narrow 900x800
@@ -186,7 +185,7 @@ class StaffPagesIT {
     }
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+        Chromium.waiting(driver, Duration.ofSeconds(10)).until(condition);
     }
 
     private Object js(String script, Object... args) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +24,12 @@ final class Walker {
     private static final Pattern VALUE = Pattern.compile("name=\"answer\" value=\"([^\"]*)\"");
     private static final Pattern EXCLUSIVE = Pattern.compile(
             "value=\"([^\"]*)\"\\s+(?:checked\\s+)?data-exclusive=\"true\"");
+    private static final Pattern NUMBER = Pattern.compile("type=\"number\"[^>]*min=\"(\\d+)\"");
 
     final Browser b;
     private final Map<String, List<String>> answers = new HashMap<>();
+    /** The answer to a question the patient was given none for, read off its page: calm, unless told otherwise. */
+    private Function<String, List<String>> otherwise = Walker::calm;
     /** Every question answered, as {@code section/linkId}, in order. */
     final List<String> asked = new ArrayList<>();
     /** The urgent screens seen, each as the page the patient saw. */
@@ -38,6 +42,12 @@ final class Walker {
     /** The patient answers {@code key} ({@code section/linkId}) with {@code values}. */
     Walker answer(String key, String... values) {
         answers.put(key, List.of(values));
+        return this;
+    }
+
+    /** The patient gives the first answer of each question given no answer here, instead of a calm one (see {@link #first}). */
+    Walker firstAnswers() {
+        otherwise = Walker::first;
         return this;
     }
 
@@ -74,20 +84,28 @@ final class Walker {
                 next = Browser.location(b.post("/urgent/carry-on"));
                 continue;
             }
-            Matcher m = QUESTION.matcher(next);
-            if (!m.matches()) {
+            if (!QUESTION.matcher(next).matches()) {
                 return next;
             }
-            HttpResponse<String> page = b.get(next);
-            assertEquals(200, page.statusCode(), "question page " + next);
-            List<String> values = answers.getOrDefault(m.group(1) + "/" + m.group(2), calm(page.body()));
-            asked.add(m.group(1) + "/" + m.group(2));
-            String[] fields = values.stream().flatMap(v -> java.util.stream.Stream.of("answer", v)).toArray(String[]::new);
-            HttpResponse<String> r = b.post(next, fields);
-            assertEquals(303, r.statusCode(), "answer to " + next + " " + values + ": " + r.body());
-            next = Browser.location(r);
+            next = answerOne(next);
         }
         throw new AssertionError("more than 200 questions");
+    }
+
+    /** Answers the question at {@code location}, reading its page first as a browser does; returns where the kiosk sends the patient. */
+    String answerOne(String location) {
+        Matcher m = QUESTION.matcher(location);
+        if (!m.matches()) {
+            throw new AssertionError("not a question: " + location);
+        }
+        HttpResponse<String> page = b.get(location);
+        assertEquals(200, page.statusCode(), "question page " + location);
+        List<String> values = answers.getOrDefault(m.group(1) + "/" + m.group(2), otherwise.apply(page.body()));
+        asked.add(m.group(1) + "/" + m.group(2));
+        String[] fields = values.stream().flatMap(v -> java.util.stream.Stream.of("answer", v)).toArray(String[]::new);
+        HttpResponse<String> r = b.post(location, fields);
+        assertEquals(303, r.statusCode(), "answer to " + location + " " + values + ": " + r.body());
+        return Browser.location(r);
     }
 
     /** From the welcome screen through the safety screen and About you to the topic list. */
@@ -103,14 +121,10 @@ final class Walker {
     HttpResponse<String> answerUntil(String location, String target) {
         String next = location;
         for (int guard = 0; guard < 200 && !next.equals(target); guard++) {
-            Matcher m = QUESTION.matcher(next);
-            if (!m.matches()) {
+            if (!QUESTION.matcher(next).matches()) {
                 throw new AssertionError("reached " + next + " before " + target);
             }
-            HttpResponse<String> page = b.get(next);
-            List<String> values = answers.getOrDefault(m.group(1) + "/" + m.group(2), calm(page.body()));
-            String[] fields = values.stream().flatMap(v -> java.util.stream.Stream.of("answer", v)).toArray(String[]::new);
-            next = Browser.location(b.post(next, fields));
+            next = answerOne(next);
         }
         assertEquals(target, next);
         return b.get(target);
@@ -150,7 +164,7 @@ final class Walker {
         if (page.contains("class=\"scale\"")) {
             return List.of("3");
         }
-        Matcher number = Pattern.compile("type=\"number\"[^>]*min=\"(\\d+)\"").matcher(page);
+        Matcher number = NUMBER.matcher(page);
         if (number.find()) {
             return List.of(number.group(1));
         }
@@ -164,6 +178,25 @@ final class Walker {
         }
         if (!values.isEmpty() && !values.get(0).isEmpty()) {
             return List.of(values.get(0));
+        }
+        return List.of();
+    }
+
+    /**
+     * The first answer to the question on {@code page}, as a patient tapping the first thing offered gives
+     * it: the first option (a box to tick, a button, 0 on a scale), or the smallest number; nothing on an
+     * information screen.
+     */
+    static List<String> first(String page) {
+        Matcher number = NUMBER.matcher(page);
+        if (number.find()) {
+            return List.of(number.group(1));
+        }
+        Matcher v = VALUE.matcher(page);
+        while (v.find()) {
+            if (!v.group(1).isEmpty()) {
+                return List.of(v.group(1));
+            }
         }
         return List.of();
     }

@@ -51,7 +51,7 @@ public record BenchOptions(Path kioskJar, Path benchJar, Path serviceUnit, Path 
                 kioskJar = Path.of(arg.substring("--kiosk-jar=".length())).toAbsolutePath();
             } else {
                 throw new IllegalArgumentException("unknown option " + arg
-                        + " (options: --quick, --only=startup,question-screen,submission,memory,pdf,topic-toggle,"
+                        + " (options: --quick, --only=startup,question-screen,submission,memory,pdf,topic-toggle,load,"
                         + " --kiosk-jar=PATH, --wait=MINUTES, --keep)");
             }
         }

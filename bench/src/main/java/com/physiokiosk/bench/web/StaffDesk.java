@@ -52,6 +52,11 @@ public final class StaffDesk {
         return ids;
     }
 
+    /** Opens check-in {@code id}'s summary page. */
+    public void summary(String id) throws IOException, InterruptedException {
+        ok(browser.get("/staff/check-ins/" + id), "the summary of a check-in");
+    }
+
     /** Downloads check-in {@code id}'s one-page summary as a PDF; returns its size in bytes. */
     public int pdf(String id) throws IOException, InterruptedException {
         Browser.Page pdf = ok(browser.fetch("/staff/check-ins/" + id + "/pdf"), "the PDF of a check-in");

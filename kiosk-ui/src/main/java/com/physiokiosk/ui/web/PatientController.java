@@ -44,12 +44,6 @@ public final class PatientController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PatientController.class);
 
-    /** The longest the result screen stays before the kiosk returns to the welcome screen by itself. */
-    static final long RESULT_SECONDS = 60;
-
-    /** How long the urgent screen stays: the number is on the staff alert, nothing is left for the next person. */
-    static final long URGENT_SECONDS = 20;
-
     /** The clinic's settings as they are now: a change on the admin page applies to the next request. */
     private final Supplier<KioskConfig> settings;
     private final BooleanSupplier hasLogo;
@@ -255,8 +249,8 @@ public final class PatientController {
             }
             String lang = visit.language();
             pages.render(ctx, Templates.urgent(new UrgentPage(
-                    page(ctx, lang, "result.urgent.title", null).returningAfter(URGENT_SECONDS), urgent.get().number(),
-                    true)));
+                    page(ctx, lang, "result.urgent.title", null).returningAfter(config().urgentScreen().toSeconds()),
+                    urgent.get().number(), true)));
         });
     }
 
@@ -352,13 +346,13 @@ public final class PatientController {
         if (f.result().urgent()) {
             pages.render(ctx, Templates.urgent(new UrgentPage(
                     page(ctx, f.language(), "result.urgent.title", null)
-                            .returningAfter(Math.min(URGENT_SECONDS, config().idleTimeout().toSeconds())),
+                            .returningAfter(Math.min(config().urgentScreen().toSeconds(), config().idleTimeout().toSeconds())),
                     f.result().number(), false)));
             return;
         }
         pages.render(ctx, Templates.result(new ResultPage(
                 page(ctx, f.language(), "result.title", null)
-                        .returningAfter(Math.min(RESULT_SECONDS, config().idleTimeout().toSeconds())),
+                        .returningAfter(Math.min(config().resultScreen().toSeconds(), config().idleTimeout().toSeconds())),
                 f.result().number(), f.name(), f.result().advice(), f.result().notes())));
     }
 

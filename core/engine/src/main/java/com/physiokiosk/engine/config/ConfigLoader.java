@@ -56,10 +56,16 @@ public final class ConfigLoader {
             new Setting("kiosk.clinic-name", "Physiotherapy clinic", "clinic name on the welcome screen"),
             new Setting("kiosk.ask-name", "true", "ask patients the name they want to be called by (true or false)"),
             new Setting("kiosk.idle-timeout-seconds", "90", "idle patient screens reset to the welcome screen after this many seconds (15-3600)"),
+            new Setting("kiosk.urgent-screen-seconds", "20",
+                    "the urgent screen (speak to reception now) returns to the welcome screen after this many seconds (3-120)"),
+            new Setting("kiosk.result-screen-seconds", "60",
+                    "the result screen returns to the welcome screen after this many seconds, at most the idle time (3-600)"),
             new Setting("kiosk.retention-days", "30", "check-ins older than this many days are deleted (1-3650)"),
             new Setting("kiosk.timezone", "", "the clinic's time zone, e.g. Europe/Madrid; empty means the machine's"),
             new Setting("kiosk.staff-idle-minutes", "30",
                     "staff are signed out after this many minutes without using the staff pages (5-720)"),
+            new Setting("kiosk.plugin-check-seconds", "20", "an uploaded plugin's checks, run in a JVM of their own,"
+                    + " are stopped and the plugin refused after this many seconds (5-600)"),
             new Setting("kiosk.public-hostnames", "",
                     "other names staff use to reach the kiosk (e.g. kiosk.clinic.example), comma-separated; localhost and"
                             + " this machine's own names and addresses always work, requests naming any other host are refused"),
@@ -187,12 +193,18 @@ public final class ConfigLoader {
             Map.entry("kiosk.ask-name", new Parser(ConfigLoader::bool, "true or false")),
             Map.entry("kiosk.idle-timeout-seconds", new Parser(s -> Duration.ofSeconds(range(s, MIN_IDLE_SECONDS, MAX_IDLE_SECONDS)),
                     "a whole number of seconds from " + MIN_IDLE_SECONDS + " to " + MAX_IDLE_SECONDS)),
+            Map.entry("kiosk.urgent-screen-seconds", new Parser(s -> Duration.ofSeconds(range(s, 3, 120)),
+                    "a whole number of seconds from 3 to 120")),
+            Map.entry("kiosk.result-screen-seconds", new Parser(s -> Duration.ofSeconds(range(s, 3, 600)),
+                    "a whole number of seconds from 3 to 600")),
             Map.entry("kiosk.retention-days", new Parser(s -> range(s, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS),
                     "a whole number of days from " + MIN_RETENTION_DAYS + " to " + MAX_RETENTION_DAYS)),
             Map.entry("kiosk.timezone", new Parser(s -> s.isBlank() ? ZoneId.systemDefault() : ZoneId.of(s),
                     "a time zone such as Europe/Madrid, or empty")),
             Map.entry("kiosk.staff-idle-minutes", new Parser(s -> Duration.ofMinutes(range(s, 5, 720)),
                     "a whole number of minutes from 5 to 720")),
+            Map.entry("kiosk.plugin-check-seconds", new Parser(s -> Duration.ofSeconds(range(s, 5, 600)),
+                    "a whole number of seconds from 5 to 600")),
             Map.entry("kiosk.public-hostnames", new Parser(ConfigLoader::hostnames,
                     "host names separated by commas, such as kiosk.clinic.example")),
             Map.entry("kiosk.backup-dir", new Parser(s -> s.isBlank() ? null : Path.of(s), "a folder path, or empty")),
@@ -200,7 +212,6 @@ public final class ConfigLoader {
                     "a whole number of backups from " + MIN_BACKUP_KEEP + " to " + MAX_BACKUP_KEEP)),
             Map.entry("kiosk.backup-time", new Parser(s -> LocalTime.parse(s, TIME_OF_DAY),
                     "a time of day such as 02:30 (24-hour, hours and minutes)")));
-
 
     /** Settings a clinic admin may change while the kiosk runs (the rest need a restart). */
     public static final List<String> EDITABLE = List.of("kiosk.clinic-name", "kiosk.languages", "kiosk.ask-name",
@@ -219,8 +230,10 @@ public final class ConfigLoader {
         Path backupDir = read(v, "kiosk.backup-dir");
         return new KioskConfig(read(v, "kiosk.port"), read(v, "kiosk.bind-address"), dataDir,
                 pluginsDir, read(v, "kiosk.plugin-mode"), read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"),
-                read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"),
-                read(v, "kiosk.timezone"), read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.public-hostnames"),
+                read(v, "kiosk.ask-name"), read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.urgent-screen-seconds"),
+                read(v, "kiosk.result-screen-seconds"), read(v, "kiosk.retention-days"), read(v, "kiosk.timezone"),
+                read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.plugin-check-seconds"),
+                read(v, "kiosk.public-hostnames"),
                 backupDir == null ? dataDir.resolve(DEFAULT_BACKUP_FOLDER) : backupDir, read(v, "kiosk.backup-keep"),
                 read(v, "kiosk.backup-time"));
     }
@@ -246,8 +259,9 @@ public final class ConfigLoader {
         });
         return new KioskConfig(base.port(), base.bindAddress(), base.dataDir(), base.pluginsDir(), base.pluginMode(),
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
-                read(v, "kiosk.idle-timeout-seconds"), read(v, "kiosk.retention-days"), base.zone(), base.staffIdleTimeout(),
-                base.publicHostnames(), base.backupDir(), base.backupKeep(), base.backupTime());
+                read(v, "kiosk.idle-timeout-seconds"), base.urgentScreen(), base.resultScreen(), read(v, "kiosk.retention-days"),
+                base.zone(), base.staffIdleTimeout(), base.pluginCheckLimit(), base.publicHostnames(), base.backupDir(),
+                base.backupKeep(), base.backupTime());
     }
 
     @SuppressWarnings("unchecked")

@@ -20,9 +20,12 @@ import java.util.Objects;
  * @param clinicName    shown on the welcome screen
  * @param askName       whether patients are asked the name they want to be called by
  * @param idleTimeout   a patient screen left alone this long resets to the welcome screen
+ * @param urgentScreen  the urgent screen ("speak to reception now") returns to the welcome screen after this long
+ * @param resultScreen  the result screen returns to the welcome screen after this long (or the idle time, if shorter)
  * @param retentionDays check-ins older than this many days are deleted
  * @param zone          the clinic's time zone, for "today" and check-in numbers
  * @param staffIdleTimeout a staff member who makes no request for this long is signed out
+ * @param pluginCheckLimit an uploaded plugin's checks (in a JVM of their own) are stopped after this long, the plugin refused
  * @param publicHostnames names (besides localhost and the machine's own names and addresses) under which
  *                      staff reach the kiosk, lower-case: requests naming another host are refused
  * @param backupDir     folder of the database backups
@@ -31,7 +34,8 @@ import java.util.Objects;
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
-                          int retentionDays, ZoneId zone, Duration staffIdleTimeout, List<String> publicHostnames,
+                          Duration urgentScreen, Duration resultScreen, int retentionDays, ZoneId zone,
+                          Duration staffIdleTimeout, Duration pluginCheckLimit, List<String> publicHostnames,
                           Path backupDir, int backupKeep, LocalTime backupTime) {
 
     public KioskConfig {
@@ -41,10 +45,13 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(pluginMode, "pluginMode");
         Objects.requireNonNull(clinicName, "clinicName");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(urgentScreen, "urgentScreen");
+        Objects.requireNonNull(resultScreen, "resultScreen");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(staffIdleTimeout, "staffIdleTimeout");
         Objects.requireNonNull(backupDir, "backupDir");
         Objects.requireNonNull(backupTime, "backupTime");
+        Objects.requireNonNull(pluginCheckLimit, "pluginCheckLimit");
         languages = List.copyOf(languages);
         publicHostnames = List.copyOf(publicHostnames);
         if (languages.isEmpty()) {
@@ -59,11 +66,13 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
 
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames, backupDir, backupKeep, backupTime);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
+                publicHostnames, backupDir, backupKeep, backupTime);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
-                idleTimeout, retentionDays, zone, staffIdleTimeout, publicHostnames, backupDir, backupKeep, backupTime);
+                idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
+                publicHostnames, backupDir, backupKeep, backupTime);
     }
 }

@@ -38,7 +38,7 @@ public final class PluginCheckProcess {
 
     private static final Logger log = LoggerFactory.getLogger(PluginCheckProcess.class);
 
-    /** How long a plugin's checks may take, JVM start-up included. */
+    /** How long a plugin's checks may take, JVM start-up included, unless the clinic set another limit. */
     public static final Duration TIME_LIMIT = Duration.ofSeconds(20);
 
     /** The child's heap, in megabytes. */
@@ -67,7 +67,12 @@ public final class PluginCheckProcess {
 
     /** Checks in a child of this very JVM: its {@code java}, its class path, {@link PluginCheck}, {@link #TIME_LIMIT}. */
     public static PluginCheckProcess ofThisJvm() {
-        return new PluginCheckProcess(javaOfThisJvm(), classPathOfThisJvm(), PluginCheck.class.getName(), TIME_LIMIT);
+        return ofThisJvm(TIME_LIMIT);
+    }
+
+    /** As {@link #ofThisJvm()}, the child stopped after {@code limit}. */
+    public static PluginCheckProcess ofThisJvm(Duration limit) {
+        return new PluginCheckProcess(javaOfThisJvm(), classPathOfThisJvm(), PluginCheck.class.getName(), limit);
     }
 
     /** The {@code java} launcher of the running JVM. */

@@ -110,18 +110,20 @@ public final class TopicHost implements TopicCatalog {
      * the clinic's actions (for the plugin test kit and the child JVM that checks an upload).
      */
     public TopicHost(KioskPluginManager manager) {
-        this(manager, null, null, null);
+        this(manager, null, null, (PluginCheckProcess) null);
     }
 
     /**
      * The kiosk's host for {@code manager}.
      *
-     * @param choices where the clinic's on/off choices are kept: the status provider {@code manager} was made with
-     * @param audit   where each change is recorded, with who made it
+     * @param choices    where the clinic's on/off choices are kept: the status provider {@code manager} was made with
+     * @param audit      where each change is recorded, with who made it
+     * @param checkLimit how long an upload's checks may take in their own JVM before the plugin is refused
      */
-    public TopicHost(KioskPluginManager manager, DatabasePluginStatusProvider choices, AuditLog audit) {
+    public TopicHost(KioskPluginManager manager, DatabasePluginStatusProvider choices, AuditLog audit,
+                     java.time.Duration checkLimit) {
         this(manager, Objects.requireNonNull(choices, "choices"), Objects.requireNonNull(audit, "audit"),
-                PluginCheckProcess.ofThisJvm());
+                PluginCheckProcess.ofThisJvm(checkLimit));
     }
 
     /** As the kiosk's constructor, with the checks an upload goes through. */

@@ -54,10 +54,35 @@ class ConfigLoaderTest {
         assertEquals(PluginMode.DEPLOYMENT, c.pluginMode());
         assertEquals(List.of("en", "es"), c.languages());
         assertEquals(Duration.ofSeconds(90), c.idleTimeout());
+        assertEquals(Duration.ofSeconds(20), c.urgentScreen());
+        assertEquals(Duration.ofSeconds(60), c.resultScreen());
         assertEquals(30, c.retentionDays());
         assertTrue(c.askName());
         assertEquals(ZoneId.systemDefault(), c.zone());
         assertEquals(Duration.ofMinutes(30), c.staffIdleTimeout());
+        assertEquals(Duration.ofSeconds(20), c.pluginCheckLimit());
+    }
+
+    @Test
+    void theUrgentAndResultScreensTimesAreSetInSecondsWithinTheirBounds() {
+        KioskConfig c = loader.load(env("KIOSK_URGENT_SCREEN_SECONDS", "3"), new String[] {"--result-screen-seconds=600"});
+        assertEquals(Duration.ofSeconds(3), c.urgentScreen());
+        assertEquals(Duration.ofSeconds(600), c.resultScreen());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(env("KIOSK_URGENT_SCREEN_SECONDS", "2"), new String[0]));
+        assertTrue(e.getMessage().contains("kiosk.urgent-screen-seconds='2'"), e.getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_URGENT_SCREEN_SECONDS", "121"), new String[0]));
+        assertThrows(ConfigException.class, () -> loader.load(env(), new String[] {"--result-screen-seconds=601"}));
+    }
+
+    @Test
+    void thePluginCheckLimitIsSetInSecondsFromFiveTo600() {
+        assertEquals(Duration.ofSeconds(5),
+                loader.load(env("KIOSK_PLUGIN_CHECK_SECONDS", "5"), new String[0]).pluginCheckLimit());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(env(), new String[] {"--plugin-check-seconds=4"}));
+        assertTrue(e.getMessage().contains("kiosk.plugin-check-seconds='4'"), e.getMessage());
+        assertThrows(ConfigException.class, () -> loader.load(env("KIOSK_PLUGIN_CHECK_SECONDS", "601"), new String[0]));
     }
 
     @Test
