@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Every kind of patient screen, in both languages, on the three screens clinics use (a 1080x1920 portrait
@@ -43,40 +39,18 @@ class PatientScreensIT {
     static final Size LANDSCAPE = new Size("landscape-1280x800", 1280, 800);
     static final Size TABLET = new Size("tablet-800x1280", 800, 1280);
 
-    private static ChromeDriver driver;
-    private TestKiosk kiosk;
-    private String base;
+    @RegisterExtension
+    static final ClassChromium chromium = new ClassChromium();
+    private KioskTab tab;
     private final List<String> problems = new ArrayList<>();
     private final List<String> looked = new ArrayList<>();
-
-    @BeforeAll
-    static void startChromium() {
-        driver = Chromium.start(LANDSCAPE.width(), LANDSCAPE.height());
-    }
-
-    @AfterAll
-    static void quitChromium() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     private void open() {
         open(Map.of());
     }
 
     private void open(Map<String, String> env) {
-        kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS, env, Clock.systemDefaultZone());
-        kiosk.app.javalin().start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + kiosk.app.javalin().port();
-        Chromium.freshTab(driver, LANDSCAPE.width(), LANDSCAPE.height());
-    }
-
-    @AfterEach
-    void close() {
-        if (kiosk != null) {
-            kiosk.close();
-        }
+        tab = chromium.open(env, LANDSCAPE.width(), LANDSCAPE.height());
     }
 
     @Test
@@ -93,7 +67,7 @@ class PatientScreensIT {
     @Test
     void everyScreenWithLargerTextOnALandscapeTablet() throws IOException {
         open(Map.of("KIOSK_CLINIC_NAME", "Clínica de Fisioterapia y Rehabilitación San Rafael"));
-        kiosk.app.settings().setLogo(logo(), "admin");
+        tab.kiosk.app.settings().setLogo(logo(), "admin");
         for (String lang : List.of("en", "es")) {
             visitEveryScreen(lang, true, List.of(LANDSCAPE));
         }
@@ -120,12 +94,12 @@ class PatientScreensIT {
     private void visitEveryScreen(String lang, boolean large, List<Size> sizes) {
         String tag = lang + (large ? "-large" : "");
         if (lang.equals("en")) {
-            driver.manage().deleteAllCookies();
-            driver.get(base + "/" + (large ? "?text=large" : ""));
+            tab.driver.manage().deleteAllCookies();
+            tab.driver.get(tab.base + "/" + (large ? "?text=large" : ""));
             look("00-welcome", tag, sizes, large);
         }
 
-        Browser b = new Browser(kiosk.app.javalin().port());
+        Browser b = new Browser(tab.kiosk.app.javalin().port());
         Walker w = new Walker(b).answer("about/fact.maternity", "pregnant").answer("sleep/pain-timing", "activity");
         b.get("/");
         HttpResponse<String> started = large ? b.postRaw("/start", "lang", lang, "text", "large")
@@ -133,9 +107,9 @@ class PatientScreensIT {
         assertEquals("/name", Browser.location(started));
         inChromium(b, "/name");
         look("01-name", tag, sizes, large);
-        driver.executeScript("document.getElementById('name').value = 'R2-D2';");
+        tab.driver.executeScript("document.getElementById('name').value = 'R2-D2';");
         tap(By.cssSelector("button[form=name-form]"));
-        waitFor(d -> !driver.findElements(By.id("name-error")).isEmpty());
+        waitFor(d -> !tab.driver.findElements(By.id("name-error")).isEmpty());
         look("02-name-error", tag, sizes, large);
 
         b.get("/name");
@@ -148,7 +122,7 @@ class PatientScreensIT {
         look("04-yes-no", tag, sizes, large);
         showNext(w, "/q/safety/saddle-numbness", "/q/safety/infection-risk");
         tap(By.cssSelector("label.tile.exclusive"));
-        waitFor(d -> !driver.findElements(By.cssSelector("input[data-exclusive=true]:checked")).isEmpty());
+        waitFor(d -> !tab.driver.findElements(By.cssSelector("input[data-exclusive=true]:checked")).isEmpty());
         look("05-multi-choice", tag, sizes, large);
         showNext(w, "/q/safety/infection-risk", "/q/about/fact.age-band");
         look("06-single-choice", tag, sizes, large);
@@ -159,7 +133,7 @@ class PatientScreensIT {
             tap(By.xpath("//div[contains(@class,'keypad')]//button[normalize-space()='" + c + "']"));
         }
         tap(By.cssSelector(".action-bar button.primary"));
-        waitFor(d -> !driver.findElements(By.id("answer-error")).isEmpty());
+        waitFor(d -> !tab.driver.findElements(By.id("answer-error")).isEmpty());
         look("08-number-error", tag, sizes, large);
         showNext(w, "/q/about/fact.pregnancy-weeks", "/q/about/fact.peg-pain");
         look("09-scale", tag, sizes, large);
@@ -172,30 +146,30 @@ class PatientScreensIT {
         inChromium(b, "/q/sleep/position");
         look("11-illustrated", tag, sizes, large);
 
-        driver.get(base + "/topics");
+        tab.driver.get(tab.base + "/topics");
         tap(By.cssSelector("button[name=topic][value=cramps]"));
-        waitFor(d -> !driver.findElements(By.cssSelector("input[name=confirm][value=leave]")).isEmpty());
+        waitFor(d -> !tab.driver.findElements(By.cssSelector("input[name=confirm][value=leave]")).isEmpty());
         look("12-leave-topic", tag, sizes, large);
         tap(By.cssSelector(".action-bar button.primary"));
-        waitFor(d -> driver.getCurrentUrl().endsWith("/q/cramps/intro"));
+        waitFor(d -> tab.driver.getCurrentUrl().endsWith("/q/cramps/intro"));
         look("13-info-topic", tag, sizes, large);
 
         assertEquals("/review", w.answerFrom("/q/cramps/intro"));
         inChromium(b, "/review");
         look("14-review", tag, sizes, large);
-        driver.get(base + "/q/safety/bladder?from=review");
-        assertEquals(base + "/review", driver.findElement(By.cssSelector(".action-bar .back")).getAttribute("href"));
+        tab.driver.get(tab.base + "/q/safety/bladder?from=review");
+        assertEquals(tab.base + "/review", tab.driver.findElement(By.cssSelector(".action-bar .back")).getAttribute("href"));
         look("14b-change-from-review", tag, sizes, large);
-        driver.get(base + "/start-again?back=/review");
+        tab.driver.get(tab.base + "/start-again?back=/review");
         look("15-start-again", tag, sizes, large);
-        driver.get(base + "/q/no-such-topic/question");
+        tab.driver.get(tab.base + "/q/no-such-topic/question");
         look("16-message", tag, sizes, large);
         w.send();
         inChromium(b, "/done");
         look("17-result", tag, sizes, large);
 
         // Another patient, whose first safety answer is a red flag.
-        Browser urgent = new Browser(kiosk.app.javalin().port());
+        Browser urgent = new Browser(tab.kiosk.app.javalin().port());
         urgent.get("/");
         if (large) {
             urgent.postRaw("/start", "lang", lang, "text", "large");
@@ -213,12 +187,12 @@ class PatientScreensIT {
     /** Answers calmly from {@code from} on until the kiosk asks {@code target}, then shows it in Chromium. */
     private void showNext(Walker w, String from, String target) {
         w.answerUntil(from, target);
-        driver.get(base + target);
+        tab.driver.get(tab.base + target);
     }
 
     /** Chromium takes over the visit of {@code b} and opens {@code path}. */
     private void inChromium(Browser b, String path) {
-        Chromium.takeOver(driver, base, b, path);
+        Chromium.takeOver(tab.driver, tab.base, b, path);
     }
 
     // ---- what is checked on each screen ----------------------------------------------------------
@@ -226,7 +200,7 @@ class PatientScreensIT {
     /** Looks at the screen in Chromium at each size: photographs it and checks it. */
     private void look(String screen, String tag, List<Size> sizes, boolean large) {
         for (Size size : sizes) {
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width(),
+            tab.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width(),
                     "height", size.height(), "deviceScaleFactor", 1, "mobile", false));
             String name = size.name() + "-" + tag + "-" + screen;
             looked.add(name);
@@ -308,11 +282,11 @@ class PatientScreensIT {
     }
 
     private void axe(String name) {
-        problems.addAll(Chromium.axeViolations(driver, name));
+        problems.addAll(Chromium.axeViolations(tab.driver, name));
     }
 
     private void shot(String name) {
-        Chromium.screenshot(driver, SHOTS, name);
+        Chromium.screenshot(tab.driver, SHOTS, name);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -335,11 +309,11 @@ class PatientScreensIT {
     }
 
     private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return ((JavascriptExecutor) tab.driver).executeScript(script, args);
     }
 
     private void waitFor(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
-        Chromium.waiting(driver, Duration.ofSeconds(5)).until(condition::apply);
+        Chromium.waiting(tab.driver, Duration.ofSeconds(5)).until(condition::apply);
     }
 
     /** The screen has settled: the kiosk ignores taps in its first moments. */
@@ -350,6 +324,6 @@ class PatientScreensIT {
 
     private void tap(By by) {
         waitUntilSettled();
-        driver.findElement(by).click();
+        tab.driver.findElement(by).click();
     }
 }
