@@ -145,15 +145,25 @@ class PatientTimingIT {
         }
     }
 
-    @Test
-    void anIdleKioskWarnsThenResetsAndBackShowsNothingOfThePreviousPatient() {
-        tab = chromium.open(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "15"), 1080, 1920);
-        tab.startVisit("Z");
+    /**
+     * A patient on a kiosk that resets after 15 s of nothing, {@code width} by {@code height}, types
+     * {@code name}, answers the first safety question and leaves the next alone: returns the idle dialog,
+     * once it is up (after 10 s).
+     */
+    private WebElement leftAloneOnTheSecondQuestion(String name, int width, int height) {
+        tab = chromium.open(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "15"), width, height);
+        tab.startVisit(name);
         tab.tapAnswer("no");
         tab.waitForPath("/q/safety/bladder");
-        // Warned after 10 s of nothing, reset at 15 s.
         WebElement dialog = tab.driver.findElement(By.id("idle-dialog"));
         tab.waiting(14).until(d -> dialog.isDisplayed());
+        return dialog;
+    }
+
+    @Test
+    void anIdleKioskWarnsThenResetsAndBackShowsNothingOfThePreviousPatient() {
+        // Warned after 10 s of nothing, reset at 15 s.
+        leftAloneOnTheSecondQuestion("Z", 1080, 1920);
         assertTrue(tab.driver.switchTo().activeElement().getText().contains("still here"), "focus on the button");
         tab.waiting(10).until(d -> tab.path().equals("/"));
         tab.driver.navigate().back();
@@ -167,12 +177,7 @@ class PatientTimingIT {
 
     @Test
     void tappingImStillHereKeepsTheAnswers() throws IOException {
-        tab = chromium.open(Map.of("KIOSK_IDLE_TIMEOUT_SECONDS", "15"), 1280, 800);
-        tab.startVisit("");
-        tab.tapAnswer("no");
-        tab.waitForPath("/q/safety/bladder");
-        WebElement dialog = tab.driver.findElement(By.id("idle-dialog"));
-        tab.waiting(14).until(d -> dialog.isDisplayed());
+        WebElement dialog = leftAloneOnTheSecondQuestion("", 1280, 800);
         tab.shot("idle-dialog-landscape");
         Object hidden = tab.driver.executeScript("""
                 const d = document.getElementById('idle-dialog');
