@@ -2,10 +2,11 @@
 -- language the kiosk offered. Its version is made from its content, so it never changes once written: a
 -- response exported years later still matches the Questionnaire its patient answered. Not patient data.
 CREATE TABLE questionnaire_version (
-    topic_id   TEXT NOT NULL,
-    version    TEXT NOT NULL,
-    content    TEXT NOT NULL,   -- the Questionnaire as FHIR R4 JSON
-    created_at TEXT NOT NULL,   -- ISO-8601 instant, UTC: first stored
+    topic_id    TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    resource_id TEXT NOT NULL UNIQUE, -- its FHIR id: the topic and the content hash
+    content     TEXT NOT NULL,    -- the Questionnaire as FHIR R4 JSON
+    created_at  TEXT NOT NULL,    -- ISO-8601 instant, UTC: first stored
     PRIMARY KEY (topic_id, version)
 );
 

@@ -3,6 +3,8 @@ package com.physiokiosk.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.physiokiosk.engine.backup.BackupJob;
 import com.physiokiosk.engine.checkin.CheckInService;
+import com.physiokiosk.engine.fhir.CheckInExport;
+import com.physiokiosk.engine.fhir.QuestionnaireArchive;
 import com.physiokiosk.engine.visit.VisitService;
 import com.physiokiosk.engine.checkin.RetentionJob;
 import com.physiokiosk.engine.config.ClinicSettings;
@@ -21,7 +23,9 @@ import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CatalogueController;
 import com.physiokiosk.ui.web.CheckInsController;
+import com.physiokiosk.ui.web.FhirApiController;
 import com.physiokiosk.ui.web.FhirController;
+import com.physiokiosk.ui.web.FhirFormat;
 import com.physiokiosk.ui.web.FormTokens;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.HostCheck;
@@ -56,11 +60,12 @@ public final class KioskApp {
     private final PatientSessions patientSessions;
     private final StaffSessions staffSessions;
     private final Javalin javalin;
+    private final QuestionnaireArchive questionnaires;
 
     private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicHost host,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
                      BackupJob backups, StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
-                     Javalin javalin) {
+                     Javalin javalin, QuestionnaireArchive questionnaires) {
         this.startUp = startUp;
         this.settings = settings;
         this.database = database;
@@ -74,6 +79,7 @@ public final class KioskApp {
         this.patientSessions = patientSessions;
         this.staffSessions = staffSessions;
         this.javalin = javalin;
+        this.questionnaires = questionnaires;
     }
 
     /**
@@ -129,7 +135,12 @@ public final class KioskApp {
         TopicHost host = new TopicHost(plugins, topicChoices, audit, config.pluginCheckLimit());
         started[0] = host;
         host.start();
-        CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage());
+        ObjectMapper json = new ObjectMapper();
+        QuestionnaireArchive questionnaires = new QuestionnaireArchive(database, json, clock, config.fhirBaseUrl());
+        CheckInExport fhirExport = new CheckInExport(json, questionnaires, version());
+        FhirFormat fhirFormat = new FhirFormat(json);
+        CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage(),
+                questionnaires);
         Pages pages = new Pages();
         PatientSessions patientSessions = new PatientSessions();
         PatientController patient = new PatientController(settings, settings::hasLogo,
@@ -147,7 +158,7 @@ public final class KioskApp {
                 new StaffAuthController(staffAccounts, sessions, staffPages, audit),
                 new CheckInsController(checkIns, audit, staffPages, clock),
                 events,
-                new FhirController(host, checkIns, audit, staffPages, new ObjectMapper()),
+                new FhirController(host, checkIns, audit, staffPages, questionnaires, fhirExport, fhirFormat, json),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
                 new TopicsAdminController(host, audit, staffPages),
                 new SettingsController(settings, backups, staffPages, clock),
@@ -155,10 +166,19 @@ public final class KioskApp {
                 staffPages,
                 new Security(sessions, formTokens),
                 new HostCheck(settings));
-        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff);
+        FhirApiController fhirApi = new FhirApiController(checkIns, questionnaires, fhirExport, audit, fhirFormat, json,
+                clock, ctx -> ctx.attribute("api-client"));
+        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff,
+                fhirApi);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, backups, events,
-                patientSessions, sessions, javalin);
+                patientSessions, sessions, javalin, questionnaires);
+    }
+
+    /** The kiosk's version, from its jar; {@code development} when run from classes. */
+    static String version() {
+        String v = KioskApp.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? "development" : v;
     }
 
     /** Starts listening on the configured address and port, the hourly retention job and the nightly backups. */
@@ -196,6 +216,11 @@ public final class KioskApp {
         return host;
     }
 
+
+    /** Every Questionnaire version a stored response points to. */
+    public QuestionnaireArchive questionnaires() {
+        return questionnaires;
+    }
 
     public CheckInRepository checkIns() {
         return checkIns;

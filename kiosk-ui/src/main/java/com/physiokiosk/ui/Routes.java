@@ -10,7 +10,9 @@ import com.physiokiosk.ui.web.AdminController;
 import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CatalogueController;
 import com.physiokiosk.ui.web.CheckInsController;
+import com.physiokiosk.ui.web.FhirApiController;
 import com.physiokiosk.ui.web.FhirController;
+import com.physiokiosk.ui.web.FhirFormat;
 import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.HostCheck;
 import com.physiokiosk.ui.web.KioskErrorHandler;
@@ -60,7 +62,7 @@ public final class Routes {
     }
 
     static Javalin create(Supplier<KioskConfig> settings, PatientController patient, PatientSessions patientSessions,
-                          AssetController assets, HealthController health, Staff staff) {
+                          AssetController assets, HealthController health, Staff staff, FhirApiController fhir) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_FORM_BYTES;
@@ -98,6 +100,7 @@ public final class Routes {
             // After matching, so the access check knows the route's Access; access before the form token.
             c.routes.beforeMatched(staff.security()::checkAccess);
             c.routes.beforeMatched(staff.security()::checkCsrf);
+            c.routes.before(fhir::requireClient);
 
             // Patient flow
             c.routes.get("/", patient::welcome);
@@ -136,6 +139,7 @@ public final class Routes {
             c.routes.get("/staff/check-ins/{id}/print", staff.checkIns()::print, Access.STAFF);
             c.routes.get("/staff/check-ins/{id}/pdf", staff.checkIns()::pdf, Access.STAFF);
             c.routes.post("/staff/check-ins/{id}/reviewed", staff.checkIns()::markReviewed, Access.STAFF);
+            c.routes.get("/staff/check-ins/{id}/fhir", staff.fhir()::bundle, Access.STAFF);
             c.routes.get("/staff/check-ins/{id}/fhir/{topic}", staff.fhir()::response, Access.STAFF);
             c.routes.get("/staff/questionnaires/{topic}", staff.fhir()::questionnaire, Access.STAFF);
             // Staff: admins only
@@ -159,33 +163,52 @@ public final class Routes {
             c.routes.get("/staff/admin/catalogue", staff.catalogue()::page, Access.ADMIN);
             c.routes.get("/staff/admin/catalogue/pdf", staff.catalogue()::pdf, Access.ADMIN);
 
+            // The record system's read-only FHIR API, with an API client's bearer token (ApiAuth)
+            c.routes.get(FhirApiController.PATH + "/metadata", fhir::metadata);
+            c.routes.get(FhirApiController.PATH + "/Bundle", fhir::searchBundles);
+            c.routes.get(FhirApiController.PATH + "/Bundle/{id}", fhir::readBundle);
+            c.routes.get(FhirApiController.PATH + "/Questionnaire", fhir::searchQuestionnaires);
+            c.routes.get(FhirApiController.PATH + "/Questionnaire/{id}", fhir::readQuestionnaire);
+            c.routes.get(FhirApiController.PATH + "/CodeSystem", fhir::searchCodeSystems);
+            c.routes.get(FhirApiController.PATH + "/CodeSystem/{id}", fhir::readCodeSystem);
+
             // Operations
             c.routes.get("/health", health::health);
 
-            c.routes.exception(Security.Refused.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.FORBIDDEN,
+            // On the FHIR API every failure is an OperationOutcome; these handlers make pages for the rest.
+            c.routes.exception(FhirFormat.Unsupported.class, fhir::error);
+            c.routes.exception(FhirApiController.Invalid.class, fhir::error);
+            c.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+                if (FhirApiController.isApiPath(ctx)) {
+                    fhir.error(e, ctx);
+                } else {
+                    ctx.status(e.getStatus()).result(e.getMessage());
+                }
+            });
+            c.routes.exception(Security.Refused.class, apiFirst(fhir, (e, ctx) -> refusal(ctx, staff, HttpStatus.FORBIDDEN,
                     "staff.forbidden.title", e.why() == Security.Refused.Why.ADMIN_ONLY ? "staff.forbidden.admin"
                             : "staff.forbidden.expired",
-                    () -> message(ctx, patient, "expired.title", "expired.text")));
-            c.routes.exception(NotFoundResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.NOT_FOUND,
-                    "staff.not-found.title", "staff.not-found.text", () -> patient.notAvailable(ctx, settings.get().defaultLanguage())));
-            c.routes.exception(BadRequestResponse.class, (e, ctx) -> refusal(ctx, staff, HttpStatus.BAD_REQUEST,
-                    "staff.bad-request.title", "staff.bad-request.text", () -> message(ctx, patient, "error.title", "error.text")));
-            c.routes.exception(StorageException.class, (e, ctx) -> {
+                    () -> message(ctx, patient, "expired.title", "expired.text"))));
+            c.routes.exception(NotFoundResponse.class, apiFirst(fhir, (e, ctx) -> refusal(ctx, staff, HttpStatus.NOT_FOUND,
+                    "staff.not-found.title", "staff.not-found.text", () -> patient.notAvailable(ctx, settings.get().defaultLanguage()))));
+            c.routes.exception(BadRequestResponse.class, apiFirst(fhir, (e, ctx) -> refusal(ctx, staff, HttpStatus.BAD_REQUEST,
+                    "staff.bad-request.title", "staff.bad-request.text", () -> message(ctx, patient, "error.title", "error.text"))));
+            c.routes.exception(StorageException.class, apiFirst(fhir, (e, ctx) -> {
                 log.error("Storage failure on {} {}: {}", ctx.method(), shortPath(ctx), e.getMessage());
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
                 message(ctx, patient, "storage.title", "storage.text");
-            });
-            c.routes.exception(Passwords.Busy.class, (e, ctx) -> {
+            }));
+            c.routes.exception(Passwords.Busy.class, apiFirst(fhir, (e, ctx) -> {
                 // Setting a password found every hashing slot taken for longer than it waits.
                 ctx.header("Retry-After", StaffAuthController.BUSY_RETRY_SECONDS);
                 refusal(ctx, staff, HttpStatus.TOO_MANY_REQUESTS, "staff.busy.title", "staff.busy.text",
                         () -> message(ctx, patient, "error.title", "error.text"));
-            });
-            c.routes.exception(Security.BadRequest.class, (e, ctx) -> {
+            }));
+            c.routes.exception(Security.BadRequest.class, apiFirst(fhir, (e, ctx) -> {
                 ctx.status(e.status());
                 message(ctx, patient, "request.title", e.messageKey(), e.args());
-            });
-            c.routes.exception(Exception.class, (e, ctx) -> {
+            }));
+            c.routes.exception(Exception.class, apiFirst(fhir, (e, ctx) -> {
                 try {
                     if (isUnreadableRequest(e)) {
                         // A body cut short or malformed: the client's fault, not the kiosk's.
@@ -201,8 +224,14 @@ public final class Routes {
                     // or a request that is already gone (a stream closed at shutdown) loops for ever.
                     log.error("Unexpected failure on a request that has ended: {}", e.toString());
                 }
-            });
+            }));
             c.routes.error(404, ctx -> {
+                if (FhirApiController.isApiPath(ctx)) {
+                    if (!"application/fhir".regionMatches(0, String.valueOf(ctx.res().getContentType()), 0, 16)) {
+                        fhir.error(new NotFoundResponse(), ctx);
+                    }
+                    return;
+                }
                 // A 404 with a page of ours (a stale tap on the admin page, the not-found page itself) stays as it
                 // is; any other (no route matched, Javalin's plain text) gets the page.
                 if (!Pages.rendered(ctx)) {
@@ -211,6 +240,18 @@ public final class Routes {
                 }
             });
         });
+    }
+
+    /** {@code handler}, except on the FHIR API, whose failures are all OperationOutcomes. */
+    private static <E extends Exception> io.javalin.http.ExceptionHandler<E> apiFirst(
+            FhirApiController fhir, io.javalin.http.ExceptionHandler<E> handler) {
+        return (e, ctx) -> {
+            if (FhirApiController.isApiPath(ctx)) {
+                fhir.error(e, ctx);
+            } else {
+                handler.handle(e, ctx);
+            }
+        };
     }
 
     /** Whether {@code e} comes from a request body that could not be read as a form. */

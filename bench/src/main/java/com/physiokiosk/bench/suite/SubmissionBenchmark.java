@@ -53,7 +53,10 @@ final class SubmissionBenchmark implements Benchmark {
         TopicHost host = new TopicHost(KioskPluginManager.create(bench.pluginsDir(), PluginMode.DEPLOYMENT));
         host.start();
         try {
-            CheckInService service = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en");
+            CheckInService service = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en",
+                    new com.physiokiosk.engine.fhir.QuestionnaireArchive(kioskDb,
+                            new com.fasterxml.jackson.databind.ObjectMapper(), Clock.systemDefaultZone(),
+                            "https://clinic.example.org/fhir"));
             CalmVisit visit = new CalmVisit(host, service);
             visit.submit();
             CheckIn stored = repository.find(repository.idsForDay(LocalDate.now()).get(0)).orElseThrow();

@@ -13,6 +13,8 @@ public enum AuditAction {
     PRINT,
     EXPORT_PDF,
     EXPORT_FHIR,
+    /** A record system read the FHIR API ({@code /fhir/}). */
+    FHIR_READ,
     MARK_REVIEWED,
     DELETE,
     TOPIC_ENABLED,

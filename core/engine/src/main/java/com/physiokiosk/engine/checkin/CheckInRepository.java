@@ -149,7 +149,8 @@ public final class CheckInRepository {
         long responseId;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO topic_response (check_in_id, position, topic_id, plugin_id, plugin_version, topic_title,"
-                        + " finished, sensitive) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                        + " finished, sensitive, questionnaire_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, checkInId);
             ps.setInt(2, position);
             ps.setString(3, t.topicId());
@@ -158,6 +159,7 @@ public final class CheckInRepository {
             ps.setString(6, t.topicTitle());
             ps.setInt(7, t.finished() ? 1 : 0);
             ps.setInt(8, t.sensitive() ? 1 : 0);
+            ps.setString(9, t.questionnaireVersion());
             ps.executeUpdate();
             responseId = generatedKey(ps);
         }
@@ -322,7 +324,8 @@ public final class CheckInRepository {
     private static List<TopicResponse> topics(Connection c, long checkInId) throws SQLException {
         List<TopicResponse> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, topic_id, plugin_id, plugin_version, topic_title, finished, sensitive FROM topic_response"
+                "SELECT id, topic_id, plugin_id, plugin_version, topic_title, finished, sensitive, questionnaire_version"
+                        + " FROM topic_response"
                         + " WHERE check_in_id = ? ORDER BY position")) {
             ps.setLong(1, checkInId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -330,7 +333,8 @@ public final class CheckInRepository {
                     long rid = rs.getLong("id");
                     out.add(new TopicResponse(rs.getString("topic_id"), rs.getString("plugin_id"),
                             rs.getString("plugin_version"), rs.getString("topic_title"), answers(c, rid), findings(c, rid),
-                            rs.getInt("finished") == 1, rs.getInt("sensitive") == 1));
+                            rs.getInt("finished") == 1, rs.getInt("sensitive") == 1,
+                            rs.getString("questionnaire_version")));
                 }
             }
         }

@@ -37,16 +37,34 @@ public final class CheckInService {
     private final CheckInRepository repository;
     private final Clock clock;
     private final Supplier<String> staffLanguage;
+    private final QuestionnaireVersions questionnaires;
     private final List<Consumer<CheckInStored>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param clock         gives the time and, through its zone, the clinic's "today"
      * @param staffLanguage the language staff read answers and notes in, as set now
+     * @param questionnaires keeps each section's questions, as the patient saw them, for the record system
      */
-    public CheckInService(CheckInRepository repository, Clock clock, Supplier<String> staffLanguage) {
+    public CheckInService(CheckInRepository repository, Clock clock, Supplier<String> staffLanguage,
+                          QuestionnaireVersions questionnaires) {
         this.repository = repository;
         this.clock = clock;
         this.staffLanguage = staffLanguage;
+        this.questionnaires = questionnaires;
+    }
+
+    /**
+     * Keeps the questions of a section, with every text in every language, unchanged for as long as a
+     * response points to them, and names the version kept (the FHIR export, {@code fhir.QuestionnaireArchive}).
+     */
+    @FunctionalInterface
+    public interface QuestionnaireVersions {
+        /**
+         * The version of {@code topic}'s questions as they are now, stored if new.
+         *
+         * @throws com.physiokiosk.engine.storage.StorageException when it could not be stored
+         */
+        String keep(LoadedTopic topic);
     }
 
     /**
@@ -130,7 +148,7 @@ public final class CheckInService {
             findings.add(stored(topic, f, patientLanguage, staffLanguage, true));
         }
         return new TopicResponse(topic.id(), topic.pluginId(), topic.pluginVersion(), topic.title(staffLanguage),
-                stored, findings, section.finished(), topic.info().sensitive());
+                stored, findings, section.finished(), topic.info().sensitive(), questionnaires.keep(topic));
     }
 
     private static StoredFinding stored(LoadedTopic topic, Finding f, String patientLanguage, String staffLanguage,

@@ -15,10 +15,13 @@ import java.util.List;
  *                      half-way, or the visit ended first; the answers given so far are kept)
  * @param sensitive     the topic is on intimate matters: its advice was kept off the kiosk's screen and is
  *                      to be given to the patient on paper
+ * @param questionnaireVersion the version of the topic's stored FHIR Questionnaire the patient answered (its
+ *                      texts in every language, kept unchanged), or {@code null} for answers stored before
+ *                      versions were kept
  */
 public record TopicResponse(String topicId, String pluginId, String pluginVersion, String topicTitle,
                             List<StoredAnswer> answers, List<StoredFinding> findings, boolean finished,
-                            boolean sensitive) {
+                            boolean sensitive, String questionnaireVersion) {
 
     public TopicResponse {
         answers = List.copyOf(answers);
@@ -28,6 +31,6 @@ public record TopicResponse(String topicId, String pluginId, String pluginVersio
     /** A topic answered to its end. */
     public TopicResponse(String topicId, String pluginId, String pluginVersion, String topicTitle,
                          List<StoredAnswer> answers, List<StoredFinding> findings) {
-        this(topicId, pluginId, pluginVersion, topicTitle, answers, findings, true, false);
+        this(topicId, pluginId, pluginVersion, topicTitle, answers, findings, true, false, null);
     }
 }

@@ -29,6 +29,10 @@ import java.util.function.Function;
  */
 public final class ConfigLoader {
 
+    /** The FHIR canonical base when {@code kiosk.fhir-base-url} is empty: the project's own address. */
+    public static final String DEFAULT_FHIR_BASE_URL = "https://physio-kiosk.org/fhir";
+
+
     /** The config file read when neither {@code --config} nor {@code KIOSK_CONFIG} names one. */
     public static final Path DEFAULT_CONFIG_FILE = Path.of("config", "kiosk.properties");
 
@@ -75,7 +79,11 @@ public final class ConfigLoader {
             new Setting("kiosk.backup-keep", "14",
                     "how many backups are kept, the newest (1-1000); none is kept longer than kiosk.retention-days"),
             new Setting("kiosk.backup-time", "02:30",
-                    "time of day of the nightly backup, 24-hour, in the clinic's time zone (kiosk.timezone)"));
+                    "time of day of the nightly backup, 24-hour, in the clinic's time zone (kiosk.timezone)"),
+            new Setting("kiosk.fhir-base-url", "",
+                    "canonical base of the FHIR resources the kiosk exports (Questionnaires, code systems): an https"
+                            + " address the clinic owns, such as https://clinic.example.org/fhir; empty means "
+                            + DEFAULT_FHIR_BASE_URL));
 
     private final Path defaultPluginsDir;
 
@@ -163,6 +171,30 @@ public final class ConfigLoader {
     /** Bounds of {@code kiosk.backup-keep}. */
     public static final int MIN_BACKUP_KEEP = 1;
     public static final int MAX_BACKUP_KEEP = 1000;
+    /**
+     * The clinic's canonical base: an {@code https} URL without a trailing slash.
+     *
+     * @throws IllegalArgumentException naming what is wrong with it
+     */
+    static String fhirBase(String url) {
+        String trimmed = url == null ? "" : url.strip();
+        if (trimmed.isEmpty()) {
+            return DEFAULT_FHIR_BASE_URL;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(trimmed);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL");
+        }
+        if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getQuery() != null
+                || uri.getFragment() != null || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("'" + url + "' must be an https address the clinic owns, such as "
+                    + "https://clinic.example.org/fhir, without a query, fragment or user name");
+        }
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+    }
+
     /** The backup folder inside the data folder when {@code kiosk.backup-dir} is empty. */
     public static final String DEFAULT_BACKUP_FOLDER = "backups";
 
@@ -211,7 +243,9 @@ public final class ConfigLoader {
             Map.entry("kiosk.backup-keep", new Parser(s -> range(s, MIN_BACKUP_KEEP, MAX_BACKUP_KEEP),
                     "a whole number of backups from " + MIN_BACKUP_KEEP + " to " + MAX_BACKUP_KEEP)),
             Map.entry("kiosk.backup-time", new Parser(s -> LocalTime.parse(s, TIME_OF_DAY),
-                    "a time of day such as 02:30 (24-hour, hours and minutes)")));
+                    "a time of day such as 02:30 (24-hour, hours and minutes)")),
+            Map.entry("kiosk.fhir-base-url", new Parser(ConfigLoader::fhirBase,
+                    "an https address the clinic owns, such as https://clinic.example.org/fhir, or empty")));
 
     /** Settings a clinic admin may change while the kiosk runs (the rest need a restart). */
     public static final List<String> EDITABLE = List.of("kiosk.clinic-name", "kiosk.languages", "kiosk.ask-name",
@@ -235,7 +269,7 @@ public final class ConfigLoader {
                 read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.plugin-check-seconds"),
                 read(v, "kiosk.public-hostnames"),
                 backupDir == null ? dataDir.resolve(DEFAULT_BACKUP_FOLDER) : backupDir, read(v, "kiosk.backup-keep"),
-                read(v, "kiosk.backup-time"));
+                read(v, "kiosk.backup-time"), read(v, "kiosk.fhir-base-url"));
     }
 
     /**
@@ -261,7 +295,7 @@ public final class ConfigLoader {
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
                 read(v, "kiosk.idle-timeout-seconds"), base.urgentScreen(), base.resultScreen(), read(v, "kiosk.retention-days"),
                 base.zone(), base.staffIdleTimeout(), base.pluginCheckLimit(), base.publicHostnames(), base.backupDir(),
-                base.backupKeep(), base.backupTime());
+                base.backupKeep(), base.backupTime(), base.fhirBaseUrl());
     }
 
     @SuppressWarnings("unchecked")

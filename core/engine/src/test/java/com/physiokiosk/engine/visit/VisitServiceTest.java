@@ -131,7 +131,9 @@ class VisitServiceTest {
         db = Database.open(dir);
         repository = new CheckInRepository(db);
         catalog = new Catalog();
-        CheckInService checkIns = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en");
+        CheckInService checkIns = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en",
+                new com.physiokiosk.engine.fhir.QuestionnaireArchive(db, new com.fasterxml.jackson.databind.ObjectMapper(),
+                        Clock.systemDefaultZone(), "https://clinic.example.org/fhir"));
         checkIns.addListener(events::add);
         visits = new VisitService(catalog, checkIns);
     }
