@@ -118,6 +118,7 @@ public final class SummaryView {
             versions.add(t.get("staff.summary.version", topic.topicTitle(), topic.pluginId(), topic.pluginVersion()));
             exports.add(new Link(url + "/fhir/" + topic.topicId(), t.get("staff.summary.fhir", topic.topicTitle())));
         }
+        exports.add(0, new Link(url + "/fhir", t.get("staff.summary.fhir-bundle")));
         String name = c.displayName() == null ? t.get("staff.no-name") : c.displayName();
         String reviewed = c.reviewedAt() == null ? null
                 : t.get("staff.summary.reviewed-at", date(LocalDate.ofInstant(c.reviewedAt(), zone), t), time(c.reviewedAt(), zone));

@@ -181,8 +181,11 @@ public final class CheckInExport {
                         case SCALE_0_10, NUMBER -> putInteger(answer, value);
                         case SHORT_TEXT, INFO -> answer.put("valueString", value);
                     }
-                    if (type != QuestionType.SINGLE_CHOICE && type != QuestionType.MULTI_CHOICE) {
-                        shown.add(type == QuestionType.YES_NO && questionnaire == null ? a.displayValue() : value);
+                    if (type == QuestionType.YES_NO) {
+                        shown.add(questionnaire == null ? a.displayValue()
+                                : CodeSystems.TEXTS.get(language, "answer." + ("yes".equals(value) ? "yes" : "no")));
+                    } else if (type != QuestionType.SINGLE_CHOICE && type != QuestionType.MULTI_CHOICE) {
+                        shown.add(value);
                     }
                 }
             }
