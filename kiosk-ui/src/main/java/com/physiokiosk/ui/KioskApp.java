@@ -3,6 +3,7 @@ package com.physiokiosk.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.physiokiosk.engine.backup.BackupJob;
 import com.physiokiosk.engine.checkin.CheckInService;
+import com.physiokiosk.engine.clients.ApiClients;
 import com.physiokiosk.engine.visit.VisitService;
 import com.physiokiosk.engine.checkin.RetentionJob;
 import com.physiokiosk.engine.config.ClinicSettings;
@@ -18,6 +19,7 @@ import com.physiokiosk.engine.storage.Database;
 import com.physiokiosk.engine.staff.StaffRepository;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.web.AdminController;
+import com.physiokiosk.ui.web.ApiAuth;
 import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CatalogueController;
 import com.physiokiosk.ui.web.CheckInsController;
@@ -55,12 +57,13 @@ public final class KioskApp {
     private final StaffEvents staffEvents;
     private final PatientSessions patientSessions;
     private final StaffSessions staffSessions;
+    private final ApiClients apiClients;
     private final Javalin javalin;
 
     private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicHost host,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
                      BackupJob backups, StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
-                     Javalin javalin) {
+                     ApiClients apiClients, Javalin javalin) {
         this.startUp = startUp;
         this.settings = settings;
         this.database = database;
@@ -73,6 +76,7 @@ public final class KioskApp {
         this.staffEvents = staffEvents;
         this.patientSessions = patientSessions;
         this.staffSessions = staffSessions;
+        this.apiClients = apiClients;
         this.javalin = javalin;
     }
 
@@ -141,6 +145,7 @@ public final class KioskApp {
         StaffPages staffPages = new StaffPages(settings, settings::hasLogo, pages, sessions, formTokens);
         BackupJob backups = new BackupJob(database, audit, clock, config.backupDir(), config.backupKeep(),
                 config.backupTime(), () -> settings.get().retentionDays());
+        ApiClients apiClients = new ApiClients(database, audit, clock);
         StaffEvents events = new StaffEvents(sessions, staffPages);
         service.addListener(events);
         Routes.Staff staff = new Routes.Staff(
@@ -150,15 +155,16 @@ public final class KioskApp {
                 new FhirController(host, checkIns, audit, staffPages, new ObjectMapper()),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
                 new TopicsAdminController(host, audit, staffPages),
-                new SettingsController(settings, backups, staffPages, clock),
+                new SettingsController(settings, backups, apiClients, staffPages, clock),
                 new CatalogueController(host, audit, staffPages, clock),
                 staffPages,
                 new Security(sessions, formTokens),
                 new HostCheck(settings));
-        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff);
+        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff,
+                new ApiAuth(apiClients));
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, backups, events,
-                patientSessions, sessions, javalin);
+                patientSessions, sessions, apiClients, javalin);
     }
 
     /** Starts listening on the configured address and port, the hourly retention job and the nightly backups. */
@@ -212,6 +218,11 @@ public final class KioskApp {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The record systems allowed to read the FHIR API. */
+    public ApiClients apiClients() {
+        return apiClients;
     }
 
     public RetentionJob retention() {
