@@ -5,6 +5,7 @@ import com.physiokiosk.engine.backup.BackupJob;
 import com.physiokiosk.engine.checkin.CheckInService;
 import com.physiokiosk.engine.fhir.CheckInExport;
 import com.physiokiosk.engine.fhir.QuestionnaireArchive;
+import com.physiokiosk.engine.clients.ApiClients;
 import com.physiokiosk.engine.visit.VisitService;
 import com.physiokiosk.engine.checkin.RetentionJob;
 import com.physiokiosk.engine.config.ClinicSettings;
@@ -20,6 +21,7 @@ import com.physiokiosk.engine.storage.Database;
 import com.physiokiosk.engine.staff.StaffRepository;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.web.AdminController;
+import com.physiokiosk.ui.web.ApiAuth;
 import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CatalogueController;
 import com.physiokiosk.ui.web.CheckInsController;
@@ -59,13 +61,14 @@ public final class KioskApp {
     private final StaffEvents staffEvents;
     private final PatientSessions patientSessions;
     private final StaffSessions staffSessions;
+    private final ApiClients apiClients;
     private final Javalin javalin;
     private final QuestionnaireArchive questionnaires;
 
     private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicHost host,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
                      BackupJob backups, StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
-                     Javalin javalin, QuestionnaireArchive questionnaires) {
+                     ApiClients apiClients, Javalin javalin, QuestionnaireArchive questionnaires) {
         this.startUp = startUp;
         this.settings = settings;
         this.database = database;
@@ -78,6 +81,7 @@ public final class KioskApp {
         this.staffEvents = staffEvents;
         this.patientSessions = patientSessions;
         this.staffSessions = staffSessions;
+        this.apiClients = apiClients;
         this.javalin = javalin;
         this.questionnaires = questionnaires;
     }
@@ -152,6 +156,7 @@ public final class KioskApp {
         StaffPages staffPages = new StaffPages(settings, settings::hasLogo, pages, sessions, formTokens);
         BackupJob backups = new BackupJob(database, audit, clock, config.backupDir(), config.backupKeep(),
                 config.backupTime(), () -> settings.get().retentionDays());
+        ApiClients apiClients = new ApiClients(database, audit, clock);
         StaffEvents events = new StaffEvents(sessions, staffPages);
         service.addListener(events);
         Routes.Staff staff = new Routes.Staff(
@@ -161,18 +166,18 @@ public final class KioskApp {
                 new FhirController(host, checkIns, audit, staffPages, questionnaires, fhirExport, fhirFormat, json),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
                 new TopicsAdminController(host, audit, staffPages),
-                new SettingsController(settings, backups, staffPages, clock),
+                new SettingsController(settings, backups, apiClients, staffPages, clock),
                 new CatalogueController(host, audit, staffPages, clock),
                 staffPages,
                 new Security(sessions, formTokens),
                 new HostCheck(settings));
         FhirApiController fhirApi = new FhirApiController(checkIns, questionnaires, fhirExport, audit, fhirFormat, json,
-                clock, ctx -> ctx.attribute("api-client"));
+                clock, ctx -> ApiAuth.client(ctx).name());
         Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff,
-                fhirApi);
+                new ApiAuth(apiClients), fhirApi);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, backups, events,
-                patientSessions, sessions, javalin, questionnaires);
+                patientSessions, sessions, apiClients, javalin, questionnaires);
     }
 
     /** The kiosk's version, from its jar; {@code development} when run from classes. */
@@ -237,6 +242,11 @@ public final class KioskApp {
 
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The record systems allowed to read the FHIR API. */
+    public ApiClients apiClients() {
+        return apiClients;
     }
 
     public RetentionJob retention() {

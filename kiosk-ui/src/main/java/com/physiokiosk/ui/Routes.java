@@ -7,6 +7,7 @@ import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.web.Access;
 import com.physiokiosk.ui.web.AdminController;
+import com.physiokiosk.ui.web.ApiAuth;
 import com.physiokiosk.ui.web.AssetController;
 import com.physiokiosk.ui.web.CatalogueController;
 import com.physiokiosk.ui.web.CheckInsController;
@@ -61,8 +62,10 @@ public final class Routes {
                  CatalogueController catalogue, StaffPages pages, Security security, HostCheck hosts) {
     }
 
+    /** @param api who may read the FHIR API under {@value ApiAuth#PATH}, and the refusal of its credentials elsewhere */
     static Javalin create(Supplier<KioskConfig> settings, PatientController patient, PatientSessions patientSessions,
-                          AssetController assets, HealthController health, Staff staff, FhirApiController fhir) {
+                          AssetController assets, HealthController health, Staff staff, ApiAuth api,
+                          FhirApiController fhir) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
             c.http.maxRequestSize = MAX_FORM_BYTES;
@@ -95,12 +98,13 @@ public final class Routes {
             c.events.serverStopping(staff.events()::stop);
 
             c.routes.before(Security::headers);
+            // Before any other check: the API's credentials open only the API, and the API only reads.
+            c.routes.before(api::check);
             c.routes.before(staff.hosts()::check);
             c.routes.before(Security::checkForm);
             // After matching, so the access check knows the route's Access; access before the form token.
             c.routes.beforeMatched(staff.security()::checkAccess);
             c.routes.beforeMatched(staff.security()::checkCsrf);
-            c.routes.before(fhir::requireClient);
 
             // Patient flow
             c.routes.get("/", patient::welcome);
@@ -159,6 +163,8 @@ public final class Routes {
             c.routes.post(SettingsController.LOGO_PATH, staff.settings()::uploadLogo, Access.ADMIN);
             c.routes.post("/staff/admin/logo/remove", staff.settings()::removeLogo, Access.ADMIN);
             c.routes.post(SettingsController.BACKUP_PATH, staff.settings()::backUpNow, Access.ADMIN);
+            c.routes.post(SettingsController.API_CLIENTS_PATH, staff.settings()::createApiClient, Access.ADMIN);
+            c.routes.post(SettingsController.API_CLIENTS_PATH + "/{client}/revoke", staff.settings()::revokeApiClient, Access.ADMIN);
             // The clinical rules catalogue: admins, as the clinical lead who signs it off signs in as one.
             c.routes.get("/staff/admin/catalogue", staff.catalogue()::page, Access.ADMIN);
             c.routes.get("/staff/admin/catalogue/pdf", staff.catalogue()::pdf, Access.ADMIN);

@@ -137,13 +137,7 @@ final class FhirCheck {
     private List<String> translatedTexts(String resource) {
         IBaseResource parsed = FHIR.newJsonParser().parseResource(resource);
         List<QuestionnaireResponse> responses = new ArrayList<>();
-        if (parsed instanceof QuestionnaireResponse qr) {
-            responses.add(qr);
-        } else if (parsed instanceof Bundle b) {
-            b.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                    .filter(QuestionnaireResponse.class::isInstance).map(QuestionnaireResponse.class::cast)
-                    .forEach(responses::add);
-        }
+        collect(parsed, responses);
         List<String> problems = new ArrayList<>();
         for (QuestionnaireResponse qr : responses) {
             IBaseResource q = known.get(qr.getQuestionnaire());
@@ -157,6 +151,15 @@ final class FhirCheck {
             problems.add("an item text differs from its Questionnaire's");
         }
         return problems;
+    }
+
+    /** Every response in {@code resource}, in bundles within bundles too. */
+    private static void collect(IBaseResource resource, List<QuestionnaireResponse> out) {
+        if (resource instanceof QuestionnaireResponse qr) {
+            out.add(qr);
+        } else if (resource instanceof Bundle b) {
+            b.getEntry().forEach(e -> collect(e.getResource(), out));
+        }
     }
 
     private static void checkTexts(List<QuestionnaireResponse.QuestionnaireResponseItemComponent> items,

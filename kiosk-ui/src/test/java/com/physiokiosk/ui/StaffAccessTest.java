@@ -67,6 +67,7 @@ class StaffAccessTest {
                     case "topic" -> topic;
                     case "username" -> "admin";
                     case "plugin" -> topic;
+                    case "client" -> "1";
                     default -> throw new AssertionError("unknown path parameter in " + path + ": teach this test about it");
                 };
                 m.appendReplacement(out, value);

@@ -234,10 +234,46 @@ public final class Views {
      * @param error       what stopped the save, on top of the page, or {@code null}
      * @param fields      what is wrong with each field, shown next to it
      * @param backups     the database's backups
+     * @param apiClients  the record systems allowed to read the FHIR API
      */
     public record SettingsPage(Page page, String clinicName, List<LanguageOption> languages, String idleSeconds,
                                String retentionDays, boolean askName, boolean hasLogo, String error,
-                               FieldErrors fields, int maxLogoKilobytes, int maxClinicName, BackupsView backups) {
+                               FieldErrors fields, int maxLogoKilobytes, int maxClinicName, BackupsView backups,
+                               ApiClientsView apiClients) {
+    }
+
+    /**
+     * The record systems allowed to read the FHIR API, on the settings page.
+     *
+     * @param rows    every client, revoked ones too, oldest first
+     * @param name    the new client's name as typed (kept after an error), or empty
+     * @param maxName the longest name
+     * @param apiUrl  where the API is, as this browser reaches the kiosk: {@code <kiosk address>/fhir/}
+     * @param created the client just created with its token, shown on this one response only; or {@code null}
+     */
+    public record ApiClientsView(List<ApiClientRow> rows, String name, int maxName, String apiUrl, NewApiToken created) {
+    }
+
+    /**
+     * One record-system client as staff read it.
+     *
+     * @param lastUsed when its token last opened the API, or the words for never
+     * @param revoked  when and by whom it was revoked, in words, or {@code null} while it is active
+     */
+    public record ApiClientRow(long id, String name, String createdBy, String createdAt, String lastUsed, String revoked) {
+
+        public boolean active() {
+            return revoked == null;
+        }
+    }
+
+    /** A client just created and its token, which the page shows this once. */
+    public record NewApiToken(String name, String token) {
+
+        @Override
+        public String toString() {
+            return "NewApiToken[" + name + "]";
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ public final class FhirApiController {
     private static final Logger log = LoggerFactory.getLogger(FhirApiController.class);
 
     /** Where the API lives. */
-    public static final String PATH = "/fhir";
+    public static final String PATH = ApiAuth.PATH;
     /** Most check-ins on one page of a search. */
     static final int MAX_COUNT = 100;
     /** Check-ins on a page of a search when {@code _count} is not given. */
@@ -79,8 +79,8 @@ public final class FhirApiController {
     private final Function<Context, String> clientName;
 
     /**
-     * @param clientName the name of the API client that made a request (authenticated before it gets here), or
-     *                   {@code null} when none was: the request is refused
+     * @param clientName the name of the API client that made a request (authenticated by {@link ApiAuth} before
+     *                   it gets here; it fails when none was)
      */
     public FhirApiController(CheckInRepository checkIns, QuestionnaireArchive archive, CheckInExport export,
                              AuditLog audit, FhirFormat format, ObjectMapper json, Clock clock,
@@ -97,15 +97,7 @@ public final class FhirApiController {
 
     /** Whether {@code ctx} is a request to the API. */
     public static boolean isApiPath(Context ctx) {
-        String path = ctx.path();
-        return path.equals(PATH) || path.startsWith(PATH + "/");
-    }
-
-    /** Refuses a request with no authenticated API client (the check runs before every API route). */
-    public void requireClient(Context ctx) {
-        if (isApiPath(ctx)) {
-            user(ctx);
-        }
+        return ApiAuth.isApiPath(ctx.path());
     }
 
     /** {@code GET /fhir/metadata}. */
@@ -482,11 +474,7 @@ public final class FhirApiController {
     }
 
     private String user(Context ctx) {
-        String name = clientName.apply(ctx);
-        if (name == null) {
-            throw new UnauthorizedResponse();
-        }
-        return "api:" + name;
+        return "api:" + clientName.apply(ctx);
     }
 
     private JsonNode parse(String content) {

@@ -2,6 +2,8 @@ package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.backup.Backup;
 import com.physiokiosk.engine.backup.BackupJob;
+import com.physiokiosk.engine.clients.ApiClient;
+import com.physiokiosk.engine.clients.ApiClients;
 import com.physiokiosk.engine.config.ClinicSettings;
 import com.physiokiosk.engine.config.ConfigException;
 import com.physiokiosk.engine.config.ConfigLoader;
@@ -12,11 +14,15 @@ import com.physiokiosk.engine.storage.PrivateFiles;
 import com.physiokiosk.ui.view.SummaryView;
 import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.Views.ApiClientRow;
+import com.physiokiosk.ui.view.Views.ApiClientsView;
 import com.physiokiosk.ui.view.Views.BackupRow;
 import com.physiokiosk.ui.view.Views.BackupsView;
 import com.physiokiosk.ui.view.Views.FieldErrors;
 import com.physiokiosk.ui.view.Views.LanguageOption;
+import com.physiokiosk.ui.view.Views.NewApiToken;
 import com.physiokiosk.ui.view.Views.SettingsPage;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -39,7 +45,9 @@ import java.util.Optional;
  * The admin's clinic settings page: clinic name, languages, idle timeout, retention, the name
  * question, and the clinic logo. Changes go through {@link ClinicSettings}, checked exactly as at
  * start-up, and apply to the next request; each is in the audit log (written by ClinicSettings with the
- * change). Also serves the logo, and shows the database's backups ({@link BackupJob}) with "Back up now".
+ * change). Also serves the logo, shows the database's backups ({@link BackupJob}) with "Back up now", and the
+ * record systems allowed to read the FHIR API ({@link ApiClients}): create one (its token is shown on that
+ * response alone), revoke one.
  */
 public final class SettingsController {
 
@@ -55,27 +63,31 @@ public final class SettingsController {
     static final String IDLE = "idle";
     static final String RETENTION = "retention";
     static final String LOGO = "logo";
+    static final String API_CLIENT_NAME = "api-client-name";
 
     /** Where "Back up now" posts. */
     public static final String BACKUP_PATH = "/staff/admin/backups";
+    /** Where a new API client's form posts; {@code /{client}/revoke} under it revokes one. */
+    public static final String API_CLIENTS_PATH = "/staff/admin/api-clients";
 
     private final ClinicSettings settings;
     private final BackupJob backups;
+    private final ApiClients apiClients;
     private final StaffPages pages;
     private final Clock clock;
 
-    public SettingsController(ClinicSettings settings, BackupJob backups, StaffPages pages, Clock clock) {
+    public SettingsController(ClinicSettings settings, BackupJob backups, ApiClients apiClients, StaffPages pages,
+                              Clock clock) {
         this.settings = settings;
         this.backups = backups;
+        this.apiClients = apiClients;
         this.pages = pages;
         this.clock = clock;
     }
 
     /** {@code GET /staff/admin/settings}; the confirmation of the last change shows in the header's place for it. */
     public void page(Context ctx) {
-        KioskConfig c = settings.get();
-        render(ctx, HttpStatus.OK, c.clinicName(), c.languages(), c.defaultLanguage(),
-                Long.toString(c.idleTimeout().toSeconds()), Integer.toString(c.retentionDays()), c.askName(), null, FieldErrors.NONE);
+        renderCurrent(ctx, HttpStatus.OK, null, FieldErrors.NONE, apiClientsView(ctx));
     }
 
     /**
@@ -117,7 +129,7 @@ public final class SettingsController {
         }
         if (!errors.isEmpty()) {
             render(ctx, HttpStatus.BAD_REQUEST, name, offered, defaultLanguage, idle, retention, askName,
-                    t.get("staff.settings.error.fields", errors.size()), new FieldErrors(errors));
+                    t.get("staff.settings.error.fields", errors.size()), new FieldErrors(errors), apiClientsView(ctx));
             return;
         }
 
@@ -144,7 +156,7 @@ public final class SettingsController {
                 settings.change(changes, pages.user(ctx).username());
             } catch (ConfigException e) {
                 render(ctx, HttpStatus.BAD_REQUEST, name, offered, defaultLanguage, idle, retention, askName,
-                        t.get("staff.settings.error", e.getMessage()), FieldErrors.NONE);
+                        t.get("staff.settings.error", e.getMessage()), FieldErrors.NONE, apiClientsView(ctx));
                 return;
             }
         }
@@ -167,7 +179,7 @@ public final class SettingsController {
         UploadedFile file = ctx.contentType() != null && ctx.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/")
                 ? ctx.uploadedFile("logo") : null;
         if (file == null || file.size() == 0) {
-            renderCurrent(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.settings.logo.no-file"));
+            renderLogoError(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.settings.logo.no-file"));
             return;
         }
         try (InputStream in = file.content()) {
@@ -175,7 +187,7 @@ public final class SettingsController {
             settings.setLogo(image, pages.user(ctx).username());
         } catch (IllegalArgumentException e) {
             // Not a PNG or JPEG, unreadable, empty, too large or too many pixels: one plain request.
-            renderCurrent(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pages.texts().get("staff.settings.logo.invalid",
+            renderLogoError(ctx, HttpStatus.UNPROCESSABLE_CONTENT, pages.texts().get("staff.settings.logo.invalid",
                     ClinicSettings.MAX_LOGO_BYTES / 1024));
             return;
         } catch (IOException e) {
@@ -205,6 +217,60 @@ public final class SettingsController {
         ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * {@code POST /staff/admin/api-clients}: a new record-system client named {@code name}. Its token is on this
+     * response alone (never in a redirect, the session or a log), which no cache keeps: reloading the page
+     * posts the form again, which is refused as the name is taken, and shows no token.
+     */
+    public void createApiClient(Context ctx) {
+        String name = Objects.requireNonNullElse(ctx.formParam("name"), "");
+        ApiClients.Created created;
+        try {
+            created = apiClients.create(name, pages.user(ctx).username());
+        } catch (ApiClients.ClientException e) {
+            // The name stays as typed, with what is wrong with it next to it.
+            renderCurrent(ctx, HttpStatus.BAD_REQUEST, pages.texts().get("staff.form.fix-below"),
+                    FieldErrors.of(API_CLIENT_NAME, problem(e)), apiClientsView(ctx, name, null));
+            return;
+        }
+        ctx.header("Cache-Control", "no-store");
+        renderCurrent(ctx, HttpStatus.OK, null, FieldErrors.NONE,
+                apiClientsView(ctx, "", new NewApiToken(created.client().name(), created.token())));
+    }
+
+    /**
+     * {@code POST /staff/admin/api-clients/{client}/revoke}: the client's token opens nothing from now on. A
+     * client number that is no number is a malformed request (400); one no client has, or a client revoked
+     * already, is said on the page as it is now.
+     */
+    public void revokeApiClient(Context ctx) {
+        String id = ctx.pathParam("client");
+        ApiClient revoked;
+        try {
+            revoked = apiClients.revoke(clientId(id), pages.user(ctx).username());
+        } catch (ApiClients.ClientException e) {
+            renderCurrent(ctx, e.problem() == ApiClients.Problem.ALREADY_REVOKED ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND,
+                    problem(e), FieldErrors.NONE, apiClientsView(ctx));
+            return;
+        }
+        pages.confirm(ctx, pages.texts().get("staff.api-clients.revoked", revoked.name()));
+        ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
+    }
+
+    /** A client's number from the address. */
+    private static long clientId(String text) {
+        if (!text.matches("[0-9]{1,18}")) {
+            throw new BadRequestResponse("malformed-client-id");
+        }
+        return Long.parseLong(text);
+    }
+
+    /** What is wrong, in the staff language. */
+    private String problem(ApiClients.ClientException e) {
+        String key = "staff.api-clients.error." + e.problem().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return pages.texts().get(key, ApiClients.MAX_NAME);
+    }
+
     /** {@code GET /clinic-logo}: the logo with its own media type, or 404 when there is none. */
     public void logo(Context ctx) {
         ClinicSettings.Logo logo = settings.logo().orElseThrow(() -> new NotFoundResponse("no-logo"));
@@ -215,11 +281,16 @@ public final class SettingsController {
     // ---- helpers --------------------------------------------------------------------------------
 
     /** The settings as they are, with what is wrong with the uploaded logo next to its field. */
-    private void renderCurrent(Context ctx, HttpStatus status, String logoError) {
+    private void renderLogoError(Context ctx, HttpStatus status, String logoError) {
+        renderCurrent(ctx, status, pages.texts().get("staff.form.fix-below"), FieldErrors.of(LOGO, logoError),
+                apiClientsView(ctx));
+    }
+
+    /** The settings as they are now, with {@code error} on top (or {@code null}) and {@code fields}' errors. */
+    private void renderCurrent(Context ctx, HttpStatus status, String error, FieldErrors fields, ApiClientsView api) {
         KioskConfig c = settings.get();
         render(ctx, status, c.clinicName(), c.languages(), c.defaultLanguage(), Long.toString(c.idleTimeout().toSeconds()),
-                Integer.toString(c.retentionDays()), c.askName(), pages.texts().get("staff.form.fix-below"),
-                FieldErrors.of(LOGO, logoError));
+                Integer.toString(c.retentionDays()), c.askName(), error, fields, api);
     }
 
     /**
@@ -227,14 +298,39 @@ public final class SettingsController {
      * @param fields what is wrong with each field, by the id of its input
      */
     private void render(Context ctx, HttpStatus status, String clinicName, List<String> offered, String defaultLanguage,
-                        String idle, String retention, boolean askName, String error, FieldErrors fields) {
+                        String idle, String retention, boolean askName, String error, FieldErrors fields,
+                        ApiClientsView api) {
         List<LanguageOption> languages = Languages.SUPPORTED.stream()
                 .map(l -> new LanguageOption(l, Texts.in(l).get("language.name"), offered.contains(l), l.equals(defaultLanguage)))
                 .toList();
         ctx.status(status);
         pages.render(ctx, Templates.staffSettings(new SettingsPage(pages.page(ctx, "staff.settings.title"), clinicName,
                 languages, idle, retention, askName, settings.hasLogo(), error, fields, ClinicSettings.MAX_LOGO_BYTES / 1024,
-                ConfigLoader.MAX_CLINIC_NAME, backupsView(pages.texts()))));
+                ConfigLoader.MAX_CLINIC_NAME, backupsView(pages.texts()), api)));
+    }
+
+    /**
+     * The record-system clients as staff read them, and where the API is as this browser reaches the kiosk.
+     *
+     * @param name    the new client's name as typed
+     * @param created the client just created, whose token this response shows, or {@code null}
+     */
+    private ApiClientsView apiClientsView(Context ctx, String name, NewApiToken created) {
+        Texts t = pages.texts();
+        ZoneId zone = clock.getZone();
+        List<ApiClientRow> rows = apiClients.list().stream()
+                .map(c -> new ApiClientRow(c.id(), c.name(), c.createdBy(), SummaryView.dateTime(c.createdAt(), zone, t),
+                        c.lastUsedAt() == null ? t.get("staff.api-clients.never") : SummaryView.dateTime(c.lastUsedAt(), zone, t),
+                        c.active() ? null : t.get("staff.api-clients.revoked-at", SummaryView.dateTime(c.revokedAt(), zone, t),
+                                c.revokedBy())))
+                .toList();
+        String apiUrl = ctx.scheme() + "://" + Objects.requireNonNullElse(ctx.host(), "localhost") + ApiAuth.PATH + "/";
+        return new ApiClientsView(rows, name, ApiClients.MAX_NAME, apiUrl, created);
+    }
+
+    /** The record-system clients as they are, with an empty form for a new one. */
+    private ApiClientsView apiClientsView(Context ctx) {
+        return apiClientsView(ctx, "", null);
     }
 
     /** The backups as staff read them: times in the clinic's time zone, sizes in their language's numbers. */

@@ -35,5 +35,9 @@ public enum AuditAction {
     /** A backup was deleted: beyond the number kept, or older than the retention period; the detail says which. */
     BACKUP_REMOVED,
     /** The database was replaced by a backup (from the command line); the detail names the backup's file. */
-    DATABASE_RESTORED
+    DATABASE_RESTORED,
+    /** An admin created a record-system client of the FHIR API; the detail names it ("name (#id)"). */
+    API_CLIENT_CREATED,
+    /** An admin revoked a record-system client of the FHIR API: its token opens nothing any more; the detail names it. */
+    API_CLIENT_REVOKED
 }
