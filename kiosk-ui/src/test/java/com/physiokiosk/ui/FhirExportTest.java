@@ -269,6 +269,29 @@ class FhirExportTest {
         });
     }
 
+    @Test
+    void aCheckInStoredBeforeVersionsWereKeptIsExportedFromItsStoredTexts() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            // As stored by an earlier kiosk: texts in the staff language of that day, no Questionnaire version.
+            CheckIn old = kiosk.app.checkIns().insert(LocalDate.now(), java.time.Instant.now(), "es", "Ana", List.of(
+                    new com.physiokiosk.engine.checkin.TopicResponse("cramps", "cramps", "0.0.9", "Back cramps", List.of(
+                            new com.physiokiosk.engine.checkin.StoredAnswer("trigger", com.physiokiosk.api.QuestionType.MULTI_CHOICE,
+                                    "What do you think set the cramps off?", List.of("lifting"), "Lifting something heavy"),
+                            new com.physiokiosk.engine.checkin.StoredAnswer("rhythmic", com.physiokiosk.api.QuestionType.YES_NO,
+                                    "Do the cramps come and go?", List.of("no"), "No")), List.of())));
+            Browser staff = TestKiosk.admin(server.port());
+            String json = staff.get("/staff/check-ins/" + old.publicId() + "/fhir/cramps").body();
+            QuestionnaireResponse qr = strict().parseResource(QuestionnaireResponse.class, json);
+            check.assertValid(json, "an old response");
+            assertFalse(qr.hasQuestionnaire(), "no version to point to");
+            assertFalse(qr.hasLanguage(), "its texts are in the staff language of that day, which was not kept");
+            assertEquals("What do you think set the cramps off?", answer(qr, "trigger").getText());
+            assertEquals("Lifting something heavy", answer(qr, "trigger").getAnswerFirstRep().getValueCoding().getDisplay());
+            String bundle = staff.get("/staff/check-ins/" + old.publicId() + "/fhir").body();
+            check.assertValid(bundle, "an old check-in's Bundle");
+        });
+    }
+
     private static final String EXPRESSION = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
 
     private com.physiokiosk.api.Condition conditionOf(String topic, String linkId) {
