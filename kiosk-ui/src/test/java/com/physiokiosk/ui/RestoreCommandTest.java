@@ -152,7 +152,7 @@ class RestoreCommandTest {
         refusals.put(tmp.resolve("no-such-backup.db"), "there is no file " + tmp.resolve("no-such-backup.db"));
         refusals.put(notSqlite, notSqlite + " is not an SQLite database");
         refusals.put(damaged, damaged + " is damaged: PRAGMA integrity_check says: ");
-        refusals.put(newer, newer + " was made by a newer kiosk (schema version 99; this kiosk knows up to 8)");
+        refusals.put(newer, newer + " was made by a newer kiosk (schema version 99; this kiosk knows up to " + newest() + ")");
         refusals.put(notKiosk, notKiosk + " is not a kiosk database (it has no schema history)");
         refusals.put(data.resolve(Database.FILE_NAME), "is the kiosk's database itself");
         for (Map.Entry<Path, String> bad : refusals.entrySet()) {
@@ -211,7 +211,7 @@ class RestoreCommandTest {
         assertEquals(Commands.DONE, r.exit(), r.err());
         String name = backup.getFileName().toString();
         Path aside = crashed.resolve("kiosk.db.before-restore-20261129-093001Z");
-        assertEquals("Restored " + crashed.resolve("kiosk.db").toAbsolutePath() + " from " + name + " (schema version 8).\n"
+        assertEquals("Restored " + crashed.resolve("kiosk.db").toAbsolutePath() + " from " + name + " (schema version " + newest() + ").\n"
                 + "The database it replaced is kept as " + aside.toAbsolutePath() + ": delete it once the restored one is"
                 + " checked (it holds health data).\n"
                 + "The restore is in the audit log. Start the kiosk again (systemctl start physio-kiosk).\n", r.out());
@@ -250,15 +250,17 @@ class RestoreCommandTest {
             checkIn = checkIn(db, "Ana");
             backup = backUp(db, tmp.resolve("backups"));
         }
-        // As an older kiosk made it: before V8 (which gave plugin_state its titles).
-        sql(backup, "ALTER TABLE plugin_state DROP COLUMN titles", "DELETE FROM flyway_schema_history WHERE version = '8'");
+        // As an older kiosk made it: before V8 (which gave plugin_state its titles) and V9 (FHIR history, API clients).
+        sql(backup, "DROP TABLE questionnaire_version", "DROP TABLE api_client",
+                "ALTER TABLE topic_response DROP COLUMN questionnaire_version", "DELETE FROM flyway_schema_history WHERE version = '9'",
+                "ALTER TABLE plugin_state DROP COLUMN titles", "DELETE FROM flyway_schema_history WHERE version = '8'");
         assertEquals("7", Database.check(backup).version());
 
         Path fresh = tmp.resolve("new-machine").resolve("physio-kiosk");
         Run r = restore(fresh, backup.toString());
         assertEquals(Commands.DONE, r.exit(), r.err());
-        assertTrue(r.out().contains("(schema version 7, migrated to 8).\nThere was no database before it.\n"), r.out());
-        assertEquals("8", with(fresh, db -> {
+        assertTrue(r.out().contains("(schema version 7, migrated to " + newest() + ").\nThere was no database before it.\n"), r.out());
+        assertEquals(newest(), with(fresh, db -> {
             db.read("check the new column", c -> {
                 try (Statement st = c.createStatement()) {
                     return st.executeQuery("SELECT titles FROM plugin_state").next();
@@ -266,10 +268,17 @@ class RestoreCommandTest {
             });
             assertTrue(new CheckInRepository(db).find(checkIn).isPresent());
             assertEquals(1, restores(db).size());
-            return "8";
+            return newest();
         }));
-        assertEquals("8", Database.check(fresh.resolve(Database.FILE_NAME)).version());
+        assertEquals(newest(), Database.check(fresh.resolve(Database.FILE_NAME)).version());
         assertFalse(Files.exists(fresh.resolve(".kiosk.db.restoring")));
+    }
+
+    /** The newest schema version this kiosk knows, as a restore reports it. */
+    private String newest() {
+        Path dir = tmp.resolve("newest-schema");
+        Database.open(dir).close();
+        return Database.check(dir.resolve(Database.FILE_NAME)).known();
     }
 
     private static String mode(Path dir) throws IOException {
