@@ -141,7 +141,7 @@ public final class KioskApp {
         host.start();
         ObjectMapper json = new ObjectMapper();
         QuestionnaireArchive questionnaires = new QuestionnaireArchive(database, json, clock, config.fhirBaseUrl());
-        CheckInExport fhirExport = new CheckInExport(json, questionnaires, version());
+        CheckInExport fhirExport = new CheckInExport(json, questionnaires, version(), hostName());
         FhirFormat fhirFormat = new FhirFormat(json);
         CheckInService service = new CheckInService(checkIns, clock, () -> settings.get().defaultLanguage(),
                 questionnaires);
@@ -178,6 +178,16 @@ public final class KioskApp {
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, backups, events,
                 patientSessions, sessions, apiClients, javalin, questionnaires);
+    }
+
+    /** This machine's name, which names the kiosk server in its FHIR exports. */
+    private static String hostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            return name == null || name.isBlank() ? "physio-kiosk" : name;
+        } catch (java.io.IOException e) {
+            return "physio-kiosk";
+        }
     }
 
     /** The kiosk's version, from its jar; {@code development} when run from classes. */

@@ -57,7 +57,7 @@ class FhirSkipLogicTest {
 
     @Test
     void everyExpressionMeansTheKiosksCondition() {
-        CheckInExport export = new CheckInExport(new ObjectMapper(), kiosk.app.questionnaires(), "test");
+        CheckInExport export = new CheckInExport(new ObjectMapper(), kiosk.app.questionnaires(), "test", "test-kiosk");
         IFhirPath fhirPath = FHIR.newFhirPath();
         Random random = new Random(20261129);
         List<LoadedTopic> topics = new ArrayList<>(kiosk.app.host().topics());
@@ -81,6 +81,13 @@ class FhirSkipLogicTest {
                 QuestionnaireResponse qr = FHIR.newJsonParser().parseResource(QuestionnaireResponse.class, json);
                 Answers answers = Answers.of(given);
                 for (Questionnaire.QuestionnaireItemComponent item : q.getItem()) {
+                    if (item.hasEnableWhen()) {
+                        Condition condition = topic.question(item.getLinkId()).orElseThrow().enableWhen();
+                        assertEquals(Conditions.test(condition, answers), enableWhen(item, qr),
+                                () -> topic.id() + "/" + item.getLinkId() + " (enableWhen) on " + given);
+                        compared++;
+                        continue;
+                    }
                     if (!item.hasExtension(EXPRESSION)) {
                         continue;
                     }
@@ -98,6 +105,30 @@ class FhirSkipLogicTest {
         }
         assertTrue(compared > 0, "some topic has an expression");
         assertTrue(enabled > 0 && enabled < compared, "both outcomes were met: " + enabled + " of " + compared);
+    }
+
+    /** What FHIR's enableWhen says for {@code item} on {@code qr}, as R4 defines it (any answer matching). */
+    private static boolean enableWhen(Questionnaire.QuestionnaireItemComponent item, QuestionnaireResponse qr) {
+        List<Boolean> results = new ArrayList<>();
+        for (Questionnaire.QuestionnaireItemEnableWhenComponent ew : item.getEnableWhen()) {
+            List<QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent> answers = qr.getItem().stream()
+                    .filter(i -> i.getLinkId().equals(ew.getQuestion())).flatMap(i -> i.getAnswer().stream()).toList();
+            boolean result = switch (ew.getOperator()) {
+                case EXISTS -> answers.isEmpty() != ew.getAnswerBooleanType().booleanValue();
+                case EQUAL -> answers.stream().anyMatch(a -> ew.hasAnswerCoding()
+                        ? a.hasValueCoding() && a.getValueCoding().getSystem().equals(ew.getAnswerCoding().getSystem())
+                                && a.getValueCoding().getCode().equals(ew.getAnswerCoding().getCode())
+                        : a.getValue().equalsDeep(ew.getAnswer()));
+                case GREATER_OR_EQUAL -> answers.stream().anyMatch(a -> a.getValueIntegerType().getValue()
+                        >= ew.getAnswerIntegerType().getValue());
+                case LESS_OR_EQUAL -> answers.stream().anyMatch(a -> a.getValueIntegerType().getValue()
+                        <= ew.getAnswerIntegerType().getValue());
+                default -> throw new AssertionError("operator the kiosk does not export: " + ew.getOperator());
+            };
+            results.add(result);
+        }
+        return item.getEnableBehavior() == Questionnaire.EnableWhenBehavior.ANY
+                ? results.contains(true) : !results.contains(false);
     }
 
     /** Answers to a random part of the topic's questions, each a legal answer. */

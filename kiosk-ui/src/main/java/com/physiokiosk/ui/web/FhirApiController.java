@@ -59,10 +59,12 @@ public final class FhirApiController {
 
     /** Where the API lives. */
     public static final String PATH = ApiAuth.PATH;
-    /** Most check-ins on one page of a search. */
-    static final int MAX_COUNT = 100;
+    /** Most check-ins on one page of a search (each carries its Questionnaires in every language: ~130 KB). */
+    static final int MAX_COUNT = 20;
     /** Check-ins on a page of a search when {@code _count} is not given. */
-    static final int DEFAULT_COUNT = 20;
+    static final int DEFAULT_COUNT = 10;
+    /** The furthest a search may page: far beyond a year of a busy clinic's check-ins. */
+    static final int MAX_OFFSET = 1_000_000;
     /** Longest span of days one search may cover. */
     static final int MAX_DAYS = 366;
 
@@ -194,7 +196,7 @@ public final class FhirApiController {
                     + " may be searched at once");
         }
         int count = intParam(ctx, "_count", DEFAULT_COUNT, 0, MAX_COUNT);
-        int offset = intParam(ctx, "_offset", 0, 0, Integer.MAX_VALUE);
+        int offset = intParam(ctx, "_offset", 0, 0, MAX_OFFSET);
         List<CheckInSummary> found = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             found.addAll(checkIns.summariesForDay(day).stream()
@@ -244,7 +246,7 @@ public final class FhirApiController {
     public void searchQuestionnaires(Context ctx) {
         String mime = FhirFormat.negotiate(ctx);
         onlyParams(ctx, Set.of("url", "version"));
-        List<QuestionnaireArchive.Kept> found = byCanonical(ctx, archive.base() + "/Questionnaire/");
+        List<QuestionnaireArchive.Kept> found = byCanonical(ctx, "/Questionnaire/");
         ObjectNode bundle = searchset(found.size());
         ArrayNode entries = bundle.putArray("entry");
         String base = apiBase(ctx);
@@ -285,7 +287,7 @@ public final class FhirApiController {
         if (CodeSystems.isFixed(id)) {
             codes.fixed(id).ifPresent(found::add);
         } else {
-            for (QuestionnaireArchive.Kept k : byCanonical(ctx, prefix)) {
+            for (QuestionnaireArchive.Kept k : byCanonical(ctx, "/CodeSystem/")) {
                 found.add(codes.ofTopic(k.topicId(), parse(k.content())));
             }
         }
@@ -302,8 +304,12 @@ public final class FhirApiController {
         format.send(ctx, bundle, mime);
     }
 
-    /** Kept versions whose canonical URL (under {@code prefix}) and version match the {@code url}/{@code version} parameters. */
-    private List<QuestionnaireArchive.Kept> byCanonical(Context ctx, String prefix) {
+    /**
+     * Kept Questionnaire versions named by the {@code url} (with an optional {@code |version}) and {@code version}
+     * parameters: a Questionnaire's canonical URL, or (with {@code kind} {@code /CodeSystem/}) the URL of the code
+     * system of its answers, under whatever base it was kept with.
+     */
+    private List<QuestionnaireArchive.Kept> byCanonical(Context ctx, String kind) {
         String url = required(ctx, "url");
         String version = ctx.queryParam("version");
         int bar = url.indexOf('|');
@@ -311,17 +317,11 @@ public final class FhirApiController {
             version = url.substring(bar + 1);
             url = url.substring(0, bar);
         }
-        if (!url.startsWith(prefix)) {
+        int at = url.lastIndexOf(kind);
+        if (at < 0) {
             return List.of();
         }
-        String topic = url.substring(prefix.length());
-        if (!com.physiokiosk.api.TopicInfo.ID.matcher(topic).matches()) {
-            return List.of();
-        }
-        if (version != null) {
-            return archive.find(topic, version).map(List::of).orElse(List.of());
-        }
-        return archive.versions(topic);
+        return archive.byUrl(url.substring(0, at) + "/Questionnaire/" + url.substring(at + kind.length()), version);
     }
 
     /** A refusal or failure on an API path, as an OperationOutcome in the format asked for (JSON if that is the problem). */
@@ -356,6 +356,17 @@ public final class FhirApiController {
             code = "not-found";
             message = nf.getMessage() == null || nf.getMessage().isBlank() || "Not Found".equals(nf.getMessage())
                     ? "Nothing at " + ctx.path() + ": see " + PATH + "/metadata" : nf.getMessage();
+        } else if (e instanceof com.physiokiosk.engine.storage.StorageException) {
+            log.error("Storage failure on {} {}: {}", ctx.method(), ctx.path().length() > 120 ? ctx.path().substring(0, 120)
+                    : ctx.path(), e.getMessage());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            code = "transient";
+            message = "The kiosk's database is not available just now; try again shortly";
+        } else if (e instanceof Security.BadRequest b) {
+            status = HttpStatus.forStatus(b.status());
+            code = b.status() == 421 ? "security" : "invalid";
+            message = b.status() == 421 ? "The request names a host this kiosk does not answer to (kiosk.public-hostnames)"
+                    : "The request was refused: " + b.messageKey();
         } else if (e instanceof HttpResponseException h) {
             status = HttpStatus.forStatus(h.getStatus());
             code = h.getStatus() >= 500 ? "exception" : "processing";
@@ -440,8 +451,7 @@ public final class FhirApiController {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new Invalid(name + " '" + value + "' must be a whole number from " + min + " to "
-                    + (max == Integer.MAX_VALUE ? "any" : max));
+            throw new Invalid(name + " '" + value + "' must be a whole number from " + min + " to " + max);
         }
     }
 

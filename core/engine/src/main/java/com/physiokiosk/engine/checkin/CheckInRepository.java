@@ -181,7 +181,7 @@ public final class CheckInRepository {
         }
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO finding (topic_response_id, position, rule_id, severity, patient_text, clinician_text,"
-                        + " triggered_by, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " triggered_by, source, withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int i = 0;
             for (StoredFinding f : t.findings()) {
                 ps.setLong(1, responseId);
@@ -192,6 +192,7 @@ public final class CheckInRepository {
                 ps.setString(6, f.clinicianText());
                 ps.setString(7, String.join(",", f.triggeredBy()));
                 ps.setString(8, f.source());
+                ps.setInt(9, f.withdrawn() ? 1 : 0);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -361,7 +362,7 @@ public final class CheckInRepository {
     private static List<StoredFinding> findings(Connection c, long responseId) throws SQLException {
         List<StoredFinding> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT rule_id, severity, patient_text, clinician_text, triggered_by, source FROM finding"
+                "SELECT rule_id, severity, patient_text, clinician_text, triggered_by, source, withdrawn FROM finding"
                         + " WHERE topic_response_id = ? ORDER BY position")) {
             ps.setLong(1, responseId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -369,7 +370,7 @@ public final class CheckInRepository {
                     String triggered = rs.getString(5);
                     out.add(new StoredFinding(rs.getString(1), Severity.valueOf(rs.getString(2)), rs.getString(3),
                             rs.getString(4), triggered.isEmpty() ? List.of() : Arrays.asList(triggered.split(",")),
-                            rs.getString(6)));
+                            rs.getString(6), rs.getInt(7) == 1));
                 }
             }
         }

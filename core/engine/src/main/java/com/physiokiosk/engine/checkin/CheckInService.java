@@ -161,7 +161,7 @@ public final class CheckInService {
         }
         return new StoredFinding(f.ruleId(), f.severity(),
                 f.patientKey() == null ? null : topic.text(patientLanguage, f.patientKey()),
-                clinician, List.copyOf(f.triggeredBy().asMap().keySet()), f.source().toString());
+                clinician, List.copyOf(f.triggeredBy().asMap().keySet()), f.source().toString(), withdrawn);
     }
 
     /** An answer as people read it, in {@code language}. */

@@ -12,11 +12,19 @@ import java.util.List;
  * @param clinicianText the note for the physiotherapist
  * @param triggeredBy   linkIds of the answers that raised it
  * @param source        what the rule rests on
+ * @param withdrawn     an URGENT finding the patient's changed answers no longer raise: staff were alerted to it,
+ *                      so it is kept, marked as changed
  */
 public record StoredFinding(String ruleId, Severity severity, String patientText, String clinicianText,
-                            List<String> triggeredBy, String source) {
+                            List<String> triggeredBy, String source, boolean withdrawn) {
 
     public StoredFinding {
         triggeredBy = List.copyOf(triggeredBy);
+    }
+
+    /** A finding the patient's answers raise. */
+    public StoredFinding(String ruleId, Severity severity, String patientText, String clinicianText,
+                         List<String> triggeredBy, String source) {
+        this(ruleId, severity, patientText, clinicianText, triggeredBy, source, false);
     }
 }

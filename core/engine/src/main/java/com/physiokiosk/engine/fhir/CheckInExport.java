@@ -47,13 +47,22 @@ public final class CheckInExport {
     private final CodeSystems codes;
     private final String base;
     private final String kioskVersion;
+    private final String deviceName;
+    /** The kiosk's Device: the same in every export, so a record system files it once. */
+    private final String device;
 
-    public CheckInExport(ObjectMapper json, QuestionnaireArchive archive, String kioskVersion) {
+    /**
+     * @param kioskVersion the kiosk's version
+     * @param deviceName   what names this kiosk server among the clinic's (its host name): the Device's identifier
+     */
+    public CheckInExport(ObjectMapper json, QuestionnaireArchive archive, String kioskVersion, String deviceName) {
         this.json = json;
         this.archive = archive;
         this.base = archive.base();
         this.codes = new CodeSystems(json, base);
         this.kioskVersion = kioskVersion;
+        this.deviceName = deviceName;
+        this.device = "urn:uuid:" + UUID.nameUUIDFromBytes(("device/" + base + "/" + deviceName).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The code systems, for the read API. */
@@ -89,16 +98,19 @@ public final class CheckInExport {
         bundle.put("timestamp", seconds(updated(checkIn)));
         ArrayNode entries = bundle.putArray("entry");
 
-        String device = uuid(checkIn, "device");
         add(entries, device, device());
         Map<String, JsonNode> questionnaires = new LinkedHashMap<>();
+        Map<String, String> topicOf = new HashMap<>();
         List<ObjectNode> findings = new ArrayList<>();
         List<ObjectNode> observations = new ArrayList<>();
         for (TopicResponse topic : checkIn.topics()) {
             Optional<JsonNode> questionnaire = stored(topic);
             String responseUrl = uuid(checkIn, "response/" + topic.topicId());
             add(entries, responseUrl, response(checkIn, topic, questionnaire.orElse(null), device));
-            questionnaire.ifPresent(q -> questionnaires.putIfAbsent(q.path("id").asText(), q));
+            questionnaire.ifPresent(q -> {
+                questionnaires.putIfAbsent(q.path("id").asText(), q);
+                topicOf.put(q.path("id").asText(), topic.topicId());
+            });
             int i = 0;
             for (StoredFinding f : topic.findings()) {
                 findings.add(finding(checkIn, topic, f, responseUrl, device, uuid(checkIn, "finding/" + topic.topicId() + "/" + i++)));
@@ -113,8 +125,7 @@ public final class CheckInExport {
         }
         for (JsonNode q : questionnaires.values()) {
             add(entries, base + "/Questionnaire/" + q.path("id").asText(), q);
-            String topicId = q.path("url").asText().substring((base + "/Questionnaire/").length());
-            ObjectNode cs = codes.ofTopic(topicId, q);
+            ObjectNode cs = codes.ofTopic(topicOf.get(q.path("id").asText()), q);
             if (cs.path("count").asInt() > 0) {
                 add(entries, base + "/CodeSystem/" + cs.path("id").asText(), cs);
             }
@@ -238,12 +249,17 @@ public final class CheckInExport {
         ObjectNode r = json.createObjectNode();
         boolean urgent = f.severity() == Severity.URGENT;
         r.put("resourceType", urgent ? "Flag" : "RiskAssessment");
+        // The rule that raised it, as a tag; the finding itself, as this check-in's.
+        r.putObject("meta").putArray("tag").addObject().put("system", base + "/rule")
+                .put("code", topic.topicId() + "/" + f.ruleId());
         Fhir.narrative(r, null, f.clinicianText(), f.patientText() == null ? List.of() : List.of(f.patientText()));
-        r.putArray("identifier").addObject().put("system", base + "/rule").put("value", topic.topicId() + "/" + f.ruleId());
+        r.putArray("identifier").addObject().put("system", base + "/finding")
+                .put("value", checkIn.publicId() + "/" + topic.topicId() + "/" + f.ruleId());
         if (urgent) {
             r.putArray("extension").addObject().put("url", Fhir.FLAG_DETAIL).putObject("valueReference")
                     .put("reference", response);
-            r.put("status", checkIn.reviewedAt() == null ? "active" : "inactive");
+            // Withdrawn (the patient changed the answer that raised it) or reviewed by staff: no longer active.
+            r.put("status", checkIn.reviewedAt() == null && !f.withdrawn() ? "active" : "inactive");
             r.putArray("category").addObject().putArray("coding").addObject()
                     .put("system", "http://terminology.hl7.org/CodeSystem/flag-category").put("code", "clinical")
                     .put("display", "Clinical");
@@ -258,7 +274,7 @@ public final class CheckInExport {
             }
             r.putObject("author").put("reference", device);
         } else {
-            r.put("status", "final");
+            r.put("status", checkIn.finished() ? "final" : "preliminary");
             r.set("subject", patient(checkIn));
             r.put("occurrenceDateTime", seconds(checkIn.createdAt()));
             r.putObject("performer").put("reference", device);
@@ -316,7 +332,8 @@ public final class CheckInExport {
         ObjectNode d = json.createObjectNode();
         d.put("resourceType", "Device");
         String name = CodeSystems.TEXTS.get(Fhir.BASE_LANGUAGE, "device.name");
-        Fhir.narrative(d, Fhir.BASE_LANGUAGE, name + " " + kioskVersion, List.of());
+        Fhir.narrative(d, Fhir.BASE_LANGUAGE, name + " " + kioskVersion + " (" + deviceName + ")", List.of());
+        d.putArray("identifier").addObject().put("system", base + "/device").put("value", deviceName);
         d.put("status", "active");
         d.putArray("deviceName").addObject().put("name", name).put("type", "manufacturer-name");
         d.putObject("type").put("text", CodeSystems.TEXTS.get(Fhir.BASE_LANGUAGE, "device.type"));

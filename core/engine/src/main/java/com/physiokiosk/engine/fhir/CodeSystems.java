@@ -33,8 +33,8 @@ public final class CodeSystems {
     public static final String SHARED = "answer";
     /** Id of the finding severity code system. */
     public static final String SEVERITY = "finding-severity";
-    /** Version of the two fixed code systems: changes when their codes or texts do. */
-    public static final String FIXED_VERSION = "1.0.0";
+    /** Version of the two fixed code systems: a hash of their codes and texts, so it changes whenever they do. */
+    static final String FIXED_VERSION;
 
     private static final Map<String, String[]> LOINC_ANSWERS = Map.of(
             "yes", new String[] {"LA33-6", "Yes"},
@@ -43,6 +43,24 @@ public final class CodeSystems {
 
     static final MessageBundle TEXTS = MessageBundle.load("the FHIR export", CodeSystems.class.getClassLoader(),
             "com/physiokiosk/engine/fhir/messages");
+
+    static {
+        StringBuilder content = new StringBuilder();
+        for (String code : SHARED_CODES) {
+            content.append(code).append(texts("answer." + code)).append('\n');
+        }
+        for (Severity s : Severity.values()) {
+            content.append(severityCode(s)).append(texts("severity." + severityCode(s))).append('\n');
+        }
+        content.append(texts("answer.title")).append(texts("severity.title"));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            FIXED_VERSION = "1." + java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ObjectMapper json;
     private final String base;
@@ -109,7 +127,11 @@ public final class CodeSystems {
      * question's label; the other labels are designations.
      */
     public ObjectNode ofTopic(String topicId, JsonNode questionnaire) {
-        String system = topicSystem(topicId);
+        // Under the canonical base the Questionnaire was kept with, which need not be today's.
+        String url = questionnaire.path("url").asText();
+        String system = url.endsWith("/Questionnaire/" + topicId)
+                ? url.substring(0, url.length() - ("/Questionnaire/" + topicId).length()) + "/CodeSystem/" + topicId
+                : topicSystem(topicId);
         String version = questionnaire.path("version").asText();
         Map<String, Map<String, String>> concepts = new LinkedHashMap<>();
         Map<String, List<Map<String, String>>> others = new LinkedHashMap<>();
@@ -173,13 +195,21 @@ public final class CodeSystems {
             ObjectNode concept = out.addObject();
             concept.put("code", code);
             Fhir.putText(concept, "display", labels);
-            List<Map<String, String>> more = otherLabels == null ? List.of() : otherLabels.getOrDefault(code, List.of());
-            if (!more.isEmpty()) {
-                ArrayNode designations = concept.putArray("designation");
-                for (Map<String, String> labelsElsewhere : more) {
-                    labelsElsewhere.forEach((language, text) ->
-                            designations.addObject().put("language", language).put("value", text));
-                }
+            // Every label in every language as a designation too, so a display in the patient's language (or a
+            // question's own wording of a shared code) is one the code system knows.
+            List<Map<String, String>> all = new ArrayList<>();
+            all.add(labels);
+            all.addAll(otherLabels == null ? List.of() : otherLabels.getOrDefault(code, List.of()));
+            ArrayNode designations = concept.putArray("designation");
+            for (Map<String, String> someLabels : all) {
+                someLabels.forEach((language, text) -> {
+                    if (!(someLabels == labels && language.equals(Fhir.BASE_LANGUAGE))) {
+                        designations.addObject().put("language", language).put("value", text);
+                    }
+                });
+            }
+            if (designations.isEmpty()) {
+                concept.remove("designation");
             }
         });
         return cs;

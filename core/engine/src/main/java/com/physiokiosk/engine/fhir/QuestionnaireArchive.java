@@ -51,11 +51,12 @@ public final class QuestionnaireArchive implements CheckInService.QuestionnaireV
      * A kept Questionnaire version.
      *
      * @param topicId    its topic
+     * @param url        its canonical URL
      * @param version    its version (plugin version and content hash)
      * @param resourceId its FHIR id
      * @param content    the Questionnaire, FHIR R4 JSON
      */
-    public record Kept(String topicId, String version, String resourceId, String content) {
+    public record Kept(String topicId, String url, String version, String resourceId, String content) {
     }
 
     @Override
@@ -93,38 +94,40 @@ public final class QuestionnaireArchive implements CheckInService.QuestionnaireV
             throw new IllegalStateException("Questionnaire " + built.resourceId() + " not serialisable", e);
         }
         db.write("keep a Questionnaire version", c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO questionnaire_version (topic_id, version,"
-                    + " resource_id, content, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO questionnaire_version (topic_id, version, url,"
+                    + " resource_id, content, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 ps.setString(1, built.topicId());
                 ps.setString(2, built.version());
-                ps.setString(3, built.resourceId());
-                ps.setString(4, content);
-                ps.setString(5, now);
+                ps.setString(3, built.url());
+                ps.setString(4, built.resourceId());
+                ps.setString(5, content);
+                ps.setString(6, now);
                 return ps.executeUpdate();
             }
         });
         // Whoever stored it first, that copy is the one.
-        return find(built.topicId(), built.version()).orElseThrow();
+        return find(built.topicId(), built.version()).orElseThrow(() -> new IllegalStateException(
+                "Questionnaire " + built.resourceId() + " version " + built.version() + " was neither kept nor found"));
     }
 
     /** The kept version {@code version} of {@code topicId}'s Questionnaire. */
     public Optional<Kept> find(String topicId, String version) {
         return db.read("read a Questionnaire version", c -> one(c,
-                "SELECT topic_id, version, resource_id, content FROM questionnaire_version WHERE topic_id = ? AND version = ?",
+                "SELECT " + COLUMNS + " FROM questionnaire_version WHERE topic_id = ? AND version = ?",
                 topicId, version));
     }
 
     /** The kept Questionnaire with FHIR id {@code resourceId}. */
     public Optional<Kept> byResourceId(String resourceId) {
         return db.read("read a Questionnaire version", c -> one(c,
-                "SELECT topic_id, version, resource_id, content FROM questionnaire_version WHERE resource_id = ?",
+                "SELECT " + COLUMNS + " FROM questionnaire_version WHERE resource_id = ?",
                 resourceId));
     }
 
     /** Every kept version of {@code topicId}'s Questionnaire, oldest first. */
     public List<Kept> versions(String topicId) {
         return db.read("list Questionnaire versions", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT topic_id, version, resource_id, content"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM questionnaire_version WHERE topic_id = ? ORDER BY created_at, version")) {
                 ps.setString(1, topicId);
                 return all(ps);
@@ -132,15 +135,24 @@ public final class QuestionnaireArchive implements CheckInService.QuestionnaireV
         });
     }
 
-    /** The topic whose canonical URL is {@code url}, if it is one of ours. */
-    public Optional<String> topicOfUrl(String url) {
-        String prefix = QuestionnaireBuilder.url(base, "");
-        if (url == null || !url.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        String id = url.substring(prefix.length());
-        return com.physiokiosk.api.TopicInfo.ID.matcher(id).matches() ? Optional.of(id) : Optional.empty();
+    /**
+     * The kept versions whose canonical URL is {@code url} (under the base of the day they were kept): all of them,
+     * oldest first, or the one {@code version} when it is not {@code null}.
+     */
+    public List<Kept> byUrl(String url, String version) {
+        return db.read("find Questionnaire versions", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM questionnaire_version"
+                    + " WHERE url = ?" + (version == null ? "" : " AND version = ?") + " ORDER BY created_at, version")) {
+                ps.setString(1, url);
+                if (version != null) {
+                    ps.setString(2, version);
+                }
+                return all(ps);
+            }
+        });
     }
+
+    private static final String COLUMNS = "topic_id, url, version, resource_id, content";
 
     private static Optional<Kept> one(java.sql.Connection c, String sql, String... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -156,7 +168,7 @@ public final class QuestionnaireArchive implements CheckInService.QuestionnaireV
         List<Kept> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new Kept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                out.add(new Kept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
             }
         }
         return out;

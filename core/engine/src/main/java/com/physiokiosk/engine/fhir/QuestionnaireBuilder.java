@@ -77,8 +77,9 @@ final class QuestionnaireBuilder {
      * @return the id (topic and content hash), the version and the resource without {@code date}
      */
     Built build(LoadedTopic topic) {
-        String hash = hash(topic);
-        String version = versionPrefix(topic.pluginVersion()) + "." + hash;
+        String prefix = versionPrefix(topic.pluginVersion());
+        String hash = hash(topic, prefix);
+        String version = prefix + "." + hash;
         ObjectNode body = body(topic, version);
         ObjectNode q = json.createObjectNode();
         q.put("resourceType", "Questionnaire");
@@ -93,20 +94,24 @@ final class QuestionnaireBuilder {
         q.put("url", url(base, topic.id()));
         q.put("version", version);
         q.setAll(body);
-        return new Built(topic.id(), version, topic.id() + "-" + hash, q);
+        return new Built(topic.id(), url(base, topic.id()), version, topic.id() + "-" + hash, q);
     }
 
     /** A built Questionnaire, before it is kept. */
-    record Built(String topicId, String version, String resourceId, ObjectNode resource) {
+    record Built(String topicId, String url, String version, String resourceId, ObjectNode resource) {
     }
 
-    /** Content hash: of everything but the version that holds it. */
-    private String hash(LoadedTopic topic) {
+    /**
+     * The hash in the version: of the canonical URL, the plugin version and everything else in the Questionnaire
+     * (but the version that holds it), so one version (and one id) never names two different Questionnaires.
+     */
+    private String hash(LoadedTopic topic, String prefix) {
         try {
             byte[] content = json.writeValueAsBytes(body(topic, ""));
-            byte[] url = url(base, topic.id()).getBytes(StandardCharsets.UTF_8);
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(url);
+            sha.update(url(base, topic.id()).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(prefix.getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
             sha.update(content);
             return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
