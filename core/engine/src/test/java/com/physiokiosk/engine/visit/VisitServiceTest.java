@@ -559,6 +559,7 @@ class VisitServiceTest {
         StoredFinding f = c.findings().stream().filter(x -> x.ruleId().equals("saddle-numbness")).findFirst().orElseThrow();
         assertEquals(Severity.URGENT, f.severity());
         assertTrue(f.clinicianText().contains("later changed this answer"), f.clinicianText());
+        assertTrue(f.withdrawn(), "stored as withdrawn, not only said in words");
     }
 
     @Test
