@@ -252,7 +252,8 @@ class RestoreCommandTest {
         }
         // As an older kiosk made it: before V8 (which gave plugin_state its titles) and V9 (FHIR history, API clients).
         sql(backup, "DROP TABLE questionnaire_version", "DROP TABLE api_client",
-                "ALTER TABLE topic_response DROP COLUMN questionnaire_version", "DELETE FROM flyway_schema_history WHERE version = '9'",
+                "ALTER TABLE topic_response DROP COLUMN questionnaire_version", "ALTER TABLE finding DROP COLUMN withdrawn",
+                "DELETE FROM flyway_schema_history WHERE version = '9'",
                 "ALTER TABLE plugin_state DROP COLUMN titles", "DELETE FROM flyway_schema_history WHERE version = '8'");
         assertEquals("7", Database.check(backup).version());
 
