@@ -107,7 +107,7 @@ public final class KioskApp {
      * passes anything but {@link Passwords.Cost#OWASP}, to start the kiosk many times quickly.
      */
     public static KioskApp create(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost) {
-        Database database = Database.open(config.dataDir());
+        Database database = config.database().open(config.dataDir());
         TopicHost[] started = new TopicHost[1];
         try {
             return wire(config, clock, adminPassword, cost, database, started);

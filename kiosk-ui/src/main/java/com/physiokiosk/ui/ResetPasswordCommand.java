@@ -108,7 +108,7 @@ final class ResetPasswordCommand {
             return REFUSED;
         }
         Clock clock = Clock.system(config.zone());
-        try (Database db = Database.open(config.dataDir())) {
+        try (Database db = config.database().open(config.dataDir())) {
             StaffAccounts accounts = new StaffAccounts(new StaffRepository(db), new AuditLog(db, clock), clock);
             if (!accounts.resetPasswordOnThisMachine(username, password, System.getProperty("user.name", "?"))) {
                 err.println("reset-password: there is no account '" + username + "'. Accounts: "

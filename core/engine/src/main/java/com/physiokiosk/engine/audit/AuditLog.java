@@ -328,7 +328,7 @@ public final class AuditLog {
         try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_log" + clause(all) + ")")) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getInt(1) == 1;
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

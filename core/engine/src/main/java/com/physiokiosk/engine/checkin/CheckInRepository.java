@@ -64,6 +64,8 @@ public final class CheckInRepository {
         boolean urgent = isUrgent(topics);
         String publicId = newPublicId();
         int number = db.write("store the check-in", c -> {
+            // Kiosk servers sharing one database take a day's next number one at a time.
+            db.dialect().serialise(c, "check-in-number/" + day);
             int next;
             try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM check_in WHERE day = ?")) {
                 ps.setString(1, day.toString());
@@ -116,7 +118,7 @@ public final class CheckInRepository {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE check_in SET language = ?, display_name = ?,"
-                    + " urgent = MAX(urgent, ?), finished = ?, updated_at = ? WHERE id = ?")) {
+                    + " urgent = CASE WHEN ? = 1 THEN 1 ELSE urgent END, finished = ?, updated_at = ? WHERE id = ?")) {
                 ps.setString(1, language);
                 ps.setString(2, displayName);
                 ps.setInt(3, urgent ? 1 : 0);
@@ -237,26 +239,27 @@ public final class CheckInRepository {
             // score is the host's "pain now" fact, or for check-ins stored before it, a topic's own score.
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT c.public_id, c.number, c.created_at, c.display_name, c.urgent, c.reviewed_at,"
-                            + " (SELECT group_concat(topic_title, char(31)) FROM (SELECT topic_title FROM topic_response t"
-                            + "   WHERE t.check_in_id = c.id AND t.topic_id NOT IN (?, ?) ORDER BY t.position)),"
+                            + " (SELECT string_agg(t.topic_title, ? ORDER BY t.position) FROM topic_response t"
+                            + "   WHERE t.check_in_id = c.id AND t.topic_id NOT IN (?, ?)),"
                             + " EXISTS (SELECT 1 FROM finding f JOIN topic_response t ON f.topic_response_id = t.id"
                             + "   WHERE t.check_in_id = c.id AND f.severity = 'CONSULT'),"
                             + " (SELECT MAX(CAST(a.answer_values AS INTEGER)) FROM answer a JOIN topic_response t"
                             + "   ON a.topic_response_id = t.id WHERE t.check_in_id = c.id AND a.link_id IN (?, ?)),"
                             + " c.finished"
                             + " FROM check_in c WHERE c.day = ? ORDER BY c.urgent DESC, c.number DESC")) {
-                ps.setString(1, SafetyScreen.ID);
-                ps.setString(2, AboutYou.ID);
-                ps.setString(3, Facts.PAIN_NOW);
-                ps.setString(4, LEGACY_PAIN_SCORE);
-                ps.setString(5, day.toString());
+                ps.setString(1, VALUE_SEPARATOR);
+                ps.setString(2, SafetyScreen.ID);
+                ps.setString(3, AboutYou.ID);
+                ps.setString(4, Facts.PAIN_NOW);
+                ps.setString(5, LEGACY_PAIN_SCORE);
+                ps.setString(6, day.toString());
                 List<CheckInSummary> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String titles = rs.getString(7);
                         out.add(new CheckInSummary(rs.getString(1), rs.getInt(2), Instant.parse(rs.getString(3)),
                                 rs.getString(4), titles == null ? List.of() : Arrays.asList(titles.split(VALUE_SEPARATOR)),
-                                rs.getInt(5) == 1, instant(rs.getString(6)), rs.getInt(8) == 1,
+                                rs.getInt(5) == 1, instant(rs.getString(6)), rs.getBoolean(8),
                                 rs.getObject(9) == null ? null : rs.getInt(9), rs.getInt(10) == 1));
                     }
                 }

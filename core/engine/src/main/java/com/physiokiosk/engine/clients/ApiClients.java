@@ -102,7 +102,7 @@ public final class ApiClients {
         long id = db.write("add an API client", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO api_client (name, token_hash, created_by, created_at) SELECT ?, ?, ?, ?"
-                            + " WHERE NOT EXISTS (SELECT 1 FROM api_client WHERE name = ? COLLATE NOCASE) RETURNING id")) {
+                            + " WHERE NOT EXISTS (SELECT 1 FROM api_client WHERE lower(name) = lower(?)) RETURNING id")) {
                 ps.setString(1, clean);
                 ps.setString(2, hash(token));
                 ps.setString(3, by);
@@ -212,7 +212,7 @@ public final class ApiClients {
             // Only over the value read: of two requests at once, one writes.
             db.write("note an API client's use", c -> {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE api_client SET last_used_at = ? WHERE id = ? AND last_used_at IS ?")) {
+                        "UPDATE api_client SET last_used_at = ? WHERE id = ? AND last_used_at IS NOT DISTINCT FROM ?")) {
                     ps.setString(1, now.toString());
                     ps.setLong(2, client.id());
                     ps.setString(3, last == null ? null : last.toString());

@@ -80,6 +80,14 @@ public final class ConfigLoader {
                     "how many backups are kept, the newest (1-1000); none is kept longer than kiosk.retention-days"),
             new Setting("kiosk.backup-time", "02:30",
                     "time of day of the nightly backup, 24-hour, in the clinic's time zone (kiosk.timezone)"),
+            new Setting("kiosk.database-url", "",
+                    "where the data is kept: empty means the embedded SQLite file in the data folder (one kiosk server);"
+                            + " a jdbc:postgresql://host:5432/name URL means a shared PostgreSQL 15 or newer (a clinic chain,"
+                            + " several kiosk servers). TLS options go in the URL (?sslmode=verify-full); never a password"),
+            new Setting("kiosk.database-user", "", "the PostgreSQL user name; its password is read from the environment"
+                    + " variable KIOSK_DATABASE_PASSWORD or the file kiosk.database-password-file, never from this file"),
+            new Setting("kiosk.database-password-file", "",
+                    "a file holding only the PostgreSQL password (readable by the kiosk's user alone), or empty"),
             new Setting("kiosk.fhir-base-url", "",
                     "canonical base of the FHIR resources the kiosk exports (Questionnaires, code systems): an https"
                             + " address the clinic owns, such as https://clinic.example.org/fhir; empty means "
@@ -129,7 +137,44 @@ public final class ConfigLoader {
                             + " (known: --config, " + String.join(", ", SETTINGS.stream().map(Setting::flag).toList()) + ")"));
             values.put(s.key(), new Valued(f.getValue(), "command line " + s.flag()));
         }
-        return build(values);
+        return build(values, env);
+    }
+
+    /** Empty, or a PostgreSQL JDBC URL that carries no password. */
+    private static String databaseUrl(String url) {
+        String u = url.strip();
+        if (u.isEmpty()) {
+            return u;
+        }
+        if (!u.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("'" + u + "' is not a PostgreSQL JDBC URL");
+        }
+        if (u.matches("(?i).*[?&;]password=.*") || u.matches("jdbc:postgresql://[^/@]*:[^/@]*@.*")) {
+            throw new IllegalArgumentException("the URL carries a password: put it in KIOSK_DATABASE_PASSWORD or"
+                    + " kiosk.database-password-file instead");
+        }
+        return u;
+    }
+
+    /** The PostgreSQL password: {@code KIOSK_DATABASE_PASSWORD}, else the first line of the password file, else none. */
+    private static String databasePassword(Map<String, String> env, Path file) {
+        String fromEnv = env.get("KIOSK_DATABASE_PASSWORD");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv;
+        }
+        if (file == null) {
+            return null;
+        }
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || lines.get(0).isEmpty()) {
+                throw new ConfigException("Setting kiosk.database-password-file names " + file + ", which is empty");
+            }
+            return lines.get(0);
+        } catch (IOException e) {
+            throw new ConfigException("Setting kiosk.database-password-file names " + file + ", which cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 
     private record Valued(String value, String origin) {
@@ -155,6 +200,11 @@ public final class ConfigLoader {
             throw new ConfigException("Cannot read config file " + file + ": " + e.getMessage(), e);
         }
         for (String key : props.stringPropertyNames()) {
+            if (key.equals("kiosk.database-password")) {
+                throw new ConfigException("The database password is never read from " + file + " (others may read it):"
+                        + " put it in the environment variable KIOSK_DATABASE_PASSWORD or in a file of its own named by"
+                        + " kiosk.database-password-file, and remove kiosk.database-password");
+            }
             if (!values.containsKey(key)) {
                 throw new ConfigException("Unknown setting '" + key + "' in " + file);
             }
@@ -244,6 +294,11 @@ public final class ConfigLoader {
                     "a whole number of backups from " + MIN_BACKUP_KEEP + " to " + MAX_BACKUP_KEEP)),
             Map.entry("kiosk.backup-time", new Parser(s -> LocalTime.parse(s, TIME_OF_DAY),
                     "a time of day such as 02:30 (24-hour, hours and minutes)")),
+            Map.entry("kiosk.database-url", new Parser(ConfigLoader::databaseUrl,
+                    "empty, or a PostgreSQL JDBC URL such as jdbc:postgresql://db.clinic.example:5432/kiosk without a password")),
+            Map.entry("kiosk.database-user", new Parser(String::strip, "a user name, or empty")),
+            Map.entry("kiosk.database-password-file", new Parser(s -> s.isBlank() ? null : Path.of(s.strip()),
+                    "a file path, or empty")),
             Map.entry("kiosk.fhir-base-url", new Parser(ConfigLoader::fhirBase,
                     "an https address the clinic owns, such as https://clinic.example.org/fhir, or empty")));
 
@@ -251,7 +306,7 @@ public final class ConfigLoader {
     public static final List<String> EDITABLE = List.of("kiosk.clinic-name", "kiosk.languages", "kiosk.ask-name",
             "kiosk.idle-timeout-seconds", "kiosk.retention-days");
 
-    private KioskConfig build(Map<String, Valued> v) {
+    private KioskConfig build(Map<String, Valued> v, Map<String, String> env) {
         Path pluginsDir = read(v, "kiosk.plugins-dir");
         if (pluginsDir == null) {
             pluginsDir = defaultPluginsDir;
@@ -269,7 +324,9 @@ public final class ConfigLoader {
                 read(v, "kiosk.staff-idle-minutes"), read(v, "kiosk.plugin-check-seconds"),
                 read(v, "kiosk.public-hostnames"),
                 backupDir == null ? dataDir.resolve(DEFAULT_BACKUP_FOLDER) : backupDir, read(v, "kiosk.backup-keep"),
-                read(v, "kiosk.backup-time"), read(v, "kiosk.fhir-base-url"));
+                read(v, "kiosk.backup-time"), read(v, "kiosk.fhir-base-url"),
+                new DatabaseSettings(read(v, "kiosk.database-url"), read(v, "kiosk.database-user"),
+                        databasePassword(env, read(v, "kiosk.database-password-file"))));
     }
 
     /**
@@ -295,7 +352,7 @@ public final class ConfigLoader {
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
                 read(v, "kiosk.idle-timeout-seconds"), base.urgentScreen(), base.resultScreen(), read(v, "kiosk.retention-days"),
                 base.zone(), base.staffIdleTimeout(), base.pluginCheckLimit(), base.publicHostnames(), base.backupDir(),
-                base.backupKeep(), base.backupTime(), base.fhirBaseUrl());
+                base.backupKeep(), base.backupTime(), base.fhirBaseUrl(), base.database());
     }
 
     @SuppressWarnings("unchecked")

@@ -32,12 +32,14 @@ import java.util.Objects;
  * @param backupKeep    how many backups are kept, the newest
  * @param backupTime    when the nightly backup is made, in the clinic's time zone
  * @param fhirBaseUrl   the canonical base of the FHIR resources the kiosk exports: an https address the clinic owns
+ * @param database      the embedded SQLite file (the default) or a shared PostgreSQL server
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
                           Duration urgentScreen, Duration resultScreen, int retentionDays, ZoneId zone,
                           Duration staffIdleTimeout, Duration pluginCheckLimit, List<String> publicHostnames,
-                          Path backupDir, int backupKeep, LocalTime backupTime, String fhirBaseUrl) {
+                          Path backupDir, int backupKeep, LocalTime backupTime, String fhirBaseUrl,
+                          DatabaseSettings database) {
 
     public KioskConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -54,6 +56,7 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(backupTime, "backupTime");
         Objects.requireNonNull(pluginCheckLimit, "pluginCheckLimit");
         Objects.requireNonNull(fhirBaseUrl, "fhirBaseUrl");
+        Objects.requireNonNull(database, "database");
         languages = List.copyOf(languages);
         publicHostnames = List.copyOf(publicHostnames);
         if (languages.isEmpty()) {
@@ -69,12 +72,12 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
                 idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
-                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl);
+                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl, database);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
                 idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
-                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl);
+                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl, database);
     }
 }

@@ -37,7 +37,7 @@ public final class StaffRepository {
             try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM staff_account)");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getInt(1) == 0;
+                return !rs.getBoolean(1);
             }
         });
     }

@@ -48,8 +48,14 @@ public final class Database implements AutoCloseable {
     /** File name of the database inside the data folder. */
     public static final String FILE_NAME = "kiosk.db";
 
-    private final SQLiteDataSource dataSource;
+    private final javax.sql.DataSource dataSource;
+    /** The SQLite file, or {@code null} on PostgreSQL. */
     private final Path file;
+    private final Dialect dialect;
+    /** PostgreSQL's connection pool, closed with the database; {@code null} on SQLite. */
+    private final AutoCloseable pool;
+    /** What the database is called in messages: its file, or its server and name. */
+    private final String name;
     /** How long the writer keeps its connection open after its last write. */
     static final Duration IDLE_RELEASE = Duration.ofSeconds(2);
 
@@ -74,9 +80,13 @@ public final class Database implements AutoCloseable {
     /** This database's hold on its folder, let go at {@link #close()}; {@code null} when the caller's ({@link #open(Path, DataFolderLock)}). */
     private final DataFolderLock ownHold;
 
-    private Database(SQLiteDataSource dataSource, Path file, Duration idleRelease, DataFolderLock ownHold) {
+    private Database(javax.sql.DataSource dataSource, Path file, Dialect dialect, AutoCloseable pool, String name,
+                     Duration idleRelease, DataFolderLock ownHold) {
         this.dataSource = dataSource;
         this.file = file;
+        this.dialect = dialect;
+        this.pool = pool;
+        this.name = name;
         this.idleRelease = idleRelease;
         this.ownHold = ownHold;
     }
@@ -144,21 +154,100 @@ public final class Database implements AutoCloseable {
             // any new one; a changed, failed or unknown (newer) migration stops the start with its reason.
             // A database a newer kiosk has migrated is refused too ("future" migrations are not ignored): an
             // older kiosk must not write into a schema it does not know.
-            Flyway.configure().dataSource(ds).locations(MIGRATIONS).ignoreMigrationPatterns("")
+            Flyway.configure().dataSource(ds).locations(Dialect.SQLITE.migrationLocations()).ignoreMigrationPatterns("")
                     .load().migrate();
         } catch (FlywayException e) {
             throw new StorageException("Cannot open or migrate database " + file + ": " + rootMessage(e), e);
         }
         log.info("Database {} ready", file);
-        return new Database(ds, file, idleRelease, own);
+        return new Database(ds, file, Dialect.SQLITE, null, file.toString(), idleRelease, own);
     }
 
+    /** Oldest PostgreSQL the kiosk runs on. */
+    static final int POSTGRESQL_MAJOR = 15;
+
+    /**
+     * Opens the shared PostgreSQL database at {@code url} ({@code jdbc:postgresql://host[:port]/name[?options]}, TLS
+     * options such as {@code sslmode=verify-full} passed through to the driver) with a connection pool, checks it is
+     * PostgreSQL {@value #POSTGRESQL_MAJOR} or newer, and migrates its schema with the same migrations as SQLite's
+     * (the portable ones, and PostgreSQL's spelling where SQLite's differs).
+     *
+     * @param password {@code null} when the server needs none (a local socket's peer authentication, say)
+     * @throws StorageException naming the server and what is wrong: unreachable, refused, too old, or not migratable
+     */
+    public static Database openPostgresql(String url, String user, String password) {
+        return openPostgresql(url, user, password, IDLE_RELEASE);
+    }
+
+    static Database openPostgresql(String url, String user, String password, Duration idleRelease) {
+        if (url == null || !url.startsWith("jdbc:postgresql:")) {
+            throw new StorageException("'" + url + "' is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/name)", null);
+        }
+        String name = withoutSecrets(url);
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("kiosk-database");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        // A server that cannot be reached fails the start at once, naming it, rather than the first request.
+        config.setInitializationFailTimeout(10_000);
+        com.zaxxer.hikari.HikariDataSource pool;
+        try {
+            pool = new com.zaxxer.hikari.HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StorageException("Cannot connect to the database " + name + ": " + rootMessage(e), e);
+        }
+        try {
+            try (Connection c = pool.getConnection()) {
+                int major = c.getMetaData().getDatabaseMajorVersion();
+                if (major < POSTGRESQL_MAJOR) {
+                    throw new StorageException("The database " + name + " is PostgreSQL " + major + "; the kiosk needs "
+                            + POSTGRESQL_MAJOR + " or newer", null);
+                }
+            }
+            Flyway.configure().dataSource(pool).locations(Dialect.POSTGRESQL.migrationLocations())
+                    .ignoreMigrationPatterns("").load().migrate();
+        } catch (SQLException | FlywayException e) {
+            pool.close();
+            throw new StorageException("Cannot open or migrate the database " + name + ": " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        log.info("Database {} ready", name);
+        return new Database(pool, null, Dialect.POSTGRESQL, pool, name, idleRelease, null);
+    }
+
+    /** {@code url} without a password or other secret it may carry, for messages and logs. */
+    public static String withoutSecrets(String url) {
+        return url.replaceAll("(?i)([?&;](password|sslpassword|sslkey)=)[^&;]*", "$1***")
+                .replaceAll("//[^/@]*:[^/@]*@", "//***@");
+    }
+
+    /** Which database this is. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** What the database is called in messages: its file, or its server and name (never a password). */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The SQLite file.
+     *
+     * @throws IllegalStateException on PostgreSQL, which has no file of the kiosk's
+     */
     public Path file() {
+        if (file == null) {
+            throw new IllegalStateException("The database " + name + " is PostgreSQL's, not a file");
+        }
         return file;
     }
-
-    /** Where the schema's migrations are, for Flyway. */
-    private static final String MIGRATIONS = "classpath:db/migration";
 
     /** The first 16 bytes of every SQLite database file. */
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -220,7 +309,8 @@ public final class Database implements AutoCloseable {
             return new FileCheck(integrity, null, null, List.of(), 0, null);
         }
         try {
-            Flyway flyway = Flyway.configure().dataSource(ds).locations(MIGRATIONS).ignoreMigrationPatterns("*:pending").load();
+            Flyway flyway = Flyway.configure().dataSource(ds).locations(Dialect.SQLITE.migrationLocations())
+                    .ignoreMigrationPatterns("*:pending").load();
             org.flywaydb.core.api.MigrationInfoService info = flyway.info();
             List<String> newer = new ArrayList<>();
             String known = null;
@@ -394,6 +484,9 @@ public final class Database implements AutoCloseable {
      * (SQLite cannot checkpoint inside one).
      */
     public void checkpoint() {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
         writer.lock();
         try (PreparedStatement ps = writerConnection().prepareStatement("PRAGMA wal_checkpoint(TRUNCATE)");
              ResultSet rs = ps.executeQuery()) {
@@ -424,12 +517,19 @@ public final class Database implements AutoCloseable {
                 try {
                     writerConnection.close();
                 } catch (SQLException e) {
-                    log.warn("Closing the database {}: {}", file, describe(e));
+                    log.warn("Closing the database {}: {}", name, describe(e));
                 }
                 writerConnection = null;
             }
             if (ownHold != null) {
                 ownHold.close();
+            }
+            if (pool != null) {
+                try {
+                    pool.close();
+                } catch (Exception e) {
+                    log.warn("Closing the connections to {}: {}", name, e.toString());
+                }
             }
         } finally {
             writer.unlock();
@@ -439,7 +539,7 @@ public final class Database implements AutoCloseable {
     /** The writer's open connection, opened on first use or after a failure; call holding the lock. */
     private Connection writerConnection() throws SQLException {
         if (closed) {
-            throw new IllegalStateException("The database " + file + " is closed");
+            throw new IllegalStateException("The database " + name + " is closed");
         }
         if (writerConnection == null) {
             writerConnection = dataSource.getConnection();
@@ -473,7 +573,7 @@ public final class Database implements AutoCloseable {
                 try {
                     writerConnection.close();
                 } catch (SQLException e) {
-                    log.warn("Letting go of the database {} while idle: {}", file, describe(e));
+                    log.warn("Letting go of the database {} while idle: {}", name, describe(e));
                 }
                 writerConnection = null;
             }
@@ -505,6 +605,9 @@ public final class Database implements AutoCloseable {
 
     /** A plain-words reason for a failed call on this database, naming the likely cause. */
     private String describe(SQLException e) {
+        if (dialect == Dialect.POSTGRESQL) {
+            return describePostgresql(e);
+        }
         int code = e.getErrorCode() & 0xff;
         // SQLite reports a full disk as SQLITE_FULL on some paths and as a write I/O error on others.
         if (code == SQLiteErrorCode.SQLITE_FULL.code
@@ -523,6 +626,24 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /** A plain-words reason for a failed call on PostgreSQL, from its SQLSTATE. */
+    static String describePostgresql(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("53100")) {
+            return "the database server's disk is full";
+        }
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return "the database server cannot be reached or is shutting down (" + e.getMessage() + ")";
+        }
+        if (state.equals("28P01") || state.equals("28000")) {
+            return "the database server refused the kiosk's user name or password";
+        }
+        if (state.equals("25006")) {
+            return "the database server is read-only (a standby?)";
+        }
+        return e.getMessage();
     }
 
     /** A plain-words reason for a failed database call, from its result code alone. */
@@ -551,6 +672,10 @@ public final class Database implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t instanceof SQLException sql ? describeCode(sql) : String.valueOf(t.getMessage());
+        if (t instanceof SQLException sql) {
+            // PostgreSQL's driver gives an SQLSTATE and no vendor code; SQLite's the reverse.
+            return sql.getErrorCode() == 0 && sql.getSQLState() != null ? describePostgresql(sql) : describeCode(sql);
+        }
+        return String.valueOf(t.getMessage());
     }
 }

@@ -1,5 +1,11 @@
 package com.physiokiosk.engine.audit;
 
+import com.physiokiosk.engine.config.DatabaseSettings;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import com.physiokiosk.engine.storage.Database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +27,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Audit log: grouped refusals, pages and filters")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class AuditLogTest {
+
+    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
+    private DatabaseSettings database;
+
+    /** Opens the test's database: a new one the first time, the same one again after. */
+    private Database openDatabase() {
+        if (database == null) {
+            database = TestDatabases.settings(dialect);
+        }
+        return database.open(dir);
+    }
 
     @TempDir
     Path dir;
@@ -48,7 +69,7 @@ class AuditLogTest {
 
     @BeforeEach
     void open() {
-        audit = new AuditLog(Database.open(dir), clock);
+        audit = new AuditLog(openDatabase(), clock);
     }
 
     @Test

@@ -1,5 +1,11 @@
 package com.physiokiosk.engine.clients;
 
+import com.physiokiosk.engine.config.DatabaseSettings;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -33,7 +39,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("API clients: a token shown once, stored hashed, revocable, audited")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class ApiClientsTest {
+
+    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
+    private DatabaseSettings database;
+
+    /** Opens the test's database: a new one the first time, the same one again after. */
+    private Database openDatabase() {
+        if (database == null) {
+            database = TestDatabases.settings(dialect);
+        }
+        return database.open(dir);
+    }
 
     @TempDir
     Path dir;
@@ -45,7 +66,7 @@ class ApiClientsTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = openDatabase();
         audit = new AuditLog(db, clock);
         clients = new ApiClients(db, audit, clock);
     }
@@ -180,12 +201,7 @@ class ApiClientsTest {
     @Test
     void aClientAndItsAuditLineAreWrittenTogetherOrNotAtAll() {
         ApiClient kept = clients.create("Clinic EHR", "admin").client();
-        db.write("test: refuse audit lines", c -> {
-            try (PreparedStatement ps = c.prepareStatement("CREATE TRIGGER no_audit BEFORE INSERT ON audit_log"
-                    + " BEGIN SELECT RAISE(ABORT, 'audit log refused'); END")) {
-                return ps.executeUpdate();
-            }
-        });
+        TestDatabases.refuseInserts(db, "audit_log");
         assertThrows(StorageException.class, () -> clients.create("Second system", "admin"));
         assertEquals(List.of("Clinic EHR"), clients.list().stream().map(ApiClient::name).toList(), "no client without its line");
         assertThrows(StorageException.class, () -> clients.revoke(kept.id(), "admin"));

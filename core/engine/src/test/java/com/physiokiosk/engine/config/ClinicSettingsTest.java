@@ -1,5 +1,10 @@
 package com.physiokiosk.engine.config;
 
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +28,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Clinic settings changed while the kiosk runs")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class ClinicSettingsTest {
+
+    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
+    private DatabaseSettings database;
+
+    /** Opens the test's database: a new one the first time, the same one again after. */
+    private Database openDatabase() {
+        if (database == null) {
+            database = TestDatabases.settings(dialect);
+        }
+        return database.open(dir);
+    }
 
     @TempDir
     Path dir;
@@ -40,7 +60,7 @@ class ClinicSettingsTest {
 
     @Test
     void aChangeIsCheckedAppliedAtOnceAndSurvivesARestart() {
-        Database db = Database.open(dir);
+        Database db = openDatabase();
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
         ClinicSettings settings = new ClinicSettings(startUp(), db, audit, Clock.systemUTC());
         settings.change(Map.of("kiosk.clinic-name", "Clínica Sol", "kiosk.idle-timeout-seconds", "120",
@@ -54,7 +74,7 @@ class ClinicSettingsTest {
         assertEquals("admin", line.username());
         assertTrue(line.detail().contains("kiosk.clinic-name=Clínica Sol"), line.detail());
 
-        Database again = Database.open(dir);
+        Database again = openDatabase();
         ClinicSettings afterRestart = new ClinicSettings(startUp(), again, new AuditLog(again, Clock.systemUTC()),
                 Clock.systemUTC());
         assertEquals("Clínica Sol", afterRestart.get().clinicName());
@@ -63,7 +83,7 @@ class ClinicSettingsTest {
 
     @Test
     void aBadValueNamesTheSettingAndChangesNothing() {
-        Database db = Database.open(dir);
+        Database db = openDatabase();
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
         ClinicSettings settings = new ClinicSettings(startUp(), db, audit, Clock.systemUTC());
         ConfigException e = assertThrows(ConfigException.class, () -> settings.change(
@@ -78,7 +98,7 @@ class ClinicSettingsTest {
 
     @Test
     void onlyPngOrJpegLogosOfSensibleSizeAreKeptEachWithItsAuditLine() throws Exception {
-        Database db = Database.open(dir);
+        Database db = openDatabase();
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
         ClinicSettings settings = new ClinicSettings(startUp(), db, audit, Clock.systemUTC());
         ByteArrayOutputStream png = new ByteArrayOutputStream();

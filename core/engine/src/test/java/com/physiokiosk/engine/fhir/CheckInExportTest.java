@@ -1,5 +1,11 @@
 package com.physiokiosk.engine.fhir;
 
+import com.physiokiosk.engine.config.DatabaseSettings;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -24,14 +30,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A check-in's findings and the kiosk in its Bundle: what a record system files must not merge or mislead. */
 @DisplayName("A check-in's Bundle: findings and the kiosk")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class CheckInExportTest {
+
+    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
+    private DatabaseSettings database;
+
+    /** Opens the test's database: a new one the first time, the same one again after. */
+    private Database openDatabase() {
+        if (database == null) {
+            database = TestDatabases.settings(dialect);
+        }
+        return database.open(dir);
+    }
 
     @TempDir
     Path dir;
 
     @Test
     void aWithdrawnUrgentFindingIsInactiveFindingsAreTheirCheckInsAndTheKioskIsOneDevice() {
-        try (Database db = Database.open(dir)) {
+        try (Database db = openDatabase()) {
             QuestionnaireArchive archive = new QuestionnaireArchive(db, new ObjectMapper(), Clock.systemUTC(),
                     "https://clinic.example.org/fhir");
             String version = archive.keep(SafetyScreen.load());

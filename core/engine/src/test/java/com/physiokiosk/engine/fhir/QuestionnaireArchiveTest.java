@@ -1,5 +1,11 @@
 package com.physiokiosk.engine.fhir;
 
+import com.physiokiosk.engine.config.DatabaseSettings;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,7 +43,22 @@ import org.junit.jupiter.api.io.TempDir;
  * exportable as it was.
  */
 @DisplayName("Kept Questionnaire versions")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class QuestionnaireArchiveTest {
+
+    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
+    private DatabaseSettings database;
+
+    /** Opens the test's database: a new one the first time, the same one again after. */
+    private Database openDatabase() {
+        if (database == null) {
+            database = TestDatabases.settings(dialect);
+        }
+        return database.open(dir);
+    }
 
     private static final String BASE = "https://clinic.example.org/fhir";
     private final ObjectMapper json = new ObjectMapper();
@@ -65,7 +86,7 @@ class QuestionnaireArchiveTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = openDatabase();
     }
 
     @AfterEach

@@ -1,5 +1,11 @@
 package com.physiokiosk.engine.staff;
 
+import com.physiokiosk.engine.config.DatabaseSettings;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +36,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Staff accounts: hashing, first admin, back-off, resets")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class StaffAccountsTest {
+
+    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
+    private DatabaseSettings database;
+
+    /** Opens the test's database: a new one the first time, the same one again after. */
+    private Database openDatabase() {
+        if (database == null) {
+            database = TestDatabases.settings(dialect);
+        }
+        return database.open(dir);
+    }
 
     private static final String PASSWORD = "correct horse battery";
     /** A cheap cost, chosen explicitly here: these tests are about the rules, not the hash. */
@@ -67,7 +88,7 @@ class StaffAccountsTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = openDatabase();
         audit = new AuditLog(db, clock);
         accounts = new StaffAccounts(new StaffRepository(db), audit, clock, new Passwords(CHEAP));
     }

@@ -1,5 +1,11 @@
 package com.physiokiosk.engine.visit;
 
+import com.physiokiosk.engine.config.DatabaseSettings;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -54,7 +60,22 @@ import org.junit.jupiter.api.io.TempDir;
  * real safety screen and About you against a small topic of its own, on a real SQLite database.
  */
 @DisplayName("The engine's visit: next screen, escalation, nothing lost")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class VisitServiceTest {
+
+    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
+    private DatabaseSettings database;
+
+    /** Opens the test's database: a new one the first time, the same one again after. */
+    private Database openDatabase() {
+        if (database == null) {
+            database = TestDatabases.settings(dialect);
+        }
+        return database.open(dir);
+    }
 
     private static final Source SOURCE = Source.of("test");
 
@@ -128,7 +149,7 @@ class VisitServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir);
+        db = openDatabase();
         repository = new CheckInRepository(db);
         catalog = new Catalog();
         CheckInService checkIns = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en",
