@@ -32,7 +32,7 @@ class ApiAccessTest {
 
     private static final Pattern TOKEN = Pattern.compile("pk_[A-Za-z0-9_-]{43}");
     private static final String SETTINGS = "/staff/admin/settings";
-    private static final String CLIENTS = "/staff/admin/api-clients";
+    private static final String CLIENTS = "/staff/admin/settings/api-clients";
     private static final String CHALLENGE = "Bearer realm=\"physio-kiosk\"";
     private static final String INVALID = "Bearer realm=\"physio-kiosk\", error=\"invalid_token\"";
 

@@ -118,11 +118,23 @@ class StaffPagesIT {
         expect("the idle field points at its error",
                 "idle-error".equals(driver.findElement(By.id("idle")).getDomAttribute("aria-describedby")));
         look("settings-error", "/staff/admin/settings");
+        // A record system's API client: its token shown once, at the top of the page.
+        driver.get(base + "/staff/admin/settings#api-clients");
+        driver.findElement(By.id("api-client-name")).sendKeys("Clinic EHR");
+        driver.findElement(By.cssSelector("form[action='/staff/admin/settings/api-clients'] button[type=submit]")).click();
+        waitFor(d -> !d.findElements(By.id("new-token-value")).isEmpty());
+        expect("the token is shown", driver.findElement(By.id("new-token-value")).getDomProperty("value").startsWith("pk_"));
+        look("settings-api-token", "/staff/admin/settings");
+        driver.get(base + "/staff/admin/settings");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('api-clients').scrollIntoView()");
+        expect("a reload does not show the token again", driver.findElements(By.id("new-token-value")).isEmpty());
+        look("settings-api-clients", "/staff/admin/settings");
         driver.get(base + "/staff/admin/catalogue");
         look("catalogue", "/staff/admin/catalogue");
 
         assertEquals(List.of(), problems, "problems on the staff pages");
-        assertEquals(15 * 2, looked.size(), "pages looked at: " + looked);
+        assertEquals(17 * 2, looked.size(), "pages looked at: " + looked);
     }
 
     // ---- what is checked on each page --------------------------------------------------------------

@@ -68,7 +68,7 @@ public final class SettingsController {
     /** Where "Back up now" posts. */
     public static final String BACKUP_PATH = "/staff/admin/backups";
     /** Where a new API client's form posts; {@code /{client}/revoke} under it revokes one. */
-    public static final String API_CLIENTS_PATH = "/staff/admin/api-clients";
+    public static final String API_CLIENTS_PATH = "/staff/admin/settings/api-clients";
 
     private final ClinicSettings settings;
     private final BackupJob backups;
@@ -218,7 +218,7 @@ public final class SettingsController {
     }
 
     /**
-     * {@code POST /staff/admin/api-clients}: a new record-system client named {@code name}. Its token is on this
+     * {@code POST /staff/admin/settings/api-clients}: a new record-system client named {@code name}. Its token is on this
      * response alone (never in a redirect, the session or a log), which no cache keeps: reloading the page
      * posts the form again, which is refused as the name is taken, and shows no token.
      */
@@ -239,7 +239,7 @@ public final class SettingsController {
     }
 
     /**
-     * {@code POST /staff/admin/api-clients/{client}/revoke}: the client's token opens nothing from now on. A
+     * {@code POST /staff/admin/settings/api-clients/{client}/revoke}: the client's token opens nothing from now on. A
      * client number that is no number is a malformed request (400); one no client has, or a client revoked
      * already, is said on the page as it is now.
      */
