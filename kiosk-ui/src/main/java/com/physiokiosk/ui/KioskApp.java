@@ -129,12 +129,12 @@ public final class KioskApp {
     private static KioskApp wire(KioskConfig config, Clock clock, String adminPassword, Passwords.Cost cost,
                                  Database database, TopicHost[] started) {
         // The one source of the settings an admin may change: every reader asks it on each use.
-        AuditLog audit = new AuditLog(database, clock);
+        AuditLog audit = new AuditLog(database, clock, config.site());
         ClinicSettings settings = new ClinicSettings(config, database, audit, clock);
-        CheckInRepository checkIns = new CheckInRepository(database);
+        CheckInRepository checkIns = new CheckInRepository(database, config.site());
         StaffAccounts staffAccounts = new StaffAccounts(new StaffRepository(database), audit, clock, new Passwords(cost));
         staffAccounts.createFirstAdminIfNone(adminPassword);
-        DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock);
+        DatabasePluginStatusProvider topicChoices = new DatabasePluginStatusProvider(database, clock, config.site());
         KioskPluginManager plugins = KioskPluginManager.create(config.pluginsDir(), config.pluginMode(), topicChoices);
         TopicHost host = new TopicHost(plugins, topicChoices, audit, config.pluginCheckLimit());
         started[0] = host;

@@ -113,18 +113,31 @@ public final class Views {
      * @param day       the day shown, ISO {@code yyyy-mm-dd}, also what the live updates compare with
      * @param dayLabel  the day as staff read it
      * @param today     whether it is today, when live updates matter
+     * @param sites     which sites the list shows, and the link to the other view; {@code null} when the member may
+     *                  see only this site's
      */
     public record CheckInListPage(Page page, String day, String dayLabel, boolean today, String previousDay,
-                                  String nextDay, List<CheckInRow> rows) {
+                                  String nextDay, List<CheckInRow> rows, SitesView sites) {
+    }
+
+    /**
+     * Which sites a list shows, for a member who may see every site's.
+     *
+     * @param all        whether it shows every site's check-ins (each row then names its site)
+     * @param siteLabel  this site's name
+     * @param otherView  the address of the list's other view (this site alone, or every site)
+     */
+    public record SitesView(boolean all, String siteLabel, String otherView) {
     }
 
     /**
      * @param consult  a finding to mention at the consult
      * @param pain     the pain score right now, or {@code null}
      * @param finished the patient reached the end (an urgent visit is listed before it does)
+     * @param site     the site it was stored at
      */
     public record CheckInRow(String url, int number, String name, String time, List<String> topics, boolean urgent,
-                             boolean reviewed, boolean consult, Integer pain, boolean finished) {
+                             boolean reviewed, boolean consult, Integer pain, boolean finished, String site) {
     }
 
     /**

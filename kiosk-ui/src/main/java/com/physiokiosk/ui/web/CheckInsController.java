@@ -3,6 +3,7 @@ package com.physiokiosk.ui.web;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.CheckInSummary;
 import com.physiokiosk.engine.audit.AuditAction;
+import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.checkin.CheckInRepository;
 import com.physiokiosk.ui.view.SummaryPdf;
@@ -13,6 +14,7 @@ import com.physiokiosk.ui.view.Views.CheckInListPage;
 import com.physiokiosk.ui.view.Views.CheckInRow;
 import com.physiokiosk.ui.view.Views.SummaryPage;
 import io.javalin.http.BadRequestResponse;
+import com.physiokiosk.ui.view.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -49,35 +51,41 @@ public final class CheckInsController {
         LocalDate today = LocalDate.now(clock);
         LocalDate day = day(ctx.queryParam("day"), today);
         Texts t = pages.texts();
-        List<CheckInRow> rows = checkIns.summariesForDay(day).stream().map(s -> row(s, t)).toList();
+        KioskConfig config = pages.settings();
+        boolean mayViewAll = pages.mayViewAllSites(ctx);
+        boolean all = mayViewAll && "all".equals(ctx.queryParam("sites"));
+        List<CheckInRow> rows = checkIns.summariesForDay(day, all).stream().map(s -> row(s, t)).toList();
+        String dayParam = ctx.queryParam("day") == null ? "" : "day=" + day + "&";
+        Views.SitesView sites = mayViewAll ? new Views.SitesView(all, config.siteLabel(),
+                "/staff/check-ins?" + dayParam + (all ? "sites=this" : "sites=all")) : null;
         pages.render(ctx, Templates.staffCheckIns(new CheckInListPage(pages.page(ctx, "staff.list.title"),
                 day.toString(), SummaryView.date(day, t), day.equals(today), day.minusDays(1).toString(),
-                day.isBefore(today) ? day.plusDays(1).toString() : null, rows)));
+                day.isBefore(today) ? day.plusDays(1).toString() : null, rows, sites)));
     }
 
     private CheckInRow row(CheckInSummary s, Texts t) {
         return new CheckInRow(url(s.publicId()), s.number(), s.displayName() == null ? t.get("staff.no-name") : s.displayName(),
                 SummaryView.time(s.createdAt(), clock.getZone()), s.topicTitles(), s.urgent(), s.reviewed(), s.consult(),
-                s.painNow(), s.finished());
+                s.painNow(), s.finished(), s.site());
     }
 
     /** {@code /staff/check-ins/{id}}: the summary on screen. */
     public void summary(Context ctx) {
-        CheckIn checkIn = requireCheckIn(ctx, checkIns);
+        CheckIn checkIn = requireCheckIn(ctx, checkIns, pages);
         audit.record(pages.user(ctx).username(), AuditAction.VIEW, checkIn.publicId(), null);
         pages.render(ctx, Templates.staffSummary(summaryPage(ctx, checkIn, false, false)));
     }
 
     /** {@code /staff/check-ins/{id}/print}: the summary, and the browser's print dialog at once. */
     public void print(Context ctx) {
-        CheckIn checkIn = requireCheckIn(ctx, checkIns);
+        CheckIn checkIn = requireCheckIn(ctx, checkIns, pages);
         audit.record(pages.user(ctx).username(), AuditAction.PRINT, checkIn.publicId(), null);
         pages.render(ctx, Templates.staffSummary(summaryPage(ctx, checkIn, false, true)));
     }
 
     /** {@code /staff/check-ins/{id}/pdf}: the same summary as a PDF download. */
     public void pdf(Context ctx) {
-        CheckIn checkIn = requireCheckIn(ctx, checkIns);
+        CheckIn checkIn = requireCheckIn(ctx, checkIns, pages);
         audit.record(pages.user(ctx).username(), AuditAction.EXPORT_PDF, checkIn.publicId(), null);
         byte[] pdf = SummaryPdf.render(pages.pages().html(
                 Templates.staffSummary(summaryPage(ctx, checkIn, true, false))));
@@ -103,8 +111,14 @@ public final class CheckInsController {
     }
 
     /** The check-in named in the path: 400 when the id is malformed, 404 when there is no such check-in. */
-    static CheckIn requireCheckIn(Context ctx, CheckInRepository checkIns) {
-        return checkIns.find(publicId(ctx)).orElseThrow(() -> new NotFoundResponse("no-such-check-in"));
+    /**
+     * The check-in the address names: this site's, or another site's for a member who may see every site's (to
+     * anyone else, another site's check-in is not there).
+     */
+    static CheckIn requireCheckIn(Context ctx, CheckInRepository checkIns, StaffPages pages) {
+        return checkIns.find(publicId(ctx))
+                .filter(c -> c.site().equals(checkIns.site()) || pages.mayViewAllSites(ctx))
+                .orElseThrow(() -> new NotFoundResponse("no-such-check-in"));
     }
 
     static String publicId(Context ctx) {

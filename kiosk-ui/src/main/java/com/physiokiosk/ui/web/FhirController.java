@@ -74,7 +74,7 @@ public final class FhirController {
     /** {@code /staff/check-ins/{id}/fhir/{topic}}: what the patient answered to that section. */
     public void response(Context ctx) {
         String mime = mime(ctx);
-        CheckIn checkIn = CheckInsController.requireCheckIn(ctx, checkIns);
+        CheckIn checkIn = CheckInsController.requireCheckIn(ctx, checkIns, pages);
         String topicId = topicId(ctx);
         TopicResponse answered = checkIn.topics().stream().filter(t -> t.topicId().equals(topicId)).findFirst()
                 .orElseThrow(() -> new NotFoundResponse("topic-not-in-check-in"));
@@ -85,7 +85,7 @@ public final class FhirController {
     /** {@code /staff/check-ins/{id}/fhir}: the whole check-in as one Bundle. */
     public void bundle(Context ctx) {
         String mime = mime(ctx);
-        CheckIn checkIn = CheckInsController.requireCheckIn(ctx, checkIns);
+        CheckIn checkIn = CheckInsController.requireCheckIn(ctx, checkIns, pages);
         audit.record(pages.user(ctx).username(), AuditAction.EXPORT_FHIR, checkIn.publicId(), "Bundle");
         download(ctx, export.bundle(checkIn), mime, CheckInsController.fileName(checkIn) + "-fhir");
     }

@@ -27,6 +27,16 @@ public final class StaffPages {
     private final FormTokens formTokens;
     private final BooleanSupplier hasLogo;
 
+    /** The settings in force now. */
+    public KioskConfig settings() {
+        return settings.get();
+    }
+
+    /** Whether the signed-in member on {@code ctx} may see every site's check-ins, not only this site's. */
+    public boolean mayViewAllSites(Context ctx) {
+        return settings.get().mayViewAllSites(user(ctx).isAdmin());
+    }
+
     public StaffPages(Supplier<KioskConfig> settings, BooleanSupplier hasLogo, Pages pages, StaffSessions sessions,
                       FormTokens formTokens) {
         this.settings = settings;

@@ -16,7 +16,8 @@ import java.time.Instant;
  * @param source    the address the request came from, where it matters (sign-in), or {@code null}
  * @param repeats   how many times it happened: more than 1 only for refusals that come in floods
  * @param lastAt    when it last happened, for a line with repeats; otherwise {@code null}
+ * @param site      the site (kiosk server) that wrote it; {@code null} for lines written before sites
  */
 public record AuditEntry(long id, Instant at, String username, AuditAction action, String checkInId, String detail,
-                         String source, int repeats, Instant lastAt) {
+                         String source, int repeats, Instant lastAt, String site) {
 }

@@ -77,9 +77,19 @@ public final class AuditLog {
     /** When the counts were last written, by {@link System#nanoTime()}: a cadence, not a clinic time. */
     private final AtomicLong lastFlushNanos = new AtomicLong(System.nanoTime());
 
+    /** The site every line is written for (the kiosk server's {@code kiosk.site}). */
+    private final String site;
+
+    /** The audit log of the default site. */
     public AuditLog(Database db, Clock clock) {
+        this(db, clock, "main");
+    }
+
+    /** The audit log, each line written as {@code site}'s. */
+    public AuditLog(Database db, Clock clock, String site) {
         this.db = db;
         this.clock = clock;
+        this.site = site;
     }
 
     /** Records that {@code username} did {@code action}, now. */
@@ -188,7 +198,8 @@ public final class AuditLog {
         String at = clock.instant().toString();
         return c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_log (at, username, action, check_in, detail, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO audit_log (at, username, action, check_in, detail, source, site)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (String id : checkInIds) {
                     ps.setString(1, at);
                     ps.setString(2, username);
@@ -196,6 +207,7 @@ public final class AuditLog {
                     ps.setString(4, id);
                     ps.setString(5, detail);
                     ps.setString(6, source);
+                    ps.setString(7, site);
                     ps.addBatch();
                 }
                 return ps.executeBatch().length;
@@ -204,16 +216,17 @@ public final class AuditLog {
     }
 
     /** Writes one entry and returns its id. */
-    private static long insert(Connection c, Instant at, String username, AuditAction action, String detail,
-                               String source) throws SQLException {
+    private long insert(Connection c, Instant at, String username, AuditAction action, String detail,
+                        String source) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (at, username, action, check_in, detail,"
-                + " source) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
+                + " source, site) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id")) {
             ps.setString(1, at.toString());
             ps.setString(2, username);
             ps.setString(3, action.name());
             ps.setString(4, null);
             ps.setString(5, detail);
             ps.setString(6, source);
+            ps.setString(7, site);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -284,7 +297,7 @@ public final class AuditLog {
             } else if (q.after() != null) {
                 pageWhere.add("id > " + q.after());
             }
-            String sql = "SELECT id, at, username, action, check_in, detail, source, repeats, last_at FROM audit_log"
+            String sql = "SELECT id, at, username, action, check_in, detail, source, repeats, last_at, site FROM audit_log"
                     + clause(pageWhere) + " ORDER BY id " + (backwards ? "ASC" : "DESC") + " LIMIT ?";
             List<AuditEntry> out = new ArrayList<>();
             boolean more;
@@ -296,7 +309,7 @@ public final class AuditLog {
                         String lastAt = rs.getString(9);
                         out.add(new AuditEntry(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
                                 AuditAction.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.getInt(8), lastAt == null ? null : Instant.parse(lastAt)));
+                                rs.getInt(8), lastAt == null ? null : Instant.parse(lastAt), rs.getString(10)));
                     }
                 }
             }

@@ -20,13 +20,22 @@ import java.util.List;
  *                    finding arose, whose patient has not finished or walked away)
  * @param updatedAt   when it was last stored; {@code null} for check-ins stored whole before visits were
  *                    kept by the engine (their result screen showed advice even when urgent)
+ * @param site        the site (kiosk server) it was stored at; its number is that site's of its day
  */
 public record CheckIn(String publicId, LocalDate day, int number, Instant createdAt, String language,
                       String displayName, boolean urgent, Instant reviewedAt, List<TopicResponse> topics,
-                      boolean finished, Instant updatedAt) {
+                      boolean finished, Instant updatedAt, String site) {
 
     public CheckIn {
         topics = List.copyOf(topics);
+    }
+
+    /** A check-in of the default site. */
+    public CheckIn(String publicId, LocalDate day, int number, Instant createdAt, String language,
+                   String displayName, boolean urgent, Instant reviewedAt, List<TopicResponse> topics,
+                   boolean finished, Instant updatedAt) {
+        this(publicId, day, number, createdAt, language, displayName, urgent, reviewedAt, topics, finished, updatedAt,
+                CheckInRepository.DEFAULT_SITE);
     }
 
     /** Every finding of every topic. */

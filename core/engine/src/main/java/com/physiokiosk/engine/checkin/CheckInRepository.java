@@ -37,10 +37,26 @@ public final class CheckInRepository {
     /** The linkId topics used for their own 0-10 pain score before the host asked it once for all. */
     public static final String LEGACY_PAIN_SCORE = "pain-score";
 
-    private final Database db;
+    /** The site of a kiosk that names none, and of everything stored before sites. */
+    public static final String DEFAULT_SITE = "main";
 
+    private final Database db;
+    private final String site;
+
+    /** The check-ins of the default site. */
     public CheckInRepository(Database db) {
+        this(db, DEFAULT_SITE);
+    }
+
+    /** The check-ins of {@code site}: new ones are stored as its, numbered among its own of their day. */
+    public CheckInRepository(Database db, String site) {
         this.db = db;
+        this.site = site;
+    }
+
+    /** The site this repository stores check-ins for. */
+    public String site() {
+        return site;
     }
 
     /**
@@ -65,10 +81,12 @@ public final class CheckInRepository {
         String publicId = newPublicId();
         int number = db.write("store the check-in", c -> {
             // Kiosk servers sharing one database take a day's next number one at a time.
-            db.dialect().serialise(c, "check-in-number/" + day);
+            db.dialect().serialise(c, "check-in-number/" + site + "/" + day);
             int next;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(number), 0) + 1 FROM check_in WHERE day = ?")) {
-                ps.setString(1, day.toString());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM check_in WHERE site = ? AND day = ?")) {
+                ps.setString(1, site);
+                ps.setString(2, day.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     next = rs.getInt(1);
@@ -77,7 +95,7 @@ public final class CheckInRepository {
             long checkInId;
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO check_in (public_id, day, number, created_at, language, display_name, urgent, finished,"
-                            + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                            + " updated_at, site) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, publicId);
                 ps.setString(2, day.toString());
                 ps.setInt(3, next);
@@ -87,13 +105,14 @@ public final class CheckInRepository {
                 ps.setInt(7, urgent ? 1 : 0);
                 ps.setInt(8, finished ? 1 : 0);
                 ps.setString(9, at.toString());
+                ps.setString(10, site);
                 ps.executeUpdate();
                 checkInId = generatedKey(ps);
             }
             insertTopics(c, checkInId, topics);
             return next;
         });
-        return new CheckIn(publicId, day, number, at, language, displayName, urgent, null, topics, finished, at);
+        return new CheckIn(publicId, day, number, at, language, displayName, urgent, null, topics, finished, at, site);
     }
 
     /**
@@ -206,7 +225,7 @@ public final class CheckInRepository {
         return db.read("read a check-in", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, public_id, day, number, created_at, language, display_name, urgent, reviewed_at, finished,"
-                            + " updated_at"
+                            + " updated_at, site"
                             + " FROM check_in WHERE public_id = ?")) {
                 ps.setString(1, publicId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -218,22 +237,27 @@ public final class CheckInRepository {
                             rs.getInt("number"), Instant.parse(rs.getString("created_at")), rs.getString("language"),
                             rs.getString("display_name"), rs.getInt("urgent") == 1,
                             instant(rs.getString("reviewed_at")), topics(c, id), rs.getInt("finished") == 1,
-                            instant(rs.getString("updated_at"))));
+                            instant(rs.getString("updated_at")), rs.getString("site")));
                 }
             }
         });
     }
 
-    /** Public ids of the check-ins of {@code day}, urgent first, then newest first. */
+    /** Public ids of this site's check-ins of {@code day}, urgent first, then newest first. */
     public List<String> idsForDay(LocalDate day) {
         return summariesForDay(day).stream().map(CheckInSummary::publicId).toList();
+    }
+
+    /** This site's check-ins of {@code day}, as the staff list shows them. */
+    public List<CheckInSummary> summariesForDay(LocalDate day) {
+        return summariesForDay(day, false);
     }
 
     /**
      * The check-ins of {@code day} as the staff list shows them: urgent first, then newest first,
      * each with the titles of the topics chosen (the safety screen, asked of everyone, left out).
      */
-    public List<CheckInSummary> summariesForDay(LocalDate day) {
+    public List<CheckInSummary> summariesForDay(LocalDate day, boolean everySite) {
         return db.read("list check-ins", c -> {
             // Titles joined with the unit separator, which no title contains, in the order asked. The pain
             // score is the host's "pain now" fact, or for check-ins stored before it, a topic's own score.
@@ -245,14 +269,18 @@ public final class CheckInRepository {
                             + "   WHERE t.check_in_id = c.id AND f.severity = 'CONSULT'),"
                             + " (SELECT MAX(CAST(a.answer_values AS INTEGER)) FROM answer a JOIN topic_response t"
                             + "   ON a.topic_response_id = t.id WHERE t.check_in_id = c.id AND a.link_id IN (?, ?)),"
-                            + " c.finished"
-                            + " FROM check_in c WHERE c.day = ? ORDER BY c.urgent DESC, c.number DESC")) {
+                            + " c.finished, c.site"
+                            + " FROM check_in c WHERE c.day = ?" + (everySite ? "" : " AND c.site = ?")
+                            + " ORDER BY c.urgent DESC, c.created_at DESC, c.number DESC")) {
                 ps.setString(1, VALUE_SEPARATOR);
                 ps.setString(2, SafetyScreen.ID);
                 ps.setString(3, AboutYou.ID);
                 ps.setString(4, Facts.PAIN_NOW);
                 ps.setString(5, LEGACY_PAIN_SCORE);
                 ps.setString(6, day.toString());
+                if (!everySite) {
+                    ps.setString(7, site);
+                }
                 List<CheckInSummary> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -260,7 +288,7 @@ public final class CheckInRepository {
                         out.add(new CheckInSummary(rs.getString(1), rs.getInt(2), Instant.parse(rs.getString(3)),
                                 rs.getString(4), titles == null ? List.of() : Arrays.asList(titles.split(VALUE_SEPARATOR)),
                                 rs.getInt(5) == 1, instant(rs.getString(6)), rs.getBoolean(8),
-                                rs.getObject(9) == null ? null : rs.getInt(9), rs.getInt(10) == 1));
+                                rs.getObject(9) == null ? null : rs.getInt(9), rs.getInt(10) == 1, rs.getString(11)));
                     }
                 }
                 return out;
@@ -290,7 +318,7 @@ public final class CheckInRepository {
     }
 
     /**
-     * Deletes every check-in of a day before {@code firstDayKept}, with its answers and findings,
+     * Deletes every check-in of this site of a day before {@code firstDayKept}, with its answers and findings,
      * then checkpoints the write-ahead log so no copy of them is left there. With
      * {@code secure_delete} on, the freed pages are overwritten with zeros. What {@code andThen} makes of
      * the deleted ids (their audit lines) is written in the same transaction.
@@ -301,8 +329,10 @@ public final class CheckInRepository {
                                      java.util.function.Function<List<String>, Database.SqlWork<?>> andThen) {
         List<String> deleted = db.write("delete old check-ins", c -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT public_id FROM check_in WHERE day < ? ORDER BY day, number")) {
-                ps.setString(1, firstDayKept.toString());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT public_id FROM check_in WHERE site = ? AND day < ? ORDER BY day, number")) {
+                ps.setString(1, site);
+                ps.setString(2, firstDayKept.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
@@ -312,8 +342,9 @@ public final class CheckInRepository {
             if (ids.isEmpty()) {
                 return ids;
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM check_in WHERE day < ?")) {
-                ps.setString(1, firstDayKept.toString());
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM check_in WHERE site = ? AND day < ?")) {
+                ps.setString(1, site);
+                ps.setString(2, firstDayKept.toString());
                 ps.executeUpdate();
             }
             andThen.apply(ids).run(c);

@@ -17,10 +17,11 @@ import java.util.List;
  * @param painNow     the pain score right now (or, for check-ins stored before the shared facts, the
  *                    highest topic pain score), or {@code null} when none was given
  * @param finished    whether the patient reached the end of the visit
+ * @param site        the site (kiosk server) it was stored at
  */
 public record CheckInSummary(String publicId, int number, Instant createdAt, String displayName,
                              List<String> topicTitles, boolean urgent, Instant reviewedAt, boolean consult,
-                             Integer painNow, boolean finished) {
+                             Integer painNow, boolean finished, String site) {
 
     public CheckInSummary {
         topicTitles = List.copyOf(topicTitles);

@@ -43,6 +43,7 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
     private volatile KioskConfig current;
 
     public ClinicSettings(KioskConfig startUp, Database db, AuditLog audit, Clock clock) {
+        this.site = startUp.site();
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -58,6 +59,9 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
         this.current = config;
     }
 
+    /** The site whose settings these are: each site of a chain has its own. */
+    private final String site;
+
     /** The settings in force now. */
     @Override
     public KioskConfig get() {
@@ -68,10 +72,12 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
     public Map<String, String> stored() {
         return db.read("read clinic settings", c -> {
             Map<String, String> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM clinic_setting ORDER BY key");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM site_setting WHERE site = ? ORDER BY key")) {
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
                 }
             }
             return out;
@@ -90,14 +96,15 @@ public final class ClinicSettings implements Supplier<KioskConfig> {
                 .collect(java.util.stream.Collectors.joining("; "));
         db.write("store clinic settings", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO clinic_setting (key, value, changed_at, changed_by) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at,"
+                    "INSERT INTO site_setting (site, key, value, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (site, key) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at,"
                             + " changed_by = excluded.changed_by")) {
                 for (Map.Entry<String, String> e : changes.entrySet()) {
-                    ps.setString(1, e.getKey());
-                    ps.setString(2, e.getValue().trim());
-                    ps.setString(3, clock.instant().toString());
-                    ps.setString(4, by);
+                    ps.setString(1, site);
+                    ps.setString(2, e.getKey());
+                    ps.setString(3, e.getValue().trim());
+                    ps.setString(4, clock.instant().toString());
+                    ps.setString(5, by);
                     ps.addBatch();
                 }
                 ps.executeBatch();

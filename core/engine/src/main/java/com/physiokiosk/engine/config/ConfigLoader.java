@@ -88,6 +88,11 @@ public final class ConfigLoader {
                     + " variable KIOSK_DATABASE_PASSWORD or the file kiosk.database-password-file, never from this file"),
             new Setting("kiosk.database-password-file", "",
                     "a file holding only the PostgreSQL password (readable by the kiosk's user alone), or empty"),
+            new Setting("kiosk.site", "main", "this kiosk server's site among those sharing one database (kiosk.database-url):"
+                    + " 1-40 lower-case letters, digits and hyphens, e.g. north; set it before the first start"),
+            new Setting("kiosk.site-name", "", "what staff call this site (e.g. North clinic); empty means the clinic name"),
+            new Setting("kiosk.all-sites", "staff", "who may switch the check-ins list to every site sharing the database:"
+                    + " staff (everyone signed in) or admin"),
             new Setting("kiosk.fhir-base-url", "",
                     "canonical base of the FHIR resources the kiosk exports (Questionnaires, code systems): an https"
                             + " address the clinic owns, such as https://clinic.example.org/fhir; empty means "
@@ -138,6 +143,16 @@ public final class ConfigLoader {
             values.put(s.key(), new Valued(f.getValue(), "command line " + s.flag()));
         }
         return build(values, env);
+    }
+
+    private static final java.util.regex.Pattern SITE = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
+    private static String site(String s) {
+        String v = s.strip();
+        if (!SITE.matcher(v).matches()) {
+            throw new IllegalArgumentException(v);
+        }
+        return v;
     }
 
     /** Empty, or a PostgreSQL JDBC URL that carries no password. */
@@ -299,6 +314,20 @@ public final class ConfigLoader {
             Map.entry("kiosk.database-user", new Parser(String::strip, "a user name, or empty")),
             Map.entry("kiosk.database-password-file", new Parser(s -> s.isBlank() ? null : Path.of(s.strip()),
                     "a file path, or empty")),
+            Map.entry("kiosk.site", new Parser(ConfigLoader::site, "1-40 lower-case letters, digits and hyphens, such as north")),
+            Map.entry("kiosk.site-name", new Parser(s -> {
+                if (s.strip().length() > MAX_CLINIC_NAME) {
+                    throw new IllegalArgumentException("too long");
+                }
+                return s.strip();
+            }, "a name of at most " + MAX_CLINIC_NAME + " characters, or empty")),
+            Map.entry("kiosk.all-sites", new Parser(s -> {
+                String v = s.strip().toLowerCase(Locale.ROOT);
+                if (!v.equals("staff") && !v.equals("admin")) {
+                    throw new IllegalArgumentException(v);
+                }
+                return v;
+            }, "staff or admin")),
             Map.entry("kiosk.fhir-base-url", new Parser(ConfigLoader::fhirBase,
                     "an https address the clinic owns, such as https://clinic.example.org/fhir, or empty")));
 
@@ -326,7 +355,8 @@ public final class ConfigLoader {
                 backupDir == null ? dataDir.resolve(DEFAULT_BACKUP_FOLDER) : backupDir, read(v, "kiosk.backup-keep"),
                 read(v, "kiosk.backup-time"), read(v, "kiosk.fhir-base-url"),
                 new DatabaseSettings(read(v, "kiosk.database-url"), read(v, "kiosk.database-user"),
-                        databasePassword(env, read(v, "kiosk.database-password-file"))));
+                        databasePassword(env, read(v, "kiosk.database-password-file"))),
+                read(v, "kiosk.site"), read(v, "kiosk.site-name"), read(v, "kiosk.all-sites"));
     }
 
     /**
@@ -352,7 +382,8 @@ public final class ConfigLoader {
                 read(v, "kiosk.languages"), read(v, "kiosk.clinic-name"), read(v, "kiosk.ask-name"),
                 read(v, "kiosk.idle-timeout-seconds"), base.urgentScreen(), base.resultScreen(), read(v, "kiosk.retention-days"),
                 base.zone(), base.staffIdleTimeout(), base.pluginCheckLimit(), base.publicHostnames(), base.backupDir(),
-                base.backupKeep(), base.backupTime(), base.fhirBaseUrl(), base.database());
+                base.backupKeep(), base.backupTime(), base.fhirBaseUrl(), base.database(), base.site(), base.siteName(),
+                base.allSites());
     }
 
     @SuppressWarnings("unchecked")

@@ -33,13 +33,17 @@ import java.util.Objects;
  * @param backupTime    when the nightly backup is made, in the clinic's time zone
  * @param fhirBaseUrl   the canonical base of the FHIR resources the kiosk exports: an https address the clinic owns
  * @param database      the embedded SQLite file (the default) or a shared PostgreSQL server
+ * @param site          this kiosk server's site among those sharing the database (a clinic of a chain, a floor)
+ * @param siteName      what staff call the site; empty means the clinic name
+ * @param allSites      who may switch the check-ins list to every site: {@code staff} (everyone signed in) or
+ *                      {@code admin}
  */
 public record KioskConfig(int port, String bindAddress, Path dataDir, Path pluginsDir, PluginMode pluginMode,
                           List<String> languages, String clinicName, boolean askName, Duration idleTimeout,
                           Duration urgentScreen, Duration resultScreen, int retentionDays, ZoneId zone,
                           Duration staffIdleTimeout, Duration pluginCheckLimit, List<String> publicHostnames,
                           Path backupDir, int backupKeep, LocalTime backupTime, String fhirBaseUrl,
-                          DatabaseSettings database) {
+                          DatabaseSettings database, String site, String siteName, String allSites) {
 
     public KioskConfig {
         Objects.requireNonNull(bindAddress, "bindAddress");
@@ -57,11 +61,24 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
         Objects.requireNonNull(pluginCheckLimit, "pluginCheckLimit");
         Objects.requireNonNull(fhirBaseUrl, "fhirBaseUrl");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(site, "site");
+        Objects.requireNonNull(siteName, "siteName");
+        Objects.requireNonNull(allSites, "allSites");
         languages = List.copyOf(languages);
         publicHostnames = List.copyOf(publicHostnames);
         if (languages.isEmpty()) {
             throw new IllegalArgumentException("at least one language");
         }
+    }
+
+    /** What staff call this site: its name, else the clinic's. */
+    public String siteLabel() {
+        return siteName.isBlank() ? clinicName : siteName;
+    }
+
+    /** Whether a member with {@code admin} rights or not may see every site's check-ins. */
+    public boolean mayViewAllSites(boolean admin) {
+        return admin || "staff".equals(allSites);
     }
 
     /** The language a new patient session starts in. */
@@ -72,12 +89,12 @@ public record KioskConfig(int port, String bindAddress, Path dataDir, Path plugi
     public KioskConfig withPort(int newPort) {
         return new KioskConfig(newPort, bindAddress, dataDir, pluginsDir, pluginMode, languages, clinicName, askName,
                 idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
-                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl, database);
+                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl, database, site, siteName, allSites);
     }
 
     public KioskConfig withPluginsDir(Path newPluginsDir, PluginMode newMode) {
         return new KioskConfig(port, bindAddress, dataDir, newPluginsDir, newMode, languages, clinicName, askName,
                 idleTimeout, urgentScreen, resultScreen, retentionDays, zone, staffIdleTimeout, pluginCheckLimit,
-                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl, database);
+                publicHostnames, backupDir, backupKeep, backupTime, fhirBaseUrl, database, site, siteName, allSites);
     }
 }

@@ -19,23 +19,34 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
 
     private final Database db;
     private final Clock clock;
+    private final String site;
     /** What each switched-off topic was called when it was switched off, by plugin id, then language. */
     private final Map<String, Map<String, String>> titles;
 
+    /** The default site's choices. */
     public DatabasePluginStatusProvider(Database db, Clock clock) {
-        super(switchedOff(db));
-        this.db = db;
-        this.clock = clock;
-        this.titles = new ConcurrentHashMap<>(storedTitles(db));
+        this(db, clock, com.physiokiosk.engine.checkin.CheckInRepository.DEFAULT_SITE);
     }
 
-    private static Map<String, Map<String, String>> storedTitles(Database db) {
+    /** The choices of {@code site}: each site of a chain switches its own topics. */
+    public DatabasePluginStatusProvider(Database db, Clock clock, String site) {
+        super(switchedOff(db, site));
+        this.db = db;
+        this.clock = clock;
+        this.site = site;
+        this.titles = new ConcurrentHashMap<>(storedTitles(db, site));
+    }
+
+    private static Map<String, Map<String, String>> storedTitles(Database db, String site) {
         return db.read("read what switched-off topics are called", c -> {
             Map<String, Map<String, String>> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT plugin_id, titles FROM plugin_state WHERE titles <> ''");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), parseTitles(rs.getString(2)));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT plugin_id, titles FROM site_plugin_state WHERE site = ? AND titles <> ''")) {
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), parseTitles(rs.getString(2)));
+                    }
                 }
             }
             return out;
@@ -68,13 +79,16 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
         return java.util.Optional.ofNullable(titles.getOrDefault(pluginId, Map.of()).get(language));
     }
 
-    private static Set<String> switchedOff(Database db) {
+    private static Set<String> switchedOff(Database db, String site) {
         return db.read("read which topics are switched off", c -> {
             Set<String> off = new HashSet<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT plugin_id FROM plugin_state WHERE enabled = 0");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    off.add(rs.getString(1));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT plugin_id FROM site_plugin_state WHERE site = ? AND enabled = 0")) {
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        off.add(rs.getString(1));
+                    }
                 }
             }
             return off;
@@ -90,14 +104,15 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
         String stored = formatTitles(topicTitles);
         db.write("remember whether a topic is on", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO plugin_state (plugin_id, enabled, changed_at, titles) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (plugin_id) DO UPDATE SET enabled = excluded.enabled,"
-                            + " changed_at = excluded.changed_at,"
-                            + " titles = CASE WHEN excluded.titles <> '' THEN excluded.titles ELSE plugin_state.titles END")) {
-                ps.setString(1, pluginId);
-                ps.setInt(2, enabled ? 1 : 0);
-                ps.setString(3, clock.instant().toString());
-                ps.setString(4, stored);
+                    "INSERT INTO site_plugin_state (site, plugin_id, enabled, changed_at, titles) VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (site, plugin_id) DO UPDATE SET enabled = excluded.enabled,"
+                            + " changed_at = excluded.changed_at, titles = CASE WHEN excluded.titles <> ''"
+                            + " THEN excluded.titles ELSE site_plugin_state.titles END")) {
+                ps.setString(1, site);
+                ps.setString(2, pluginId);
+                ps.setInt(3, enabled ? 1 : 0);
+                ps.setString(4, clock.instant().toString());
+                ps.setString(5, stored);
                 ps.executeUpdate();
             }
             return alongside.run(c);
@@ -116,8 +131,9 @@ public final class DatabasePluginStatusProvider extends MemoryPluginStatus {
      */
     public void forget(String pluginId, Map<String, String> topicTitles, Database.SqlWork<?> alongside, Runnable lastStep) {
         db.write("forget a removed topic", c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM plugin_state WHERE plugin_id = ?")) {
-                ps.setString(1, pluginId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM site_plugin_state WHERE site = ? AND plugin_id = ?")) {
+                ps.setString(1, site);
+                ps.setString(2, pluginId);
                 ps.executeUpdate();
             }
             alongside.run(c);
