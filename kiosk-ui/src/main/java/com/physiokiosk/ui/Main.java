@@ -52,6 +52,11 @@ public final class Main {
                     java.time.Clock.systemUTC(), System.out, System.err));
             return;
         }
+        if (args.length > 0 && args[0].equals(MigrateCommand.NAME)) {
+            System.exit(MigrateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(),
+                    java.time.Clock.systemUTC(), System.out, System.err));
+            return;
+        }
         boolean warmUp = args.length > 0 && args[0].equals(WARM_UP);
         java.util.Map<String, String> env = System.getenv();
         Path scratch = null;

@@ -36,6 +36,8 @@ public enum AuditAction {
     BACKUP_REMOVED,
     /** The database was replaced by a backup (from the command line); the detail names the backup's file. */
     DATABASE_RESTORED,
+    /** A clinic's SQLite database was copied into the shared PostgreSQL one (from the command line); the detail has the counts. */
+    DATABASE_MIGRATED,
     /** An admin created a record-system client of the FHIR API; the detail names it ("name (#id)"). */
     API_CLIENT_CREATED,
     /** An admin revoked a record-system client of the FHIR API: its token opens nothing any more; the detail names it. */
