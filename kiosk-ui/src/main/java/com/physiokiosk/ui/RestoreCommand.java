@@ -2,6 +2,7 @@ package com.physiokiosk.ui;
 
 import com.physiokiosk.engine.backup.Restore;
 import com.physiokiosk.engine.config.KioskConfig;
+import com.physiokiosk.engine.storage.Database;
 import com.physiokiosk.engine.storage.StorageException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
@@ -16,7 +17,8 @@ import java.util.Map;
  * {@code java -jar physio-kiosk.jar restore BACKUP-FILE [--data-dir=…|--config=…]}, run as the kiosk's
  * user. It reads the same settings as the kiosk, so it finds its data folder, and refuses, changing
  * nothing, a file that is not a sound kiosk database of this kiosk's schema or older, or a data folder the
- * kiosk is running on ({@link Restore} says what it checks and does).
+ * kiosk is running on ({@link Restore} says what it checks and does). Its backups are SQLite's: with the data on
+ * PostgreSQL ({@code kiosk.database-url} set) it refuses, pointing to {@code pg_restore}.
  */
 final class RestoreCommand {
 
@@ -54,6 +56,13 @@ final class RestoreCommand {
         KioskConfig config = Commands.config(NAME, settings, env, err);
         if (config == null) {
             return Commands.CANNOT_RUN;
+        }
+        if (config.database().isPostgresql()) {
+            err.println(NAME + ": refused, nothing changed: kiosk.database-url is set, so the kiosk's data is on the"
+                    + " PostgreSQL server " + Database.withoutSecrets(config.database().url()) + ", not in an SQLite"
+                    + " file this command could put a backup in the place of. Restore that database from its pg_dump"
+                    + " backup with pg_restore (README, \"One clinic or a chain: SQLite or PostgreSQL\").");
+            return Commands.REFUSED;
         }
         Path backup;
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditEntry;
+import com.physiokiosk.engine.storage.Dialect;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -35,7 +36,11 @@ class BackupsAdminTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T01:30:00Z"), ZoneId.of("Europe/Madrid"));
 
     private TestKiosk kiosk(Path backups) {
-        return TestKiosk.start(TestKiosk.BUILT_PLUGINS, Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD,
+        return kiosk(Dialect.SQLITE, backups);
+    }
+
+    private TestKiosk kiosk(Dialect dialect, Path backups) {
+        return TestKiosk.start(dialect, TestKiosk.BUILT_PLUGINS, Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD,
                 "KIOSK_BACKUP_DIR", backups.toString(), "KIOSK_BACKUP_KEEP", "5"), clock);
     }
 
@@ -88,6 +93,32 @@ class BackupsAdminTest {
                 assertTrue(made.stream().allMatch(e -> e.username().equals("admin")), "under the admin's name");
                 assertTrue(admin.page("/staff/audit").body().contains("database backed up"));
             });
+        }
+    }
+
+    @Test
+    void onPostgresqlThePageSaysTheServerIsBackedUpWithPgDumpAndTheKioskMakesNone() throws IOException {
+        Path backups = tmp.resolve("backups");
+        try (TestKiosk kiosk = kiosk(Dialect.POSTGRESQL, backups)) {
+            kiosk.app.backups().tick(); // on SQLite, the first tick with no backup yet makes one
+            JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+                Browser admin = TestKiosk.admin(server.port());
+                String page = admin.page(SETTINGS).body();
+                String section = page.substring(page.indexOf("<section class=\"backups\""));
+                section = section.substring(0, section.indexOf("</section>"));
+                assertTrue(section.contains("The kiosk's data is on the PostgreSQL server "
+                        + kiosk.app.database().name().replace("&", "&amp;") + ". It is backed up there, the PostgreSQL way (pg_dump"), section);
+                assertFalse(section.contains("Back up now") || section.contains("action=\"" + BACK_UP + "\""),
+                        "no button: " + section);
+                assertFalse(section.contains("Next backup") || section.contains("backed up every night"), section);
+
+                HttpResponse<String> asked = admin.post(BACK_UP);
+                assertEquals(303, asked.statusCode(), "a form from an older page is told why");
+                assertTrue(admin.page(SETTINGS).body().contains("No backup made: the kiosk's data is on a PostgreSQL"
+                        + " server, which is backed up there with pg_dump."));
+            });
+            assertEquals(List.of(), files(backups), "no backup file");
+            assertTrue(kiosk.app.audit().latest(50).stream().noneMatch(e -> e.action() == AuditAction.BACKUP_MADE));
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.storage.Dialect;
 import io.javalin.testtools.JavalinTest;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -27,10 +28,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The staff's list of check-ins: urgent pinned on top, newest first, filter by day, live updates. */
 @DisplayName("Today's check-ins")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class CheckInListTest {
+
+    /** The database the kiosk keeps its data in: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     private static final Pattern NUMBERS = Pattern.compile("<td class=\"num\">(\\d+)</td>");
 
@@ -38,7 +48,7 @@ class CheckInListTest {
 
     @BeforeEach
     void start() {
-        kiosk = TestKiosk.withAdmin();
+        kiosk = TestKiosk.withAdmin(dialect);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditEntry;
+import com.physiokiosk.engine.storage.Dialect;
 import io.javalin.testtools.JavalinTest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,13 +29,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The record system's read API under {@code /fhir/}: R4 REST reads and searches with an API client's token, JSON or
  * XML, every answer valid R4, every failure an OperationOutcome naming what is wrong, every read in the audit log.
  */
 @DisplayName("FHIR read API")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class FhirApiTest {
+
+    /** The database the kiosk keeps its data in: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -44,7 +54,7 @@ class FhirApiTest {
 
     @BeforeEach
     void start() {
-        kiosk = TestKiosk.withAdmin();
+        kiosk = TestKiosk.withAdmin(dialect);
         check = new FhirCheck();
         token = kiosk.app.apiClients().create("Clinic EHR", "admin").token();
     }

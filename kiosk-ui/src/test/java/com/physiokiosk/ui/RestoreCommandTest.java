@@ -60,13 +60,21 @@ class RestoreCommandTest {
     }
 
     private Run restore(Path data, String... args) throws IOException {
+        return restore(Map.of(), data, args);
+    }
+
+    /** As {@link #restore(Path, String...)}, with the settings {@code env} too. */
+    private Run restore(Map<String, String> env, Path data, String... args) throws IOException {
         Path config = tmp.resolve("empty.properties");
         if (!Files.exists(config)) {
             Files.writeString(config, "# built-in defaults\n");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = RestoreCommand.run(args, Map.of("KIOSK_DATA_DIR", data.toString(), "KIOSK_CONFIG", config.toString()),
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("KIOSK_DATA_DIR", data.toString());
+        all.put("KIOSK_CONFIG", config.toString());
+        int exit = RestoreCommand.run(args, all,
                 clock, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
@@ -182,6 +190,24 @@ class RestoreCommandTest {
         Run usage = restore(data);
         assertEquals(Commands.CANNOT_RUN, usage.exit());
         assertTrue(usage.err().startsWith("Usage: java -jar physio-kiosk.jar restore BACKUP-FILE"), usage.err());
+    }
+
+    @Test
+    void withTheDataOnPostgresqlItRefusesPointingToPgRestoreAndChangesNothing() throws Exception {
+        Path data = tmp.resolve("data");
+        Path good;
+        try (Database db = Database.open(data)) {
+            checkIn(db, "Ana");
+            good = backUp(db, tmp.resolve("backups"));
+        }
+        Map<String, String> before = snapshot(data);
+        String url = "jdbc:postgresql://db.clinic.example:5432/kiosk?sslmode=verify-full";
+        Run r = restore(Map.of("KIOSK_DATABASE_URL", url), data, good.toString());
+        assertEquals(Commands.REFUSED, r.exit(), r.err());
+        assertTrue(r.err().startsWith("restore: refused, nothing changed: kiosk.database-url is set"), r.err());
+        assertTrue(r.err().contains("PostgreSQL server " + url) && r.err().contains("pg_restore"), r.err());
+        assertEquals("", r.out());
+        assertEquals(before, snapshot(data), "the SQLite file and its folder are as they were");
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.physiokiosk.engine.checkin.TopicResponse;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditEntry;
 import com.physiokiosk.engine.audit.AuditLog;
+import com.physiokiosk.engine.storage.Dialect;
 import io.javalin.testtools.JavalinTest;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,11 +26,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /** Check-ins past the retention period are deleted, securely and audited; admins read the audit log. */
 @DisplayName("Retention and audit log")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class RetentionAndAuditTest {
+
+    /** The database the kiosk keeps its data in: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     @org.junit.jupiter.api.AfterEach
     void printFigures() {
@@ -51,7 +61,7 @@ class RetentionAndAuditTest {
         logger.setLevel(Level.INFO);
         logger.addAppender(logged);
         logged.start();
-        try (TestKiosk kiosk = TestKiosk.start(TestKiosk.BUILT_PLUGINS,
+        try (TestKiosk kiosk = TestKiosk.start(dialect, TestKiosk.BUILT_PLUGINS,
                 Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD, "KIOSK_RETENTION_DAYS", "30"), clock)) {
             LocalDate today = LocalDate.now(clock);
             CheckIn tooOld = store(kiosk, clock, today.minusDays(31), "Zebulon");
@@ -98,7 +108,7 @@ class RetentionAndAuditTest {
 
     @Test
     void theAuditLogShowsAdminsWhoSignedInViewedPrintedExportedAndReviewedWhichCheckInAndWhen() {
-        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+        try (TestKiosk kiosk = TestKiosk.withAdmin(dialect)) {
             JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
                 PatientFlowTest.walk(new Browser(server.port()), "en", "Zebulon", Map.of(), PatientFlowTest.calmCramps());
                 String id = kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0);
@@ -133,7 +143,7 @@ class RetentionAndAuditTest {
 
     @Test
     void fiveHundredRefusedSignInsLeaveAFewLinesAndARealAdminActionStaysOnTheFirstPage() {
-        try (TestKiosk kiosk = TestKiosk.withAdmin()) {
+        try (TestKiosk kiosk = TestKiosk.withAdmin(dialect)) {
             JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
                 Browser admin = TestKiosk.admin(server.port());
                 admin.page("/staff/accounts");
@@ -166,7 +176,7 @@ class RetentionAndAuditTest {
     @Test
     void theAuditPagePagesOlderAndNewerAndFiltersByActionUserAndDay() {
         MutableClock clock = MutableClock.now();
-        try (TestKiosk kiosk = TestKiosk.withAdmin(clock)) {
+        try (TestKiosk kiosk = TestKiosk.withAdmin(dialect, clock)) {
             JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
                 for (int i = 0; i < 250; i++) {
                     kiosk.app.audit().record(i % 5 == 0 ? "maria" : "pedro", i % 2 == 0 ? AuditAction.VIEW : AuditAction.PRINT,

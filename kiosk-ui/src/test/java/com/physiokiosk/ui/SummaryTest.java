@@ -13,6 +13,7 @@ import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditEntry;
+import com.physiokiosk.engine.storage.Dialect;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The one-page summary: urgent and consult findings first, then the pain score, then only the
@@ -34,13 +38,19 @@ import org.junit.jupiter.api.Test;
  * from the browser and downloaded as a PDF with the same content.
  */
 @DisplayName("One-page summary, print and PDF")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class SummaryTest {
+
+    /** The database the kiosk keeps its data in: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     private TestKiosk kiosk;
 
     @BeforeEach
     void start() {
-        kiosk = TestKiosk.withAdmin();
+        kiosk = TestKiosk.withAdmin(dialect);
     }
 
     @AfterEach

@@ -4,6 +4,8 @@ import com.physiokiosk.engine.config.ConfigLoader;
 import com.physiokiosk.engine.config.KioskConfig;
 import com.physiokiosk.engine.config.PluginMode;
 import com.physiokiosk.engine.staff.Passwords;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The real kiosk for a test: its own temporary data folder, the topic plugin jars the build put in
- * {@code target/plugins} (or a folder of the test's choosing), port 0.
+ * {@code target/plugins} (or a folder of the test's choosing), port 0, and its data in SQLite (the default) or, given
+ * {@link Dialect#POSTGRESQL}, in a new database of the tests' PostgreSQL cluster ({@link TestDatabases}: the test is
+ * skipped, saying so, when there is none).
  */
 final class TestKiosk implements AutoCloseable {
 
@@ -40,11 +44,20 @@ final class TestKiosk implements AutoCloseable {
 
     /** A kiosk whose {@code admin} account was made from KIOSK_ADMIN_PASSWORD, as a clinic would start it. */
     static TestKiosk withAdmin() {
-        return withAdmin(Clock.systemDefaultZone());
+        return withAdmin(Dialect.SQLITE);
+    }
+
+    /** As {@link #withAdmin()}, its data in a new database of {@code dialect}. */
+    static TestKiosk withAdmin(Dialect dialect) {
+        return withAdmin(dialect, Clock.systemDefaultZone());
     }
 
     static TestKiosk withAdmin(Clock clock) {
-        return start(BUILT_PLUGINS, Map.of("KIOSK_ADMIN_PASSWORD", ADMIN_PASSWORD), clock);
+        return withAdmin(Dialect.SQLITE, clock);
+    }
+
+    static TestKiosk withAdmin(Dialect dialect, Clock clock) {
+        return start(dialect, BUILT_PLUGINS, Map.of("KIOSK_ADMIN_PASSWORD", ADMIN_PASSWORD), clock);
     }
 
     /** A browser signed in to the staff pages as {@code username}. */
@@ -78,14 +91,30 @@ final class TestKiosk implements AutoCloseable {
 
     /** A kiosk on {@code pluginsDir} with extra settings (env-style names, e.g. KIOSK_ASK_NAME). */
     static TestKiosk start(Path pluginsDir, Map<String, String> env, Clock clock) {
-        return start(pluginsDir, env, clock, CHEAP_HASHES);
+        return start(Dialect.SQLITE, pluginsDir, env, clock);
+    }
+
+    /** As {@link #start(Path, Map, Clock)}, its data in a new database of {@code dialect}. */
+    static TestKiosk start(Dialect dialect, Path pluginsDir, Map<String, String> env, Clock clock) {
+        return start(dialect, pluginsDir, env, clock, CHEAP_HASHES);
     }
 
     /** As {@link #start(Path, Map, Clock)}, hashing passwords at {@code cost}. */
     static TestKiosk start(Path pluginsDir, Map<String, String> env, Clock clock, Passwords.Cost cost) {
+        return start(Dialect.SQLITE, pluginsDir, env, clock, cost);
+    }
+
+    /**
+     * As {@link #start(Path, Map, Clock, Passwords.Cost)}, its data in a new database of {@code dialect}: on PostgreSQL
+     * through {@code KIOSK_DATABASE_URL}, read as a clinic's setting is.
+     */
+    static TestKiosk start(Dialect dialect, Path pluginsDir, Map<String, String> env, Clock clock, Passwords.Cost cost) {
+        Map<String, String> all = new HashMap<>(env);
+        if (dialect == Dialect.POSTGRESQL) {
+            all.putIfAbsent("KIOSK_DATABASE_URL", TestDatabases.settings(dialect).url());
+        }
         try {
             Path data = Files.createTempDirectory("kiosk-test-data");
-            Map<String, String> all = new HashMap<>(env);
             all.putIfAbsent("KIOSK_DATA_DIR", data.toString());
             all.put("KIOSK_PORT", "7070");
             all.put("KIOSK_CONFIG", writeEmptyConfig(data).toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.TopicResponse;
+import com.physiokiosk.engine.storage.Dialect;
 import io.javalin.testtools.JavalinTest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -15,19 +16,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The visit over HTTP against the real app: a red flag acted on the moment it is answered, nothing
  * lost when the patient walks away or changes topic, and taps for a screen no longer shown ignored.
  */
 @DisplayName("The visit over HTTP: escalation, abandon, several topics, stale taps")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class VisitOverHttpTest {
+
+    /** The database the kiosk keeps its data in: every test here runs on SQLite and on PostgreSQL. */
+    @Parameter
+    Dialect dialect;
 
     private TestKiosk kiosk;
 
     @BeforeEach
     void start() {
-        kiosk = TestKiosk.withAdmin();
+        kiosk = TestKiosk.withAdmin(dialect);
     }
 
     @AfterEach

@@ -298,9 +298,16 @@ public final class Views {
      * @param rows          the backups, newest first
      * @param nextRun       when the next nightly one is made
      * @param lastFailure   the last backup that failed and why, or {@code null}
+     * @param server        the PostgreSQL server the data is on, backed up there (pg_dump) and not by the kiosk, which
+     *                      then has no backups to show; {@code null} on SQLite
      */
     public record BackupsView(String folder, int keep, int retentionDays, List<BackupRow> rows, String nextRun,
-                              String lastFailure) {
+                              String lastFailure, String server) {
+
+        /** The section for data on the PostgreSQL server {@code server}: no backups of the kiosk's own. */
+        public static BackupsView onServer(String server) {
+            return new BackupsView(null, 0, 0, List.of(), null, null, server);
+        }
     }
 
     /** One backup: when it was made (the clinic's time), its size, its file name. */

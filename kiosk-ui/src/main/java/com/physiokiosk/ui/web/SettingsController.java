@@ -45,7 +45,8 @@ import java.util.Optional;
  * The admin's clinic settings page: clinic name, languages, idle timeout, retention, the name
  * question, and the clinic logo. Changes go through {@link ClinicSettings}, checked exactly as at
  * start-up, and apply to the next request; each is in the audit log (written by ClinicSettings with the
- * change). Also serves the logo, shows the database's backups ({@link BackupJob}) with "Back up now", and the
+ * change). Also serves the logo, shows the database's backups ({@link BackupJob}) with "Back up now" (on PostgreSQL,
+ * that the server is backed up where it runs instead), and the
  * record systems allowed to read the FHIR API ({@link ApiClients}): create one (its token is shown on that
  * response alone), revoke one.
  */
@@ -210,6 +211,12 @@ public final class SettingsController {
      */
     public void backUpNow(Context ctx) {
         Texts t = pages.texts();
+        if (!backups.makesBackups()) {
+            // The page offers no "Back up now" on PostgreSQL; a form posted from an older page is told why.
+            pages.confirm(ctx, t.get("staff.settings.backups.not-here"));
+            ctx.redirect("/staff/admin/settings", HttpStatus.SEE_OTHER);
+            return;
+        }
         Optional<Backup> made = backups.runNow(pages.user(ctx).username());
         pages.confirm(ctx, made.map(b -> t.get("staff.settings.backups.done", b.name(), size(b.bytes(), t)))
                 .orElseGet(() -> t.get("staff.settings.backups.not-done",
@@ -335,6 +342,9 @@ public final class SettingsController {
 
     /** The backups as staff read them: times in the clinic's time zone, sizes in their language's numbers. */
     private BackupsView backupsView(Texts t) {
+        if (!backups.makesBackups()) {
+            return BackupsView.onServer(backups.databaseName());
+        }
         ZoneId zone = clock.getZone();
         List<BackupRow> rows = List.of();
         String failure = backups.lastFailure()
@@ -349,7 +359,7 @@ public final class SettingsController {
                     PrivateFiles.reason(e));
         }
         return new BackupsView(backups.folder().toAbsolutePath().toString(), backups.keep(),
-                settings.get().retentionDays(), rows, SummaryView.dateTime(backups.nextRun(), zone, t), failure);
+                settings.get().retentionDays(), rows, SummaryView.dateTime(backups.nextRun(), zone, t), failure, null);
     }
 
     /** A file's size in KB (under a megabyte) or MB with one decimal, in the staff language's numbers. */

@@ -4,6 +4,7 @@ import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.schedule.Repeating;
 import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.storage.Dialect;
 import com.physiokiosk.engine.storage.PrivateFiles;
 import com.physiokiosk.engine.storage.StorageException;
 import java.io.IOException;
@@ -40,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * not by a timer set for hours: a machine that slept, a clock set right, or summer time changes nothing.
  * If the kiosk was not running at the last backup time and no backup was made since, one is made at the
  * first tick.
+ *
+ * <p>All of this is SQLite's: on a clinic chain's PostgreSQL server the job does nothing ({@link #makesBackups()}
+ * is false): that database is backed up where it runs, the PostgreSQL way ({@code pg_dump}, see the README), not by
+ * each kiosk server.
  */
 public final class BackupJob {
 
@@ -84,8 +89,26 @@ public final class BackupJob {
         this.due = firstDue(clock.instant());
     }
 
-    /** Looks at the clock every minute, on a daemon thread of its own. */
+    /**
+     * Whether the kiosk backs its database up itself: the SQLite file, yes; a PostgreSQL server is backed up where
+     * it runs ({@code pg_dump}), so no.
+     */
+    public boolean makesBackups() {
+        return db.dialect() == Dialect.SQLITE;
+    }
+
+    /** The database backed up (or, on PostgreSQL, not), as messages name it: never a password. */
+    public String databaseName() {
+        return db.name();
+    }
+
+    /** Looks at the clock every minute, on a daemon thread of its own; on PostgreSQL, does nothing ({@link #makesBackups()}). */
     public void start() {
+        if (!makesBackups()) {
+            log.info("No backups of the kiosk's own: the database {} is PostgreSQL's, backed up where it runs (pg_dump)",
+                    db.name());
+            return;
+        }
         schedule.start();
     }
 
@@ -96,7 +119,7 @@ public final class BackupJob {
     /** Makes the night's backup if it is due, and sets when the next one is. */
     public synchronized void tick() {
         Instant now = clock.instant();
-        if (now.isBefore(due)) {
+        if (!makesBackups() || now.isBefore(due)) {
             return;
         }
         runNow(AuditLog.SYSTEM);
@@ -108,8 +131,13 @@ public final class BackupJob {
      *
      * @param by who asked, for the audit log ({@link AuditLog#SYSTEM} for the nightly one)
      * @return the backup made, or empty when it failed ({@link #lastFailure()} says why)
+     * @throws IllegalStateException on PostgreSQL, whose backups are not the kiosk's ({@link #makesBackups()})
      */
     public synchronized Optional<Backup> runNow(String by) {
+        if (!makesBackups()) {
+            throw new IllegalStateException("The database " + db.name() + " is PostgreSQL's: it is backed up where it"
+                    + " runs (pg_dump), not by the kiosk");
+        }
         Optional<Backup> made = backUp(by);
         prune();
         return made;

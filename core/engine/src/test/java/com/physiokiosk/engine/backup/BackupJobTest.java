@@ -2,6 +2,7 @@ package com.physiokiosk.engine.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
@@ -19,6 +20,8 @@ import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.StoredFinding;
 import com.physiokiosk.engine.checkin.TopicResponse;
 import com.physiokiosk.engine.storage.Database;
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -210,6 +213,25 @@ class BackupJobTest {
         clock.set(Instant.parse("2026-03-28T12:00:00Z"));
         assertEquals(Instant.parse("2026-03-29T01:30:00Z"), restarted.nextAfter(clock.instant()));
         assertEquals(Instant.parse("2026-03-30T00:30:00Z"), restarted.nextAfter(Instant.parse("2026-03-29T01:30:00Z")));
+    }
+
+    @Test
+    void onPostgresqlTheKioskMakesNoBackupsOfItsOwnNightlyOrWhenAsked() throws Exception {
+        Database db = TestDatabases.open(Dialect.POSTGRESQL, dir.resolve("data"));
+        opened.add(db);
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-10T01:30:00Z"), MADRID);
+        AuditLog audit = new AuditLog(db, clock);
+        Path folder = dir.resolve("backups");
+        BackupJob job = new BackupJob(db, audit, clock, folder, 14, LocalTime.of(2, 30), () -> 30);
+        assertFalse(job.makesBackups());
+        assertEquals(db.name(), job.databaseName());
+        job.start();
+        job.tick(); // on SQLite, the first tick with no backup yet makes one
+        job.stop();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> job.runNow("admin"));
+        assertTrue(refused.getMessage().contains("pg_dump"), refused.getMessage());
+        assertFalse(Files.exists(folder), "no backup folder, no file");
+        assertTrue(audit(audit, AuditAction.BACKUP_MADE).isEmpty());
     }
 
     @Test
