@@ -2,6 +2,7 @@ package com.physiokiosk.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.physiokiosk.engine.backup.BackupJob;
+import com.physiokiosk.engine.checkin.CheckInRelay;
 import com.physiokiosk.engine.checkin.CheckInService;
 import com.physiokiosk.engine.fhir.CheckInExport;
 import com.physiokiosk.engine.fhir.QuestionnaireArchive;
@@ -64,11 +65,12 @@ public final class KioskApp {
     private final ApiClients apiClients;
     private final Javalin javalin;
     private final QuestionnaireArchive questionnaires;
+    private final CheckInRelay relay;
 
     private KioskApp(KioskConfig startUp, ClinicSettings settings, Database database, TopicHost host,
                      CheckInRepository checkIns, StaffAccounts staffAccounts, AuditLog audit, RetentionJob retention,
                      BackupJob backups, StaffEvents staffEvents, PatientSessions patientSessions, StaffSessions staffSessions,
-                     ApiClients apiClients, Javalin javalin, QuestionnaireArchive questionnaires) {
+                     ApiClients apiClients, Javalin javalin, QuestionnaireArchive questionnaires, CheckInRelay relay) {
         this.startUp = startUp;
         this.settings = settings;
         this.database = database;
@@ -84,6 +86,7 @@ public final class KioskApp {
         this.apiClients = apiClients;
         this.javalin = javalin;
         this.questionnaires = questionnaires;
+        this.relay = relay;
     }
 
     /**
@@ -176,8 +179,12 @@ public final class KioskApp {
         Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff,
                 new ApiAuth(apiClients), fhirApi);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
+        // Last, as nothing after it may fail: from now on the staff screens hear of the check-ins other kiosk
+        // servers on the same (PostgreSQL) database store, and they of this one's.
+        CheckInRelay relay = new CheckInRelay(database);
+        service.shareThrough(relay);
         return new KioskApp(config, settings, database, host, checkIns, staffAccounts, audit, retention, backups, events,
-                patientSessions, sessions, apiClients, javalin, questionnaires);
+                patientSessions, sessions, apiClients, javalin, questionnaires, relay);
     }
 
     /** This machine's name, which names the kiosk server in its FHIR exports. */
@@ -205,12 +212,13 @@ public final class KioskApp {
     }
 
     /**
-     * Stops the retention job, the backups, the live streams, the server and the plugins, writes the audit
-     * log's pending counts, then closes the database.
+     * Stops the retention job, the backups, hearing the other kiosk servers, the live streams, the server and the
+     * plugins, writes the audit log's pending counts, then closes the database.
      */
     public void stop() {
         retention.stop();
         backups.stop();
+        relay.close();
         staffEvents.stop();
         javalin.stop();
         host.stop();
@@ -270,6 +278,11 @@ public final class KioskApp {
 
     public Database database() {
         return database;
+    }
+
+    /** What shares this server's check-ins with the other kiosk servers on the same database, and theirs with it. */
+    public CheckInRelay relay() {
+        return relay;
     }
 
     /** The settings in force now: the start-up configuration with the admin's changes on top. */

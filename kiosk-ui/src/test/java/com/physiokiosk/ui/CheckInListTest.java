@@ -10,20 +10,15 @@ import com.physiokiosk.engine.checkin.StoredAnswer;
 import com.physiokiosk.engine.checkin.TopicResponse;
 import com.physiokiosk.engine.storage.Dialect;
 import io.javalin.testtools.JavalinTest;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -129,17 +124,7 @@ class CheckInListTest {
     void anUrgentCheckInReachesAnOpenStaffScreenWithinTwoSecondsWithoutPatientData() throws Exception {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             Browser staff = TestKiosk.admin(server.port());
-            HttpResponse<Stream<String>> stream = staff.http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(staff.origin() + "/staff/events"))
-                            .header("Accept", "text/event-stream").build(),
-                    HttpResponse.BodyHandlers.ofLines()).get(5, TimeUnit.SECONDS);
-            assertEquals(200, stream.statusCode());
-            assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> stream.body().forEach(lines::add), "sse-test-reader");
-            reader.setDaemon(true);
-            reader.start();
-            assertEquals(": live", lines.poll(5, TimeUnit.SECONDS), "the stream is open");
+            StaffEventStream stream = StaffEventStream.open(staff);
 
             // The patient answers "yes" to fever: staff hear of it then, not when the visit is sent.
             Browser patient = new Browser(server.port());
@@ -147,7 +132,7 @@ class CheckInListTest {
             w.answerUntil(w.start("en", "Zebulon"), "/q/safety/fever");
             assertEquals("/urgent", Browser.location(patient.post("/q/safety/fever", "answer", "yes")));
             long answered = System.nanoTime();
-            String data = nextEventData(lines, answered + TimeUnit.SECONDS.toNanos(2));
+            String data = stream.nextCheckIn(answered + TimeUnit.SECONDS.toNanos(2));
             assertNotNull(data, "an event within 2 seconds of the answer");
             assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true,\"alert\":true}", data);
             assertFalse(data.contains("Zebulon"), "no patient data in the stream");
@@ -158,17 +143,17 @@ class CheckInListTest {
             assertEquals("/review", w.answerFrom(w.choose("cramps")));
             w.send();
             int updates = 0;
-            for (String sent; (sent = nextEventData(lines, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700))) != null; ) {
+            for (String sent; (sent = stream.nextCheckIn(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(700))) != null; ) {
                 assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true,\"alert\":false}", sent);
                 updates++;
             }
             assertTrue(updates > 0, "each later answer updates the staff list");
 
             PatientFlowTest.walk(new Browser(server.port()), "en", "Ana", Map.of(), PatientFlowTest.calmCramps());
-            String calm = nextEventData(lines, System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
+            String calm = stream.nextCheckIn(System.nanoTime() + TimeUnit.SECONDS.toNanos(2));
             assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":2,\"urgent\":false,\"alert\":false}", calm,
                     "every check-in refreshes the list; only a new urgent finding alerts");
-            stream.body().close();
+            stream.close();
         });
     }
 
@@ -193,22 +178,5 @@ class CheckInListTest {
             assertTrue(script.contains("createOscillator"), "an audible alert");
             assertTrue(script.contains("X-Kiosk-Background"), "its reloads do not keep the session alive");
         });
-    }
-
-    /** The data of the next {@code check-in} event, or null when none comes before {@code deadline} (nanoTime). */
-    private static String nextEventData(BlockingQueue<String> lines, long deadline) throws InterruptedException {
-        boolean inEvent = false;
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                return null;
-            }
-            if (line.equals("event: check-in")) {
-                inEvent = true;
-            } else if (inEvent && line.startsWith("data: ")) {
-                return line.substring("data: ".length());
-            }
-        }
-        return null;
     }
 }

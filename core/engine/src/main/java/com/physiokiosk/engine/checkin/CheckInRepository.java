@@ -77,6 +77,26 @@ public final class CheckInRepository {
      */
     public CheckIn insert(LocalDate day, Instant at, String language, String displayName, List<TopicResponse> topics,
                           boolean finished) {
+        return insert(day, at, language, displayName, topics, finished, NOTHING_ALONGSIDE);
+    }
+
+    /**
+     * Work done in the transaction that stores a check-in, once its number is known: it is committed with the
+     * check-in or undone with it.
+     */
+    @FunctionalInterface
+    public interface Alongside {
+        /**
+         * @param urgent whether the check-in is urgent as stored (once urgent, it stays so)
+         */
+        void run(Connection c, LocalDate day, int number, boolean urgent) throws SQLException;
+    }
+
+    private static final Alongside NOTHING_ALONGSIDE = (c, day, number, urgent) -> { };
+
+    /** As {@link #insert(LocalDate, Instant, String, String, List, boolean)}, doing {@code alongside} in its transaction. */
+    public CheckIn insert(LocalDate day, Instant at, String language, String displayName, List<TopicResponse> topics,
+                          boolean finished, Alongside alongside) {
         boolean urgent = isUrgent(topics);
         String publicId = newPublicId();
         int number = db.write("store the check-in", c -> {
@@ -110,6 +130,7 @@ public final class CheckInRepository {
                 checkInId = generatedKey(ps);
             }
             insertTopics(c, checkInId, topics);
+            alongside.run(c, day, next, urgent);
             return next;
         });
         return new CheckIn(publicId, day, number, at, language, displayName, urgent, null, topics, finished, at, site);
@@ -124,16 +145,32 @@ public final class CheckInRepository {
      */
     public boolean replace(String publicId, Instant at, String language, String displayName, List<TopicResponse> topics,
                            boolean finished) {
+        return replace(publicId, at, language, displayName, topics, finished, NOTHING_ALONGSIDE);
+    }
+
+    /**
+     * As {@link #replace(String, Instant, String, String, List, boolean)}, doing {@code alongside} in its transaction
+     * (not when there is no such check-in).
+     */
+    public boolean replace(String publicId, Instant at, String language, String displayName, List<TopicResponse> topics,
+                           boolean finished, Alongside alongside) {
         boolean urgent = isUrgent(topics);
         return db.write("update the check-in", c -> {
             long checkInId;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM check_in WHERE public_id = ?")) {
+            LocalDate day;
+            int number;
+            boolean wasUrgent;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, day, number, urgent FROM check_in WHERE public_id = ?")) {
                 ps.setString(1, publicId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return false;
                     }
                     checkInId = rs.getLong(1);
+                    day = LocalDate.parse(rs.getString(2));
+                    number = rs.getInt(3);
+                    wasUrgent = rs.getInt(4) == 1;
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE check_in SET language = ?, display_name = ?,"
@@ -151,6 +188,7 @@ public final class CheckInRepository {
                 ps.executeUpdate();
             }
             insertTopics(c, checkInId, topics);
+            alongside.run(c, day, number, urgent || wasUrgent);
             return true;
         });
     }

@@ -39,6 +39,8 @@ public final class CheckInService {
     private final Supplier<String> staffLanguage;
     private final QuestionnaireVersions questionnaires;
     private final List<Consumer<CheckInStored>> listeners = new CopyOnWriteArrayList<>();
+    /** Shares the check-ins with the other kiosk servers on the same database; {@code null} until {@link #shareThrough}. */
+    private volatile CheckInRelay relay;
 
     /**
      * @param clock         gives the time and, through its zone, the clinic's "today"
@@ -68,12 +70,28 @@ public final class CheckInService {
     }
 
     /**
-     * Calls {@code listener} after each check-in is stored, on the submitting thread: a listener
-     * must hand slow work to a thread of its own. A listener that fails does not fail the
-     * submission, which is already stored.
+     * Calls {@code listener} after each check-in is stored, on the submitting thread, and, once
+     * {@linkplain #shareThrough shared}, after each check-in another kiosk server on the same database stored, on
+     * the relay's thread: a listener must hand slow work to a thread of its own. A listener that fails does not
+     * fail the submission, which is already stored.
      */
     public void addListener(Consumer<CheckInStored> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * From now on announces each check-in stored here to the other kiosk servers on the same database, in the
+     * transaction that stores it, and tells the listeners of each one they announce ({@link CheckInRelay}; nothing on
+     * SQLite). Closing {@code relay} stops hearing them.
+     *
+     * @throws IllegalStateException when this service shares through a relay already, or {@code relay} was started
+     */
+    public synchronized void shareThrough(CheckInRelay relay) {
+        if (this.relay != null) {
+            throw new IllegalStateException("Check-ins are shared through a relay already");
+        }
+        relay.start(this::tell);
+        this.relay = relay;
     }
 
     /**
@@ -105,13 +123,16 @@ public final class CheckInService {
         String staff = staffLanguage.get();
         List<TopicResponse> responses = sections.stream().map(s -> response(s, language, staff)).toList();
         Instant now = clock.instant();
+        CheckInRelay shared = relay;
+        CheckInRepository.Alongside announce = shared == null ? (c, day, number, urgent) -> { }
+                : (c, day, number, urgent) -> shared.announce(c, new CheckInStored(day, number, urgent, alert));
         Saved saved;
         if (publicId == null) {
             LocalDate day = LocalDate.ofInstant(now, clock.getZone());
-            CheckIn stored = repository.insert(day, now, language, displayName, responses, finished);
+            CheckIn stored = repository.insert(day, now, language, displayName, responses, finished, announce);
             saved = new Saved(stored.publicId(), day, stored.number(), stored.urgent());
         } else {
-            if (!repository.replace(publicId, now, language, displayName, responses, finished)) {
+            if (!repository.replace(publicId, now, language, displayName, responses, finished, announce)) {
                 throw new com.physiokiosk.engine.storage.StorageException("the check-in of this visit is gone", null);
             }
             CheckIn stored = repository.find(publicId).orElseThrow();
@@ -119,7 +140,12 @@ public final class CheckInService {
         }
         log.info("Check-in {} of {} stored (topics {}, urgent {}, finished {})", saved.number(), saved.day(),
                 responses.stream().map(TopicResponse::topicId).toList(), saved.urgent(), finished);
-        CheckInStored event = new CheckInStored(saved.day(), saved.number(), saved.urgent(), alert);
+        tell(new CheckInStored(saved.day(), saved.number(), saved.urgent(), alert));
+        return saved;
+    }
+
+    /** Tells every listener of a stored check-in, this server's or another's. */
+    private void tell(CheckInStored event) {
         for (Consumer<CheckInStored> listener : listeners) {
             try {
                 listener.accept(event);
@@ -127,7 +153,6 @@ public final class CheckInService {
                 log.error("A check-in listener failed: {}", e.getClass().getName());
             }
         }
-        return saved;
     }
 
     private TopicResponse response(SectionAnswers section, String patientLanguage, String staffLanguage) {

@@ -80,8 +80,13 @@ public final class Database implements AutoCloseable {
     /** This database's hold on its folder, let go at {@link #close()}; {@code null} when the caller's ({@link #open(Path, DataFolderLock)}). */
     private final DataFolderLock ownHold;
 
+    /** Opens a connection of its own, outside the pool, for a {@linkplain #listen listener}; {@code null} on SQLite. */
+    private final NotificationListener.Connector ownConnection;
+    /** The listeners not yet closed, closed at the latest with the database. */
+    private final java.util.Set<NotificationListener> listeners = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Database(javax.sql.DataSource dataSource, Path file, Dialect dialect, AutoCloseable pool, String name,
-                     Duration idleRelease, DataFolderLock ownHold) {
+                     Duration idleRelease, DataFolderLock ownHold, NotificationListener.Connector ownConnection) {
         this.dataSource = dataSource;
         this.file = file;
         this.dialect = dialect;
@@ -89,6 +94,7 @@ public final class Database implements AutoCloseable {
         this.name = name;
         this.idleRelease = idleRelease;
         this.ownHold = ownHold;
+        this.ownConnection = ownConnection;
     }
 
     /** Work done with a connection. */
@@ -160,7 +166,7 @@ public final class Database implements AutoCloseable {
             throw new StorageException("Cannot open or migrate database " + file + ": " + rootMessage(e), e);
         }
         log.info("Database {} ready", file);
-        return new Database(ds, file, Dialect.SQLITE, null, file.toString(), idleRelease, own);
+        return new Database(ds, file, Dialect.SQLITE, null, file.toString(), idleRelease, own, null);
     }
 
     /** Oldest PostgreSQL the kiosk runs on. */
@@ -218,13 +224,61 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         log.info("Database {} ready", name);
-        return new Database(pool, null, Dialect.POSTGRESQL, pool, name, idleRelease, null);
+        java.util.Properties own = new java.util.Properties();
+        if (user != null) {
+            own.setProperty("user", user);
+        }
+        if (password != null) {
+            own.setProperty("password", password);
+        }
+        // The operating system's keep-alive as well, unless the URL says otherwise (an option in the URL wins).
+        own.setProperty("tcpKeepAlive", "true");
+        return new Database(pool, null, Dialect.POSTGRESQL, pool, name, idleRelease, null,
+                () -> java.sql.DriverManager.getConnection(url, own));
     }
 
     /** {@code url} without a password or other secret it may carry, for messages and logs. */
     public static String withoutSecrets(String url) {
         return url.replaceAll("(?i)([?&;](password|sslpassword|sslkey)=)[^&;]*", "$1***")
                 .replaceAll("//[^/@]*:[^/@]*@", "//***@");
+    }
+
+    /** What a {@linkplain #listen listener}'s connection is called on the server ({@code pg_stat_activity.application_name}). */
+    public static final String LISTENER_NAME = "physio-kiosk listener";
+
+    /** A channel heard until closed ({@link #listen}). */
+    public interface Listening extends AutoCloseable {
+        /** Stops hearing the channel; nothing is handed on once it returns (but a payload taking seconds, logged). */
+        @Override
+        void close();
+    }
+
+    /**
+     * Hears the notifications sent on {@code channel} ({@link Dialect#notifyChannel}) by every kiosk server sharing this
+     * database, this one included, and hands each payload to {@code hear}, on a thread of its own and in the order
+     * their transactions committed. On PostgreSQL it listens on a connection of its own, outside the pool, and
+     * connects again after a failure; a notification sent while it is not connected is not heard. On SQLite, where
+     * one kiosk server has the database, there is nothing to hear: nothing is started.
+     *
+     * @param channel lower case letters, digits and {@code _}
+     * @return what stops it; closing the database stops it too
+     */
+    public Listening listen(String channel, java.util.function.Consumer<String> hear) {
+        if (ownConnection == null) {
+            return () -> { };
+        }
+        NotificationListener listener = new NotificationListener(channel, name, ownConnection, hear, listeners::remove);
+        writer.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("The database " + name + " is closed");
+            }
+            listeners.add(listener);
+        } finally {
+            writer.unlock();
+        }
+        listener.start();
+        return listener;
     }
 
     /** Which database this is. */
@@ -504,14 +558,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes the writer's connection, which checkpoints the write-ahead log into the database file.
-     * Later writes are refused.
+     * Stops its {@linkplain #listen listeners} and closes the writer's connection, which checkpoints the write-ahead
+     * log into the database file. Later writes are refused.
      */
     @Override
     public void close() {
         writer.lock();
         try {
             closed = true;
+        } finally {
+            writer.unlock();
+        }
+        // Outside the writer's lock: a listener may be handing on a payload to work that writes.
+        List.copyOf(listeners).forEach(NotificationListener::close);
+        writer.lock();
+        try {
             releaser.shutdownNow();
             if (writerConnection != null) {
                 try {

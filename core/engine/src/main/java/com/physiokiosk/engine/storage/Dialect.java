@@ -39,4 +39,19 @@ public enum Dialect {
             }
         }
     }
+
+    /**
+     * Sends {@code payload} to every connection {@linkplain Database#listen listening} on {@code channel}, as part of
+     * {@code c}'s transaction: PostgreSQL delivers it when, and only if, the transaction commits (a savepoint undone
+     * takes its notifications with it). SQLite has one kiosk server, which tells its own listeners directly: nothing.
+     */
+    public void notifyChannel(Connection c, String channel, String payload) throws SQLException {
+        if (this == POSTGRESQL) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+                ps.setString(1, channel);
+                ps.setString(2, payload);
+                ps.execute();
+            }
+        }
+    }
 }
