@@ -3,6 +3,8 @@ package com.physiokiosk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.TestDatabases;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,19 +34,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The real kiosk as its own process under a stream of complete submissions, killed with SIGKILL at
  * random moments and restarted, again and again. Every submission the kiosk acknowledged (answered
- * the final "send" with the result page) must be stored complete, and the database must pass
- * {@code PRAGMA integrity_check}.
+ * the final "send" with the result page) must be stored complete, and an SQLite database must pass
+ * {@code PRAGMA integrity_check}. On SQLite and on PostgreSQL (a new database of the tests' cluster, named to the
+ * kiosk by {@code KIOSK_DATABASE_URL} as a clinic chain's server is): what is killed is the kiosk, never the database
+ * server, so on PostgreSQL this holds the kiosk to acknowledging only what the server has committed.
  *
  * <p>The kiosk runs with the deployed collector (serial), C1 only and its classes from an archive a first,
  * normally stopped run made (class data sharing): each start then takes about a second, where C2's compiler
  * threads and class loading took three to six on two busy cores. None of it touches how the kiosk stores.
  */
 @DisplayName("Crash safety: SIGKILL under load loses no acknowledged submission")
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Dialect.class)
 class CrashSafetyIT {
+
+    /** The database the kiosk keeps its data in. */
+    @Parameter
+    Dialect dialect;
+    /** On PostgreSQL, the URL of the test's database; {@code null} on SQLite (the file in the data folder). */
+    private String databaseUrl;
 
     private static final int KILLS = 20;
     private static final int CLIENTS = 4;
@@ -57,6 +72,7 @@ class CrashSafetyIT {
 
     @Test
     void everyAcknowledgedSubmissionSurvivesSigkill() throws Exception {
+        databaseUrl = dialect == Dialect.POSTGRESQL ? TestDatabases.settings(dialect).url() : null;
         List<String> jvm = new ArrayList<>(JVM);
         jvm.addAll(archivedClasses());
         Random random = new Random(20261121);
@@ -102,10 +118,13 @@ class CrashSafetyIT {
         assertEquals(KILLS, kills);
         assertTrue(acknowledged.size() >= KILLS, "the stream really ran: " + acknowledged.size() + " acknowledged");
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("kiosk.db"))) {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-                rs.next();
-                assertEquals("ok", rs.getString(1));
+        try (Connection c = DriverManager.getConnection(databaseUrl != null ? databaseUrl
+                : "jdbc:sqlite:" + data.resolve("kiosk.db"))) {
+            if (dialect == Dialect.SQLITE) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                    rs.next();
+                    assertEquals("ok", rs.getString(1));
+                }
             }
             List<String> incomplete = new ArrayList<>();
             for (String name : acknowledged) {
@@ -179,7 +198,8 @@ class CrashSafetyIT {
     }
 
     /**
-     * Runs the kiosk once on a data folder of its own, through a whole visit, and stops it normally (SIGTERM),
+     * Runs the kiosk once on a data folder of its own (on PostgreSQL, on the test's database: its one visit is not
+     * among those checked), through a whole visit, and stops it normally (SIGTERM),
      * so the JVM archives the classes it loaded; returns the option that starts a kiosk from that archive,
      * or none when the JVM wrote none (the cycles are then only slower).
      */
@@ -211,6 +231,9 @@ class CrashSafetyIT {
         pb.environment().put("KIOSK_PORT", Integer.toString(port));
         pb.environment().put("KIOSK_BIND_ADDRESS", "127.0.0.1");
         pb.environment().put("KIOSK_PLUGINS_DIR", TestKiosk.BUILT_PLUGINS.toString());
+        if (databaseUrl != null) {
+            pb.environment().put("KIOSK_DATABASE_URL", databaseUrl);
+        }
         pb.redirectErrorStream(true);
         pb.redirectOutput(dataDir.resolve("kiosk-" + port + ".log").toFile());
         return pb.start();
