@@ -85,7 +85,7 @@ final class ResetPasswordCommand {
             return CANNOT_RUN;
         }
         Path file = config.dataDir().resolve(Database.FILE_NAME);
-        if (!Files.isRegularFile(file)) {
+        if (!config.database().isPostgresql() && !Files.isRegularFile(file)) {
             // Never create an empty database where the kiosk's is not.
             err.println("reset-password: there is no kiosk database at " + file.toAbsolutePath()
                     + " (settings kiosk.data-dir, --data-dir=DIR)");
