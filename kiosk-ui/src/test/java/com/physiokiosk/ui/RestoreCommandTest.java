@@ -269,18 +269,22 @@ class RestoreCommandTest {
 
     @Test
     void aBackupOfAnOlderSchemaIsMigratedAsAtStartUpAndANewMachinesEmptyFolderTakesIt() throws Exception {
-        Path data = tmp.resolve("data");
-        Path backup;
-        String checkIn;
-        try (Database db = Database.open(data)) {
-            checkIn = checkIn(db, "Ana");
-            backup = backUp(db, tmp.resolve("backups"));
-        }
-        // As an older kiosk made it: before V8 (which gave plugin_state its titles) and V9 (FHIR history, API clients).
-        sql(backup, "DROP TABLE questionnaire_version", "DROP TABLE api_client",
-                "ALTER TABLE topic_response DROP COLUMN questionnaire_version", "ALTER TABLE finding DROP COLUMN withdrawn",
-                "DELETE FROM flyway_schema_history WHERE version = '9'",
-                "ALTER TABLE plugin_state DROP COLUMN titles", "DELETE FROM flyway_schema_history WHERE version = '8'");
+        // As an older kiosk made it: the schema of V7 (before titles, FHIR history, API clients and sites), by
+        // Flyway's own hand, with a check-in in it as that kiosk stored one.
+        Path backup = Files.createDirectories(tmp.resolve("backups")).resolve("kiosk-20261128-013000Z.db");
+        org.sqlite.SQLiteDataSource old = new org.sqlite.SQLiteDataSource();
+        old.setUrl("jdbc:sqlite:" + backup);
+        org.flywaydb.core.Flyway.configure().dataSource(old)
+                .locations("classpath:db/migration/common", "classpath:db/migration/sqlite").target("7").load().migrate();
+        String checkIn = "0123456789abcdef0123456789abcdef";
+        sql(backup, "INSERT INTO check_in (id, public_id, day, number, created_at, language, display_name, urgent, finished,"
+                        + " updated_at) VALUES (1, '" + checkIn + "', '2026-11-28', 1, '2026-11-28T09:00:00Z', 'en', 'Ana', 0, 1,"
+                        + " '2026-11-28T09:00:00Z')",
+                "INSERT INTO topic_response (id, check_in_id, position, topic_id, plugin_id, plugin_version, topic_title)"
+                        + " VALUES (1, 1, 0, 'cramps', 'cramps', '1.0.0', 'Back cramps')",
+                "INSERT INTO answer (topic_response_id, position, link_id, question_text, answer_values, display_value,"
+                        + " question_type) VALUES (1, 0, 'rhythmic', 'Rhythmic?', 'no', 'No', 'YES_NO')",
+                "INSERT INTO plugin_state (plugin_id, enabled, changed_at) VALUES ('sleep', 0, '2026-11-28T09:00:00Z')");
         assertEquals("7", Database.check(backup).version());
 
         Path fresh = tmp.resolve("new-machine").resolve("physio-kiosk");
@@ -288,9 +292,9 @@ class RestoreCommandTest {
         assertEquals(Commands.DONE, r.exit(), r.err());
         assertTrue(r.out().contains("(schema version 7, migrated to " + newest() + ").\nThere was no database before it.\n"), r.out());
         assertEquals(newest(), with(fresh, db -> {
-            db.read("check the new column", c -> {
+            db.read("check the newer tables", c -> {
                 try (Statement st = c.createStatement()) {
-                    return st.executeQuery("SELECT titles FROM plugin_state").next();
+                    return st.executeQuery("SELECT titles FROM site_plugin_state WHERE site = 'main' AND enabled = 0").next();
                 }
             });
             assertTrue(new CheckInRepository(db).find(checkIn).isPresent());

@@ -43,7 +43,7 @@ class DatabaseTest {
 
     private static int count(Database db) {
         return db.read("count plugin states", c -> {
-            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM plugin_state")) {
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM site_plugin_state")) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -180,7 +180,7 @@ class DatabaseTest {
                 String key = "k" + i;
                 results.add(callers.submit(() -> db.write("store " + key, c -> {
                     insert(c, key);
-                    try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM plugin_state WHERE plugin_id = ?")) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT rowid FROM site_plugin_state WHERE plugin_id = ?")) {
                         ps.setString(1, key);
                         try (var rs = ps.executeQuery()) {
                             rs.next();
@@ -278,7 +278,7 @@ class DatabaseTest {
     }
 
     private static int insert(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO plugin_state(plugin_id, enabled, changed_at) VALUES (?, 1, 'now')")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO site_plugin_state(site, plugin_id, enabled, changed_at) VALUES ('main', ?, 1, 'now')")) {
             ps.setString(1, key);
             return ps.executeUpdate();
         }
