@@ -36,7 +36,8 @@ class OlderCheckInsTest {
     void aCheckInOfTheOldShapeStillShowsAndPrintsAsItDid() throws Exception {
         Path data = Files.createTempDirectory("kiosk-old-data");
         String url = "jdbc:sqlite:" + data.resolve(Database.FILE_NAME);
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load().migrate();
+        Flyway.configure().dataSource(url, null, null)
+                .locations("classpath:db/migration/common", "classpath:db/migration/sqlite").target("4").load().migrate();
         LocalDate today = LocalDate.now();
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
             st.execute("INSERT INTO check_in (id, public_id, day, number, created_at, language, display_name, urgent)"
