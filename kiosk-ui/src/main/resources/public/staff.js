@@ -123,7 +123,10 @@
   function pending() {
     try {
       var numbers = JSON.parse(read('sessionStorage', ALERT_KEY) || '[]');
-      return Array.isArray(numbers) ? numbers.filter(function (n) { return typeof n === 'number'; }) : [];
+      // A number of this site, or "number (site)" for another site sharing the database.
+      return Array.isArray(numbers) ? numbers.filter(function (n) {
+        return typeof n === 'number' || (typeof n === 'string' && /^[0-9]{1,6} \([a-z0-9-]{1,40}\)$/.test(n));
+      }) : [];
     } catch (e) {
       return [];
     }
@@ -190,7 +193,7 @@
       refresh();
     }
     if (data.alert) {
-      alertUrgent(data.number);
+      alertUrgent(typeof data.site === 'string' ? data.number + ' (' + data.site + ')' : data.number);
     }
   }
 

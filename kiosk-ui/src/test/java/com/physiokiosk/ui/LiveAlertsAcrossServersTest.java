@@ -26,10 +26,14 @@ class LiveAlertsAcrossServersTest {
     @Test
     void anUrgentAnswerAtOneKioskServerReachesTheStaffScreenOfAnotherWithinTwoSeconds() {
         String url = TestDatabases.freshPostgresql();
-        Map<String, String> env = Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD, "KIOSK_DATABASE_URL", url);
+        // Two sites of a chain: the patient at north's kiosk, reception signed in at south's server.
+        Map<String, String> north = Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD, "KIOSK_DATABASE_URL", url,
+                "KIOSK_SITE", "north");
+        Map<String, String> south = Map.of("KIOSK_ADMIN_PASSWORD", TestKiosk.ADMIN_PASSWORD, "KIOSK_DATABASE_URL", url,
+                "KIOSK_SITE", "south");
         long[] heardAfterMillis = {-1};
-        try (TestKiosk first = TestKiosk.start(TestKiosk.BUILT_PLUGINS, env, Clock.systemDefaultZone());
-             TestKiosk second = TestKiosk.start(TestKiosk.BUILT_PLUGINS, env, Clock.systemDefaultZone())) {
+        try (TestKiosk first = TestKiosk.start(TestKiosk.BUILT_PLUGINS, north, Clock.systemDefaultZone());
+             TestKiosk second = TestKiosk.start(TestKiosk.BUILT_PLUGINS, south, Clock.systemDefaultZone())) {
             JavalinTest.test(first.app.javalin(), (waitingRoom, unused) ->
                     JavalinTest.test(second.app.javalin(), (reception, unusedToo) -> {
                         awaitBothListening(first.app.database());
@@ -45,8 +49,8 @@ class LiveAlertsAcrossServersTest {
                         String data = stream.nextCheckIn(asked + TimeUnit.SECONDS.toNanos(2));
                         heardAfterMillis[0] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
                         assertNotNull(data, "an event within 2 seconds of the answer at the other server");
-                        assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true,\"alert\":true}",
-                                data);
+                        assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":1,\"urgent\":true,\"alert\":true,"
+                                + "\"site\":\"north\"}", data, "naming the site: numbers are each site's own");
 
                         // A calm check-in there refreshes the list here too.
                         long sent = System.nanoTime();
@@ -60,8 +64,8 @@ class LiveAlertsAcrossServersTest {
                                 break;
                             }
                         }
-                        assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":2,\"urgent\":false,\"alert\":false}",
-                                calm);
+                        assertEquals("{\"day\":\"" + LocalDate.now() + "\",\"number\":2,\"urgent\":false,\"alert\":false,"
+                                + "\"site\":\"north\"}", calm);
                         stream.close();
                     }));
         }

@@ -63,6 +63,9 @@ class SitesOverHttpTest {
                         && southId.equals(e.checkInId()) && "north".equals(e.site())), "north's reception opened south's");
                 assertTrue(north.app.audit().latest(50).stream().anyMatch(e -> e.username().equals("admin")
                         && "south".equals(e.site())), "south's admin, in the same log");
+                String auditPage = TestKiosk.admin(northServer.port()).get("/staff/audit").body();
+                assertTrue(auditPage.contains(">Site<") && auditPage.contains("<td>south</td>")
+                        && auditPage.contains("<td>north</td>"), "the audit page names each line's site");
             }));
         }
     }

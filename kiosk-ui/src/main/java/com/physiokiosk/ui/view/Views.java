@@ -150,14 +150,18 @@ public final class Views {
      * @param newerUrl  the page of newer entries, or {@code null} on the newest
      * @param olderUrl  the page of older entries, or {@code null} on the oldest
      * @param latestUrl the newest page with the same filters, or {@code null} when this is it
+     * @param sites     whether each line names its site (a database several sites share)
      */
     public record AuditPage(Page page, List<AuditRow> rows, int limit, List<Choice> actions, String user, String day,
-                            String newerUrl, String olderUrl, String latestUrl) {
+                            String newerUrl, String olderUrl, String latestUrl, boolean sites) {
     }
 
-    /** @param repeats how often and until when it happened again, for a grouped refusal; otherwise {@code null} */
+    /**
+     * @param repeats how often and until when it happened again, for a grouped refusal; otherwise {@code null}
+     * @param site    the site that wrote it, or empty for lines written before sites
+     */
     public record AuditRow(String at, String username, String action, String checkInId, String checkInUrl,
-                           String detail, String source, String repeats) {
+                           String detail, String source, String repeats, String site) {
     }
 
     /** @param notice what the last action did, or {@code null} */

@@ -81,7 +81,8 @@ public final class AdminController {
                 .toList();
         pages.render(ctx, Templates.staffAudit(new AuditPage(pages.page(ctx, "staff.audit.title"), rows, AUDIT_ROWS,
                 actions, user == null ? "" : user, day == null ? "" : day.toString(), newer, older,
-                before != null || after != null ? "/staff/audit?" + stripAmpersand(filters) : null)));
+                before != null || after != null ? "/staff/audit?" + stripAmpersand(filters) : null,
+                pages.settings().database().isPostgresql())));
     }
 
     private AuditRow row(AuditEntry e, Texts t) {
@@ -90,7 +91,8 @@ public final class AdminController {
                 ? t.get("staff.audit.repeats", e.repeats(), when(e.lastAt(), t)) : null;
         return new AuditRow(when(e.at(), t), username, t.get(actionKey(e.action())),
                 e.checkInId(), e.checkInId() == null ? null : CheckInsController.url(e.checkInId()),
-                e.detail() == null ? "" : e.detail(), e.source() == null ? "" : e.source(), repeats);
+                e.detail() == null ? "" : e.detail(), e.source() == null ? "" : e.source(), repeats,
+                e.site() == null ? "" : e.site());
     }
 
     private String when(java.time.Instant at, Texts t) {

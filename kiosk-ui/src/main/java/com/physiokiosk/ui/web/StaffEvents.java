@@ -56,8 +56,11 @@ public final class StaffEvents implements Consumer<CheckInStored> {
     /** A check-in was stored: tell every open staff screen. */
     @Override
     public void accept(CheckInStored stored) {
+        // Numbers are per site: a check-in of another site sharing the database says which (a site id: [a-z0-9-]).
+        String elsewhere = stored.site() == null || stored.site().equals(pages.settings().site()) ? ""
+                : ",\"site\":\"" + stored.site() + "\"";
         String data = "{\"day\":\"" + stored.day() + "\",\"number\":" + stored.number() + ",\"urgent\":" + stored.urgent()
-                + ",\"alert\":" + stored.alert() + "}";
+                + ",\"alert\":" + stored.alert() + elsewhere + "}";
         sender.execute(() -> clients.forEach((client, sessionId) -> {
             if (stillSignedIn(client, sessionId)) {
                 client.sendEvent("check-in", data);

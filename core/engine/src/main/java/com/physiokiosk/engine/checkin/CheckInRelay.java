@@ -97,6 +97,7 @@ public final class CheckInRelay implements AutoCloseable {
         json.put("number", stored.number());
         json.put("urgent", stored.urgent());
         json.put("alert", stored.alert());
+        json.put("site", stored.site());
         return json.toString();
     }
 
@@ -123,8 +124,10 @@ public final class CheckInRelay implements AutoCloseable {
             return Optional.empty();
         }
         try {
+            // An older server names no site: the default one.
+            JsonNode site = json.path("site");
             return Optional.of(new CheckInStored(LocalDate.parse(day.asText()), number.intValue(), urgent.booleanValue(),
-                    alert.booleanValue()));
+                    alert.booleanValue(), site.isTextual() ? site.asText() : CheckInRepository.DEFAULT_SITE));
         } catch (DateTimeParseException e) {
             log.warn("An announcement on {} has no readable day; left", CHANNEL);
             return Optional.empty();

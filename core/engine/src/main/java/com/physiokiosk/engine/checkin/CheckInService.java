@@ -125,7 +125,8 @@ public final class CheckInService {
         Instant now = clock.instant();
         CheckInRelay shared = relay;
         CheckInRepository.Alongside announce = shared == null ? (c, day, number, urgent) -> { }
-                : (c, day, number, urgent) -> shared.announce(c, new CheckInStored(day, number, urgent, alert));
+                : (c, day, number, urgent) -> shared.announce(c, new CheckInStored(day, number, urgent, alert,
+                        repository.site()));
         Saved saved;
         if (publicId == null) {
             LocalDate day = LocalDate.ofInstant(now, clock.getZone());
@@ -140,7 +141,7 @@ public final class CheckInService {
         }
         log.info("Check-in {} of {} stored (topics {}, urgent {}, finished {})", saved.number(), saved.day(),
                 responses.stream().map(TopicResponse::topicId).toList(), saved.urgent(), finished);
-        tell(new CheckInStored(saved.day(), saved.number(), saved.urgent(), alert));
+        tell(new CheckInStored(saved.day(), saved.number(), saved.urgent(), alert, repository.site()));
         return saved;
     }
 

@@ -238,7 +238,7 @@ class CheckInRelayTest {
             JsonNode json = new ObjectMapper().readTree(payload);
             List<String> fields = new ArrayList<>();
             json.fieldNames().forEachRemaining(fields::add);
-            assertEquals(List.of("server", "day", "number", "urgent", "alert"), fields, payload);
+            assertEquals(List.of("server", "day", "number", "urgent", "alert", "site"), fields, payload);
             assertEquals(servers[0].relay.serverId(), json.get("server").asText());
             assertEquals(LocalDate.now().toString(), json.get("day").asText());
             assertEquals(1, json.get("number").asInt());
@@ -342,8 +342,12 @@ class CheckInRelayTest {
         CheckInStored stored = new CheckInStored(LocalDate.of(2026, 3, 2), 4, true, false);
         assertEquals(stored, relay.fromAnotherServer(CheckInRelay.announcement("another", stored)).orElseThrow());
         assertTrue(relay.fromAnotherServer(CheckInRelay.announcement(relay.serverId(), stored)).isEmpty(), "its own");
-        assertEquals(stored, relay.fromAnotherServer("{\"server\":\"north\",\"site\":\"north-1\",\"day\":\"2026-03-02\","
-                + "\"number\":4,\"urgent\":true,\"alert\":false}").orElseThrow(), "a site added by a newer server");
+        assertEquals(new CheckInStored(LocalDate.of(2026, 3, 2), 4, true, false, "north-1"),
+                relay.fromAnotherServer("{\"server\":\"north\",\"site\":\"north-1\",\"day\":\"2026-03-02\","
+                        + "\"number\":4,\"urgent\":true,\"alert\":false}").orElseThrow(), "its site");
+        assertEquals(stored, relay.fromAnotherServer("{\"server\":\"north\",\"day\":\"2026-03-02\",\"number\":4,"
+                + "\"urgent\":true,\"alert\":false,\"color\":\"red\"}").orElseThrow(),
+                "an older server's names no site (the default one); a field a newer server adds is left");
         for (String unreadable : List.of("", "hello", "{}", "{\"server\":\"x\",\"day\":\"2026-03-02\",\"number\":\"4\","
                 + "\"urgent\":true,\"alert\":false}", "{\"server\":\"x\",\"day\":\"March\",\"number\":4,\"urgent\":true,"
                 + "\"alert\":false}")) {
