@@ -22,8 +22,9 @@ import java.util.concurrent.Future;
  * A clinic chain: three kiosk servers (sites {@code site-1..3}, the deployed JVM options) on one PostgreSQL database,
  * each under the memory row's load at once (16 question-screen clients and 8 kiosk browsers taking patient after
  * patient through whole visits, submit included). Against it, one server on its embedded SQLite under the same load
- * in the same run. Reported: visits (each one submission) per second, all servers together, and the p99 of a whole
- * visit, against the single server's; every request must succeed.
+ * in the same run, and one server on PostgreSQL alone under the same load (PostgreSQL's own cost, apart from three
+ * servers sharing the machine). Reported: visits (each one submission) per second, all servers together, and the p99
+ * of a whole visit, against the single SQLite server's; every request must succeed.
  *
  * <p>Needs a PostgreSQL server: {@code KIOSK_BENCH_POSTGRESQL} (or {@code KIOSK_TEST_POSTGRESQL}), an admin JDBC URL
  * such as {@code scripts/postgresql-for-tests.sh start} prints; a fresh database is made on it for the run. Without
@@ -57,16 +58,16 @@ final class ChainBenchmark implements Benchmark {
         try (ChildJvm server = bench.startServer(bench.kiosk(bench.deployedJvm(), bench.dir("chain-sqlite-data")))) {
             single = underLoad(bench, List.of(server.port())).get(0);
         }
+        // One server on PostgreSQL under the same load: PostgreSQL's own cost, apart from three servers sharing the cores.
+        Loads alone;
+        try (ChildJvm server = bench.startServer(onPostgresql(bench, freshDatabase(admin), "alone"))) {
+            alone = underLoad(bench, List.of(server.port())).get(0);
+        }
         List<ChildJvm> servers = new ArrayList<>();
         List<Loads> chain;
         try {
             for (int i = 1; i <= SERVERS; i++) {
-                ChildJvm.Command kiosk = bench.kiosk(bench.deployedJvm(), bench.dir("chain-site-" + i));
-                Map<String, String> env = new HashMap<>(kiosk.env());
-                env.put("KIOSK_DATABASE_URL", url);
-                env.put("KIOSK_SITE", "site-" + i);
-                servers.add(bench.startServer(new ChildJvm.Command(kiosk.name() + "-site-" + i, kiosk.jvmOptions(),
-                        kiosk.launch(), Map.copyOf(env))));
+                servers.add(bench.startServer(onPostgresql(bench, url, "site-" + i)));
             }
             chain = underLoad(bench, servers.stream().map(ChildJvm::port).toList());
         } finally {
@@ -87,8 +88,12 @@ final class ChainBenchmark implements Benchmark {
                     l.questions().summary("req")));
         }
         long singleErrors = single.questions().errors() + single.visits().errors();
-        Bench.progress(String.format("chain: %.1f visits/s over %d servers (p99 of a visit %.0f ms); one SQLite server %s",
-                visitsPerSecond, SERVERS, p99, single.visits().summary("visits")));
+        errors += alone.questions().errors() + alone.visits().errors();
+        each.append("; one server on PostgreSQL alone: visits ").append(alone.visits().summary("visits"))
+                .append(", questions ").append(alone.questions().summary("req"));
+        Bench.progress(String.format("chain: %.1f visits/s over %d servers (p99 of a visit %.0f ms); one SQLite server %s;"
+                + " one PostgreSQL server %s", visitsPerSecond, SERVERS, p99, single.visits().summary("visits"),
+                alone.visits().summary("visits")));
         return List.of(new Criteria()
                 .require(errors == 0, errors + " failed requests on the chain" + firstError(chain))
                 .require(singleErrors == 0, singleErrors + " failed requests on the single server")
@@ -97,6 +102,15 @@ final class ChainBenchmark implements Benchmark {
                         String.format("%.1f visits/s, p99 %.0f ms", visitsPerSecond, p99),
                         visitsPerSecond / single.visits().perSecond(),
                         "all servers together; worst p99 of a whole visit" + each, target));
+    }
+
+    /** A kiosk server of site {@code site} on the PostgreSQL database {@code url}. */
+    private static ChildJvm.Command onPostgresql(Bench bench, String url, String site) {
+        ChildJvm.Command kiosk = bench.kiosk(bench.deployedJvm(), bench.dir("chain-" + site));
+        Map<String, String> env = new HashMap<>(kiosk.env());
+        env.put("KIOSK_DATABASE_URL", url);
+        env.put("KIOSK_SITE", site);
+        return new ChildJvm.Command(kiosk.name() + "-" + site, kiosk.jvmOptions(), kiosk.launch(), Map.copyOf(env));
     }
 
     private static String firstError(List<Loads> chain) {
