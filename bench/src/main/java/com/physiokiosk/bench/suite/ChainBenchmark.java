@@ -88,7 +88,7 @@ final class ChainBenchmark implements Benchmark {
                     l.questions().summary("req")));
         }
         long singleErrors = single.questions().errors() + single.visits().errors();
-        errors += alone.questions().errors() + alone.visits().errors();
+        long aloneErrors = alone.questions().errors() + alone.visits().errors();
         each.append("; one server on PostgreSQL alone: visits ").append(alone.visits().summary("visits"))
                 .append(", questions ").append(alone.questions().summary("req"));
         Bench.progress(String.format("chain: %.1f visits/s over %d servers (p99 of a visit %.0f ms); one SQLite server %s;"
@@ -97,6 +97,8 @@ final class ChainBenchmark implements Benchmark {
         return List.of(new Criteria()
                 .require(errors == 0, errors + " failed requests on the chain" + firstError(chain))
                 .require(singleErrors == 0, singleErrors + " failed requests on the single server")
+                .require(aloneErrors == 0, aloneErrors + " failed requests on the single PostgreSQL server"
+                        + firstError(List.of(alone)))
                 .row(what, String.format("one server on SQLite: %.1f visits/s, p99 %.0f ms", single.visits().perSecond(),
                                 single.visits().p99Millis()),
                         String.format("%.1f visits/s, p99 %.0f ms", visitsPerSecond, p99),
