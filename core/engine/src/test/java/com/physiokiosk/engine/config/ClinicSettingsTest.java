@@ -35,14 +35,10 @@ class ClinicSettingsTest {
     /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
     @Parameter
     Dialect dialect;
-    private DatabaseSettings database;
+    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
 
-    /** Opens the test's database: a new one the first time, the same one again after. */
     private Database openDatabase() {
-        if (database == null) {
-            database = TestDatabases.settings(dialect);
-        }
-        return database.open(dir);
+        return database.open(dialect, dir);
     }
 
     @TempDir

@@ -1,6 +1,5 @@
 package com.physiokiosk.engine.fhir;
 
-import com.physiokiosk.engine.config.DatabaseSettings;
 import com.physiokiosk.engine.storage.Dialect;
 import com.physiokiosk.engine.storage.TestDatabases;
 import org.junit.jupiter.params.Parameter;
@@ -50,14 +49,10 @@ class QuestionnaireArchiveTest {
     /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
     @Parameter
     Dialect dialect;
-    private DatabaseSettings database;
+    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
 
-    /** Opens the test's database: a new one the first time, the same one again after. */
     private Database openDatabase() {
-        if (database == null) {
-            database = TestDatabases.settings(dialect);
-        }
-        return database.open(dir);
+        return database.open(dialect, dir);
     }
 
     private static final String BASE = "https://clinic.example.org/fhir";

@@ -79,6 +79,22 @@ public final class TestDatabases {
         });
     }
 
+    /**
+     * A test's one database of either dialect: a new one at the first {@link #open}, the same one at each later open (a
+     * restart). For a test class run on both dialects, whose dialect is set after the instance is made.
+     */
+    public static final class OneDatabase {
+        private DatabaseSettings settings;
+
+        /** Opens the test's database of {@code dialect} (SQLite's in {@code dataDir}). */
+        public Database open(Dialect dialect, Path dataDir) {
+            if (settings == null) {
+                settings = settings(dialect);
+            }
+            return settings.open(dataDir);
+        }
+    }
+
     /** Opens a new, empty database of {@code dialect}: SQLite in {@code dataDir}, or a new PostgreSQL database. */
     public static Database open(Dialect dialect, Path dataDir) {
         return settings(dialect).open(dataDir);
