@@ -1,10 +1,6 @@
 package com.physiokiosk.engine.audit;
 
-import com.physiokiosk.engine.storage.Dialect;
-import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import com.physiokiosk.engine.storage.Database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,18 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Audit log: grouped refusals, pages and filters")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class AuditLogTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class AuditLogTest extends OnBothDatabases {
 
     @TempDir
     Path dir;
@@ -64,7 +49,7 @@ class AuditLogTest {
 
     @BeforeEach
     void open() {
-        audit = new AuditLog(openDatabase(), clock);
+        audit = new AuditLog(openDatabase(dir), clock);
     }
 
     @Test

@@ -1,10 +1,7 @@
 package com.physiokiosk.engine.checkin;
 
 import com.physiokiosk.engine.storage.Dialect;
-import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import com.physiokiosk.engine.storage.Database;
 import com.physiokiosk.engine.storage.StorageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,18 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Storing check-ins")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class CheckInRepositoryTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class CheckInRepositoryTest extends OnBothDatabases {
 
     @TempDir
     Path dir;
@@ -56,7 +42,7 @@ class CheckInRepositoryTest {
 
     @Test
     void aCheckInIsStoredAndReadBackWholeWithADailyNumber() {
-        Database db = openDatabase();
+        Database db = openDatabase(dir);
         CheckInRepository repo = new CheckInRepository(db);
         LocalDate day = LocalDate.of(2026, 3, 2);
         CheckIn first = repo.insert(day, Instant.parse("2026-03-02T09:00:00Z"), "es", "Ana", topics(true));
@@ -79,7 +65,7 @@ class CheckInRepositoryTest {
     void theDatabaseIsDurableWalWithForeignKeysAndSecureDelete() {
         // SQLite's own file, pragmas and log; PostgreSQL's durability is the server's.
         org.junit.jupiter.api.Assumptions.assumeTrue(dialect == Dialect.SQLITE, "SQLite's file only");
-        Database db = openDatabase();
+        Database db = openDatabase(dir);
         db.read("check pragmas", c -> {
             try (var st = c.createStatement()) {
                 assertEquals("wal", one(st.executeQuery("PRAGMA journal_mode")));
@@ -102,7 +88,7 @@ class CheckInRepositoryTest {
 
     @Test
     void aFailedWriteLeavesNothingBehind() {
-        Database db = openDatabase();
+        Database db = openDatabase(dir);
         CheckInRepository repo = new CheckInRepository(db);
         List<TopicResponse> duplicateTopics = List.of(topics(false).get(0), topics(false).get(0));
         org.junit.jupiter.api.Assertions.assertThrows(StorageException.class,
@@ -112,7 +98,7 @@ class CheckInRepositoryTest {
 
     @Test
     void theStaffListShowsEachCheckInWithItsChosenTopicsUrgentFirstThenNewest() {
-        CheckInRepository repo = new CheckInRepository(openDatabase());
+        CheckInRepository repo = new CheckInRepository(openDatabase(dir));
         LocalDate day = LocalDate.of(2026, 3, 2);
         List<TopicResponse> withSafety = new java.util.ArrayList<>();
         withSafety.add(new TopicResponse("safety", "host", "1.0.0", "Safety screen", List.of(), List.of()));
@@ -152,7 +138,7 @@ class CheckInRepositoryTest {
     void oldCheckInsAreDeletedWholeAndTheWriteAheadLogIsEmptiedAfterwards() throws Exception {
         // SQLite's own file, pragmas and log; PostgreSQL's durability is the server's.
         org.junit.jupiter.api.Assumptions.assumeTrue(dialect == Dialect.SQLITE, "SQLite's file only");
-        Database db = openDatabase();
+        Database db = openDatabase(dir);
         CheckInRepository repo = new CheckInRepository(db);
         CheckIn old = repo.insert(LocalDate.of(2026, 1, 1), Instant.parse("2026-01-01T09:00:00Z"), "en", "Zebulon", topics(true));
         CheckIn kept = repo.insert(LocalDate.of(2026, 1, 2), Instant.parse("2026-01-02T09:00:00Z"), "en", "Kept", topics(false));

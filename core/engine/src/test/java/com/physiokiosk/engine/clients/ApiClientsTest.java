@@ -1,10 +1,7 @@
 package com.physiokiosk.engine.clients;
 
-import com.physiokiosk.engine.storage.Dialect;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -38,18 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("API clients: a token shown once, stored hashed, revocable, audited")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class ApiClientsTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class ApiClientsTest extends OnBothDatabases {
 
     @TempDir
     Path dir;
@@ -61,7 +47,7 @@ class ApiClientsTest {
 
     @BeforeEach
     void open() {
-        db = openDatabase();
+        db = openDatabase(dir);
         audit = new AuditLog(db, clock);
         clients = new ApiClients(db, audit, clock);
     }

@@ -1,10 +1,6 @@
 package com.physiokiosk.engine.config;
 
-import com.physiokiosk.engine.storage.Dialect;
-import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,18 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Clinic settings changed while the kiosk runs")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class ClinicSettingsTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class ClinicSettingsTest extends OnBothDatabases {
 
     @TempDir
     Path dir;
@@ -56,7 +41,7 @@ class ClinicSettingsTest {
 
     @Test
     void aChangeIsCheckedAppliedAtOnceAndSurvivesARestart() {
-        Database db = openDatabase();
+        Database db = openDatabase(dir);
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
         ClinicSettings settings = new ClinicSettings(startUp(), db, audit, Clock.systemUTC());
         settings.change(Map.of("kiosk.clinic-name", "Clínica Sol", "kiosk.idle-timeout-seconds", "120",
@@ -70,7 +55,7 @@ class ClinicSettingsTest {
         assertEquals("admin", line.username());
         assertTrue(line.detail().contains("kiosk.clinic-name=Clínica Sol"), line.detail());
 
-        Database again = openDatabase();
+        Database again = openDatabase(dir);
         ClinicSettings afterRestart = new ClinicSettings(startUp(), again, new AuditLog(again, Clock.systemUTC()),
                 Clock.systemUTC());
         assertEquals("Clínica Sol", afterRestart.get().clinicName());
@@ -79,7 +64,7 @@ class ClinicSettingsTest {
 
     @Test
     void aBadValueNamesTheSettingAndChangesNothing() {
-        Database db = openDatabase();
+        Database db = openDatabase(dir);
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
         ClinicSettings settings = new ClinicSettings(startUp(), db, audit, Clock.systemUTC());
         ConfigException e = assertThrows(ConfigException.class, () -> settings.change(
@@ -94,7 +79,7 @@ class ClinicSettingsTest {
 
     @Test
     void onlyPngOrJpegLogosOfSensibleSizeAreKeptEachWithItsAuditLine() throws Exception {
-        Database db = openDatabase();
+        Database db = openDatabase(dir);
         AuditLog audit = new AuditLog(db, Clock.systemUTC());
         ClinicSettings settings = new ClinicSettings(startUp(), db, audit, Clock.systemUTC());
         ByteArrayOutputStream png = new ByteArrayOutputStream();

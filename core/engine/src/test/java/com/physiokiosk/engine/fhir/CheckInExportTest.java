@@ -1,10 +1,6 @@
 package com.physiokiosk.engine.fhir;
 
-import com.physiokiosk.engine.storage.Dialect;
-import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -29,25 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A check-in's findings and the kiosk in its Bundle: what a record system files must not merge or mislead. */
 @DisplayName("A check-in's Bundle: findings and the kiosk")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class CheckInExportTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class CheckInExportTest extends OnBothDatabases {
 
     @TempDir
     Path dir;
 
     @Test
     void aWithdrawnUrgentFindingIsInactiveFindingsAreTheirCheckInsAndTheKioskIsOneDevice() {
-        try (Database db = openDatabase()) {
+        try (Database db = openDatabase(dir)) {
             QuestionnaireArchive archive = new QuestionnaireArchive(db, new ObjectMapper(), Clock.systemUTC(),
                     "https://clinic.example.org/fhir");
             String version = archive.keep(SafetyScreen.load());

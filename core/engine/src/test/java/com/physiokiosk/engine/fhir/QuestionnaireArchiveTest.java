@@ -1,10 +1,6 @@
 package com.physiokiosk.engine.fhir;
 
-import com.physiokiosk.engine.storage.Dialect;
-import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,18 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exportable as it was.
  */
 @DisplayName("Kept Questionnaire versions")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class QuestionnaireArchiveTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class QuestionnaireArchiveTest extends OnBothDatabases {
 
     private static final String BASE = "https://clinic.example.org/fhir";
     private final ObjectMapper json = new ObjectMapper();
@@ -81,7 +66,7 @@ class QuestionnaireArchiveTest {
 
     @BeforeEach
     void open() {
-        db = openDatabase();
+        db = openDatabase(dir);
     }
 
     @AfterEach

@@ -1,10 +1,6 @@
 package com.physiokiosk.engine.staff;
 
-import com.physiokiosk.engine.storage.Dialect;
-import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,18 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("Staff accounts: hashing, first admin, back-off, resets")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class StaffAccountsTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class StaffAccountsTest extends OnBothDatabases {
 
     private static final String PASSWORD = "correct horse battery";
     /** A cheap cost, chosen explicitly here: these tests are about the rules, not the hash. */
@@ -83,7 +68,7 @@ class StaffAccountsTest {
 
     @BeforeEach
     void open() {
-        db = openDatabase();
+        db = openDatabase(dir);
         audit = new AuditLog(db, clock);
         accounts = new StaffAccounts(new StaffRepository(db), audit, clock, new Passwords(CHEAP));
     }

@@ -1,10 +1,6 @@
 package com.physiokiosk.engine.visit;
 
-import com.physiokiosk.engine.storage.Dialect;
-import com.physiokiosk.engine.storage.TestDatabases;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import com.physiokiosk.engine.storage.OnBothDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -59,18 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real safety screen and About you against a small topic of its own, on a real SQLite database.
  */
 @DisplayName("The engine's visit: next screen, escalation, nothing lost")
-@ParameterizedClass(name = "on {0}")
-@EnumSource(Dialect.class)
-class VisitServiceTest {
-
-    /** The database the test runs on: every test here runs on SQLite and on PostgreSQL. */
-    @Parameter
-    Dialect dialect;
-    private final TestDatabases.OneDatabase database = new TestDatabases.OneDatabase();
-
-    private Database openDatabase() {
-        return database.open(dialect, dir);
-    }
+class VisitServiceTest extends OnBothDatabases {
 
     private static final Source SOURCE = Source.of("test");
 
@@ -144,7 +129,7 @@ class VisitServiceTest {
 
     @BeforeEach
     void open() {
-        db = openDatabase();
+        db = openDatabase(dir);
         repository = new CheckInRepository(db);
         catalog = new Catalog();
         CheckInService checkIns = new CheckInService(repository, Clock.systemDefaultZone(), () -> "en",
