@@ -166,7 +166,7 @@ public final class KioskApp {
                 new StaffAuthController(staffAccounts, sessions, staffPages, audit),
                 new CheckInsController(checkIns, audit, staffPages, clock),
                 events,
-                new FhirController(host, checkIns, audit, staffPages, questionnaires, fhirExport, fhirFormat, json),
+                new FhirController(host, checkIns, audit, staffPages, questionnaires, fhirExport, fhirFormat),
                 new AdminController(staffAccounts, sessions, audit, staffPages, clock),
                 new TopicsAdminController(host, audit, staffPages),
                 new SettingsController(settings, backups, apiClients, staffPages, clock),

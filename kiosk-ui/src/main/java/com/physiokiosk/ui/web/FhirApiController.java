@@ -1,6 +1,5 @@
 package com.physiokiosk.ui.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -239,7 +238,7 @@ public final class FhirApiController {
         QuestionnaireArchive.Kept kept = archive.byResourceId(id)
                 .orElseThrow(() -> new NotFoundResponse("Questionnaire/" + id + " is not known"));
         read(ctx, null, "Questionnaire/" + id);
-        format.send(ctx, parse(kept.content()), mime);
+        format.send(ctx, kept.resource(), mime);
     }
 
     /** {@code GET /fhir/Questionnaire?url=…[&version=…]}: the kept versions of a topic's Questionnaire. */
@@ -253,7 +252,7 @@ public final class FhirApiController {
         for (QuestionnaireArchive.Kept k : found) {
             ObjectNode entry = entries.addObject();
             entry.put("fullUrl", base + "/Questionnaire/" + k.resourceId());
-            entry.set("resource", parse(k.content()));
+            entry.set("resource", k.resource());
             entry.putObject("search").put("mode", "match");
         }
         read(ctx, null, "Questionnaire?url=" + ctx.queryParam("url"));
@@ -267,7 +266,7 @@ public final class FhirApiController {
         String id = id(ctx);
         CodeSystems codes = export.codeSystems();
         ObjectNode cs = codes.fixed(id).orElseGet(() -> archive.byResourceId(id)
-                .map(k -> codes.ofTopic(k.topicId(), parse(k.content())))
+                .map(k -> codes.ofTopic(k.topicId(), k.resource()))
                 .orElseThrow(() -> new NotFoundResponse("CodeSystem/" + id + " is not known")));
         read(ctx, null, "CodeSystem/" + id);
         format.send(ctx, cs, mime);
@@ -288,7 +287,7 @@ public final class FhirApiController {
             codes.fixed(id).ifPresent(found::add);
         } else {
             for (QuestionnaireArchive.Kept k : byCanonical(ctx, "/CodeSystem/")) {
-                found.add(codes.ofTopic(k.topicId(), parse(k.content())));
+                found.add(codes.ofTopic(k.topicId(), k.resource()));
             }
         }
         ObjectNode bundle = searchset(found.size());
@@ -487,13 +486,6 @@ public final class FhirApiController {
         return "api:" + clientName.apply(ctx);
     }
 
-    private JsonNode parse(String content) {
-        try {
-            return json.readTree(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a kept Questionnaire is not JSON", e);
-        }
-    }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;

@@ -1,8 +1,6 @@
 package com.physiokiosk.ui.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.physiokiosk.engine.audit.AuditAction;
 import com.physiokiosk.engine.audit.AuditLog;
 import com.physiokiosk.engine.checkin.CheckIn;
@@ -37,10 +35,9 @@ public final class FhirController {
     private final QuestionnaireArchive archive;
     private final CheckInExport export;
     private final FhirFormat format;
-    private final ObjectMapper json;
 
     public FhirController(TopicHost host, CheckInRepository checkIns, AuditLog audit, StaffPages pages,
-                          QuestionnaireArchive archive, CheckInExport export, FhirFormat format, ObjectMapper json) {
+                          QuestionnaireArchive archive, CheckInExport export, FhirFormat format) {
         this.host = host;
         this.checkIns = checkIns;
         this.audit = audit;
@@ -48,7 +45,6 @@ public final class FhirController {
         this.archive = archive;
         this.export = export;
         this.format = format;
-        this.json = json;
     }
 
     /**
@@ -68,7 +64,7 @@ public final class FhirController {
         } else {
             kept = archive.current(topic(topicId).orElseThrow(() -> new NotFoundResponse("no-such-topic")));
         }
-        download(ctx, parse(kept.content()), mime, "Questionnaire-" + kept.resourceId());
+        download(ctx, kept.resource(), mime, "Questionnaire-" + kept.resourceId());
     }
 
     /** {@code /staff/check-ins/{id}/fhir/{topic}}: what the patient answered to that section. */
@@ -113,13 +109,6 @@ public final class FhirController {
         return id;
     }
 
-    private JsonNode parse(String content) {
-        try {
-            return json.readTree(content);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a kept Questionnaire is not JSON", e);
-        }
-    }
 
     private void download(Context ctx, JsonNode resource, String mime, String fileName) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "." + FhirFormat.extension(mime) + "\"");

@@ -1,6 +1,5 @@
 package com.physiokiosk.engine.fhir;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -232,16 +231,8 @@ public final class CheckInExport {
     }
 
     /** The kiosk's own code of an option coding (LOINC yes and no back to {@code yes} and {@code no}). */
-    private String codeOf(JsonNode coding) {
-        String code = coding.path("code").asText();
-        if (Fhir.LOINC.equals(coding.path("system").asText())) {
-            for (String ours : List.of("yes", "no")) {
-                if (codes.option("-", null, ours, null).path("code").asText().equals(code)) {
-                    return ours;
-                }
-            }
-        }
-        return code;
+    private static String codeOf(JsonNode coding) {
+        return CodeSystems.kioskCode(coding.path("system").asText(), coding.path("code").asText());
     }
 
     private ObjectNode finding(CheckIn checkIn, TopicResponse topic, StoredFinding f, String response, String device,
@@ -353,13 +344,7 @@ public final class CheckInExport {
         if (topic.questionnaireVersion() == null) {
             return Optional.empty();
         }
-        return archive.find(topic.topicId(), topic.questionnaireVersion()).map(k -> {
-            try {
-                return json.readTree(k.content());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("kept Questionnaire " + k.resourceId() + " is not JSON", e);
-            }
-        });
+        return archive.find(topic.topicId(), topic.questionnaireVersion()).map(QuestionnaireArchive.Kept::resource);
     }
 
     private static void index(JsonNode items, Map<String, JsonNode> out) {

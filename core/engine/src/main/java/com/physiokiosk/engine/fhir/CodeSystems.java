@@ -87,6 +87,18 @@ public final class CodeSystems {
         return Fhir.coding(json, topicSystem(topicId), version, code, display);
     }
 
+    /** The kiosk's own answer code of a coding of {@code system}: a LOINC answer code back to {@code yes} or {@code no}. */
+    static String kioskCode(String system, String code) {
+        if (Fhir.LOINC.equals(system)) {
+            for (Map.Entry<String, String[]> e : LOINC_ANSWERS.entrySet()) {
+                if (e.getValue()[0].equals(code)) {
+                    return e.getKey();
+                }
+            }
+        }
+        return code;
+    }
+
     /** Whether {@code id} names one of the fixed code systems. */
     public static boolean isFixed(String id) {
         return SHARED.equals(id) || SEVERITY.equals(id);

@@ -57,7 +57,18 @@ public final class QuestionnaireArchive implements CheckInService.QuestionnaireV
      * @param content    the Questionnaire, FHIR R4 JSON
      */
     public record Kept(String topicId, String url, String version, String resourceId, String content) {
+
+        /** The Questionnaire as a JSON tree. */
+        public com.fasterxml.jackson.databind.JsonNode resource() {
+            try {
+                return READER.readTree(content);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("kept Questionnaire " + resourceId + " is not JSON", e);
+            }
+        }
     }
+
+    private static final ObjectMapper READER = new ObjectMapper();
 
     @Override
     public String keep(LoadedTopic topic) {
