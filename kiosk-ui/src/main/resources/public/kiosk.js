@@ -130,6 +130,59 @@
     });
   });
 
+  // ---- The pain drawing: tap a region to mark it, tap again to unmark. ----
+  // The check boxes of the list are the answer; a tap on a region toggles its box, and every copy of the region
+  // (the whole body and the enlarged parts) is shaded from the boxes. Without this script the list still works.
+  document.querySelectorAll('[data-body-map]').forEach(function (map) {
+    var boxes = {};
+    map.querySelectorAll('input[type=checkbox][name=answer]').forEach(function (box) {
+      boxes[box.value] = box;
+    });
+    var list = map.querySelector('.marked-list');
+    function shade() {
+      var names = [];
+      map.querySelectorAll('[data-region]').forEach(function (region) {
+        var box = boxes[region.getAttribute('data-region')];
+        region.classList.toggle('marked', !!(box && box.checked));
+      });
+      map.querySelectorAll('input[type=checkbox][name=answer]').forEach(function (box) {
+        if (box.checked) {
+          names.push(box.closest('label').querySelector('.tile-label').textContent.trim());
+        }
+      });
+      list.textContent = names.length === 0 ? list.dataset.none
+        : list.dataset.some.replace('{0}', String(names.length)) + ' ' + names.join('; ');
+    }
+    map.addEventListener('click', function (event) {
+      var region = event.target.closest ? event.target.closest('[data-region]') : null;
+      if (!region || tooSoon()) {
+        return;
+      }
+      var box = boxes[region.getAttribute('data-region')];
+      if (box) {
+        box.checked = !box.checked;
+        shade();
+      }
+    });
+    map.addEventListener('change', shade);
+    var bar = map.querySelector('.zoom-bar');
+    bar.hidden = false;
+    bar.addEventListener('click', function (event) {
+      var button = event.target.closest('[data-zoom]');
+      if (!button) {
+        return;
+      }
+      var zoom = button.getAttribute('data-zoom');
+      bar.querySelectorAll('[data-zoom]').forEach(function (b) {
+        b.setAttribute('aria-pressed', b === button ? 'true' : 'false');
+      });
+      map.querySelectorAll('[data-zoom-view]').forEach(function (view) {
+        view.hidden = view.getAttribute('data-zoom-view') !== zoom;
+      });
+    });
+    shade();
+  });
+
   // ---- On-screen keyboard: the kiosk has no physical one. ----
   var LETTERS = [
     ['Q', 'W', 'E', 'R', 'T', 'Y', 'U', 'I', 'O', 'P'],

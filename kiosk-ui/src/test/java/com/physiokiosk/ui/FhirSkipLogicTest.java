@@ -153,6 +153,15 @@ class FhirSkipLogicTest {
                 case SCALE_0_10, NUMBER -> List.of(Integer.toString(q.min() + random.nextInt(q.max() - q.min() + 1)));
                 case SHORT_TEXT -> List.of("text");
                 case INFO -> List.of();
+                case BODY_AREAS -> {
+                    List<String> marked = new ArrayList<>();
+                    for (String region : com.physiokiosk.api.BodyAreas.REGIONS) {
+                        if (random.nextInt(12) == 0) {
+                            marked.add(region);
+                        }
+                    }
+                    yield marked.isEmpty() ? List.of(com.physiokiosk.api.BodyAreas.REGIONS.get(0)) : marked;
+                }
             };
             out.put(q.linkId(), values);
         }

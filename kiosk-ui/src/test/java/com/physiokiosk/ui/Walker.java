@@ -157,6 +157,10 @@ final class Walker {
 
     /** The calm answer to the question on {@code page}. */
     static List<String> calm(String page) {
+        if (page.contains("data-body-map")) {
+            // The pain drawing: the low back, both sides, as most patients here mark it.
+            return List.of("back-right-low-back", "back-left-low-back");
+        }
         Matcher exclusive = EXCLUSIVE.matcher(page);
         if (exclusive.find()) {
             return List.of(exclusive.group(1));

@@ -61,12 +61,21 @@ public final class Facts {
     /** Pain right now, 0 to 10 (Numeric Pain Rating Scale). */
     public static final String PAIN_NOW = "fact.pain-now";
 
+    /**
+     * The pain drawing, a {@link QuestionType#BODY_AREAS} answer: the regions of the body map where the patient
+     * has pain, asked last of the facts and optional (nothing marked when nothing hurts). Read it with the
+     * conditions of {@link BodyAreas}, for example {@code BodyAreas.inLowBack(Facts.PAIN_AREAS)}.
+     *
+     * @since 2.1
+     */
+    public static final String PAIN_AREAS = "fact.pain-areas";
+
     /** The host's one threshold for severe pain, right now or on average: this score or more. */
     public static final int SEVERE_PAIN = 8;
 
     /** Every fact id, in the order the host asks them. */
     public static final List<String> IDS = List.of(AGE_BAND, FIRST_EPISODE, MATERNITY, PREGNANCY_WEEKS,
-            WEEKS_SINCE_BIRTH, PEG_PAIN, PEG_ENJOYMENT, PEG_ACTIVITY, PAIN_NOW);
+            WEEKS_SINCE_BIRTH, PEG_PAIN, PEG_ENJOYMENT, PEG_ACTIVITY, PAIN_NOW, PAIN_AREAS);
 
     private Facts() {
     }

@@ -158,6 +158,18 @@ public final class Question {
         return new Question(linkId, QuestionType.SHORT_TEXT, textKey, null, List.of(), false, Condition.always(), 0, 0, null);
     }
 
+    /**
+     * A required body map: the patient marks one or more regions ({@link BodyAreas}). Every visit already asks
+     * the host's pain drawing ({@link Facts#PAIN_AREAS}); ask your own only for something else, such as where a
+     * cramp is felt.
+     *
+     * @since 2.1
+     */
+    public static Question bodyAreas(String linkId, String textKey) {
+        return new Question(linkId, QuestionType.BODY_AREAS, textKey, null, List.of(), true, Condition.always(), 0, 0,
+                null);
+    }
+
     /** An information screen with nothing to answer. */
     public static Question info(String linkId, String textKey) {
         return new Question(linkId, QuestionType.INFO, textKey, null, List.of(), false, Condition.always(), 0, 0, null);

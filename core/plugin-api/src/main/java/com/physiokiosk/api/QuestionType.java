@@ -20,7 +20,14 @@ public enum QuestionType {
     /** Short free text, at most {@value Question#MAX_TEXT_LENGTH} characters. */
     SHORT_TEXT,
     /** An information or education screen: nothing to answer, the patient taps "next". */
-    INFO;
+    INFO,
+    /**
+     * Where on the body: the patient marks regions of the host's body map, front and back; the answer is the ids
+     * of the regions marked ({@link BodyAreas#REGIONS}), in the map's order. The host draws the map.
+     *
+     * @since 2.1
+     */
+    BODY_AREAS;
 
     /** Whether the question carries a list of answer options. */
     public boolean hasOptions() {

@@ -1,6 +1,7 @@
 package com.physiokiosk.ui.view;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -60,6 +61,8 @@ public final class SummaryPdf {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
+        // The pain drawing is inline SVG: drawn as vectors, from the same region data as on screen.
+        builder.useSVGDrawer(new BatikSVGDrawer());
         for (String[] font : FONTS) {
             File file = new File(font[0]);
             if (file.isFile()) {

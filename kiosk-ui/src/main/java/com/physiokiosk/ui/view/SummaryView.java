@@ -1,6 +1,7 @@
 package com.physiokiosk.ui.view;
 
 import com.physiokiosk.api.Facts;
+import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.api.Severity;
 import com.physiokiosk.engine.checkin.CheckIn;
 import com.physiokiosk.engine.checkin.StoredAnswer;
@@ -59,6 +60,7 @@ public final class SummaryView {
         List<String> told = new ArrayList<>();
         List<String> onPaper = new ArrayList<>();
         List<PainScore> pain = new ArrayList<>();
+        List<BodyMapView.Summary> drawings = new ArrayList<>();
         List<AnswerSection> sections = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         List<Link> exports = new ArrayList<>();
@@ -96,6 +98,11 @@ public final class SummaryView {
                 } else if (Facts.PAIN_NOW.equals(a.linkId())) {
                     // The pain scores are shown once, on top.
                     pain.add(new PainScore(a.questionText(), t.get("staff.summary.pain.value", a.values().get(0))));
+                } else if (a.type() == QuestionType.BODY_AREAS) {
+                    // Drawn, not listed: the marked regions shaded on the figures, with their names and count.
+                    drawings.add(BodyMapView.summary(Facts.PAIN_AREAS.equals(a.linkId())
+                                    ? t.get("staff.summary.drawing") : topic.topicTitle() + ": " + a.questionText(),
+                            a.values(), redFlags.contains(a.linkId()), t));
                 } else if (PEG.contains(a.linkId())) {
                     peg.add(a.values().get(0));
                 } else if (SafetyScreen.ID.equals(topic.topicId()) && isNo(a)) {
@@ -124,7 +131,7 @@ public final class SummaryView {
                 : t.get("staff.summary.reviewed-at", date(LocalDate.ofInstant(c.reviewedAt(), zone), t), time(c.reviewedAt(), zone));
         return new SummaryPage(t, clinicName, pdf, autoPrint, page, url,
                 t.get("staff.summary.title", c.number()), c.number(), name, date(c.day(), t), time(c.createdAt(), zone),
-                c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, sections, told, onPaper,
+                c.urgent(), c.finished(), reviewed, urgent, consult, notes, advice, pain, drawings, sections, told, onPaper,
                 adviceWithheld, versions, exports, pdf ? CSS : "");
     }
 

@@ -41,12 +41,13 @@ public final class Views {
      * @param backUrl        where "Back" goes: the question before, or the review for a question opened from it
      * @param returnToReview opened with "Change" on the review: the answer goes back there
      * @param inTopic        a topic's question (not the host's safety or About you screens): offers another topic
+     * @param bodyMap        the body map of a body-areas question (the pain drawing), else {@code null}
      */
     public record QuestionPage(Page page, String topicTitle, String action, String linkId,
                                com.physiokiosk.api.QuestionType type, String text,
                                String help, List<Choice> options, String value, int min, int max, boolean required,
                                String backUrl, String error, boolean returnToReview, gg.jte.Content illustration,
-                               String screen, boolean inTopic) {
+                               String screen, boolean inTopic, BodyMapView.Screen bodyMap) {
     }
 
     /** @param backUrl where "Back" goes: wherever the visit is */
@@ -193,7 +194,8 @@ public final class Views {
                               String title, int number, String name, String date, String time, boolean urgent,
                               boolean finished, String reviewedAt, List<FindingLine> urgentFindings,
                               List<FindingLine> consultFindings, List<FindingLine> notes, List<FindingLine> adviceNotes,
-                              List<PainScore> painScores, List<AnswerSection> sections, List<String> toldPatient,
+                              List<PainScore> painScores, List<BodyMapView.Summary> drawings,
+                              List<AnswerSection> sections, List<String> toldPatient,
                               List<String> onPaper, boolean adviceWithheld, List<String> versions, List<Link> exports,
                               String css) {
     }

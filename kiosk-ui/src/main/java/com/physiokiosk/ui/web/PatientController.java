@@ -14,6 +14,7 @@ import com.physiokiosk.ui.view.Pages;
 import com.physiokiosk.ui.view.PatientScreen;
 import com.physiokiosk.ui.view.Templates;
 import com.physiokiosk.ui.view.Texts;
+import com.physiokiosk.ui.view.BodyMapView;
 import com.physiokiosk.ui.view.Views.Choice;
 import com.physiokiosk.ui.view.Views.ConfirmLeavePage;
 import com.physiokiosk.ui.view.Views.MessagePage;
@@ -216,7 +217,8 @@ public final class PatientController {
                 topic.title(lang), url, q.linkId(), q.type(), topic.text(lang, q.textKey()),
                 q.helpKey() == null ? null : topic.text(lang, q.helpKey()), options, value, q.min(), q.max(),
                 q.required(), url(screen.back()), error, fromReview,
-                illustration(topic, q, lang, given), screen.token(), topicSection(topic.id()))));
+                illustration(topic, q, lang, given), screen.token(), topicSection(topic.id()),
+                q.type() == QuestionType.BODY_AREAS ? BodyMapView.screen(given, lang) : null)));
     }
 
     /**

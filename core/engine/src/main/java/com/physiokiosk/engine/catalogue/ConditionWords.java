@@ -1,9 +1,11 @@
 package com.physiokiosk.engine.catalogue;
 
 import com.physiokiosk.api.AnswerOption;
+import com.physiokiosk.api.BodyAreas;
 import com.physiokiosk.api.Condition;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
+import com.physiokiosk.engine.body.BodyMap;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import java.util.ArrayList;
@@ -101,6 +103,10 @@ public final class ConditionWords {
 
     /** {@code any of} answers to one question, as the API's {@code Condition.anyOf(linkId, codes…)} builds it. */
     private void writeAnswers(String linkId, List<Condition> options, int[] budget, StringBuilder out) {
+        if (isBodyAreas(linkId)) {
+            writeRegions(linkId, options, budget, out);
+            return;
+        }
         StringBuilder answers = new StringBuilder();
         for (int i = 0; i < options.size(); i++) {
             if (budget[0] <= 0) {
@@ -115,6 +121,40 @@ public final class ConditionWords {
         }
         out.append(fill(word(isMulti(linkId) ? "words.includes-any" : "words.one-of"), question(linkId),
                 answers.toString()));
+    }
+
+    /**
+     * Regions of the body map, which rules name by the dozen: by side, each part once ("Your left: Shin, Calf,
+     * Heel and sole"), one part of the budget a side.
+     */
+    private void writeRegions(String linkId, List<Condition> options, int[] budget, StringBuilder out) {
+        Map<BodyAreas.Side, List<String>> bySide = new java.util.EnumMap<>(BodyAreas.Side.class);
+        List<String> unknown = new ArrayList<>();
+        for (Condition option : options) {
+            String code = ((Condition.Equals) option).code();
+            Optional<BodyMap.Region> region = BodyMap.get().region(code);
+            if (region.isEmpty()) {
+                unknown.add("[" + code + "]");
+                continue;
+            }
+            String part = BodyMap.texts().get(language, "body." + region.get().view().id() + "." + region.get().part());
+            List<String> parts = bySide.computeIfAbsent(region.get().side(), k -> new ArrayList<>());
+            if (!parts.contains(part)) {
+                parts.add(part);
+            }
+        }
+        List<String> groups = new ArrayList<>();
+        for (Map.Entry<BodyAreas.Side, List<String>> e : bySide.entrySet()) {
+            if (budget[0] <= 0) {
+                groups.add(word("words.more"));
+                break;
+            }
+            budget[0]--;
+            groups.add(BodyMap.texts().get(language, "body.side." + e.getKey().id() + ".short") + ": "
+                    + String.join(", ", e.getValue()));
+        }
+        groups.addAll(unknown);
+        out.append(fill(word("words.includes-any"), question(linkId), String.join("; ", groups)));
     }
 
     private void group(String key, List<Condition> parts, int depth, int[] budget, StringBuilder out) {
@@ -174,7 +214,13 @@ public final class ConditionWords {
 
     private boolean isMulti(String linkId) {
         Named named = questions.get(linkId);
-        return named != null && named.question().type() == QuestionType.MULTI_CHOICE;
+        return named != null && (named.question().type() == QuestionType.MULTI_CHOICE
+                || named.question().type() == QuestionType.BODY_AREAS);
+    }
+
+    private boolean isBodyAreas(String linkId) {
+        Named named = questions.get(linkId);
+        return named != null && named.question().type() == QuestionType.BODY_AREAS;
     }
 
     /** A question by its text, in quotes, with the section that asks it when that is another one. */
@@ -196,6 +242,9 @@ public final class ConditionWords {
         Question q = named.question();
         if (q.type() == QuestionType.YES_NO && (code.equals("yes") || code.equals("no"))) {
             return word("words." + code);
+        }
+        if (q.type() == QuestionType.BODY_AREAS) {
+            return BodyMap.get().region(code).map(r -> BodyMap.get().label(code, language)).orElse("[" + code + "]");
         }
         return q.option(code).map(AnswerOption::textKey).map(key -> text(named.messages(), key))
                 .orElse("[" + code + "]");

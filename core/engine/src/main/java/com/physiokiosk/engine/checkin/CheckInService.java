@@ -3,6 +3,7 @@ package com.physiokiosk.engine.checkin;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.engine.checkin.CheckInRepository;
+import com.physiokiosk.engine.body.BodyMap;
 import com.physiokiosk.engine.flow.Answers;
 import com.physiokiosk.engine.flow.Finding;
 import com.physiokiosk.engine.flow.RuleEvaluator;
@@ -197,6 +198,11 @@ public final class CheckInService {
         }
         if (q.type() == QuestionType.SCALE_0_10) {
             return TEXTS.get(language, "answer.scale", values.get(0));
+        }
+        if (q.type() == QuestionType.BODY_AREAS) {
+            // Region names hold commas ("Calf, your left"): one region from the next by a semicolon.
+            return BodyMap.get().inOrder(values).stream().map(id -> BodyMap.get().label(id, language))
+                    .collect(Collectors.joining("; "));
         }
         if (q.type().hasOptions()) {
             Map<String, String> labels = q.options().stream()

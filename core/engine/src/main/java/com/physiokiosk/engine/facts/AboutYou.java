@@ -10,6 +10,7 @@ import static com.physiokiosk.api.Facts.FIRST_EPISODE;
 import static com.physiokiosk.api.Facts.MATERNITY;
 import static com.physiokiosk.api.Facts.MAYBE_PREGNANT;
 import static com.physiokiosk.api.Facts.NONE_OF_THESE;
+import static com.physiokiosk.api.Facts.PAIN_AREAS;
 import static com.physiokiosk.api.Facts.PAIN_NOW;
 import static com.physiokiosk.api.Facts.PEG_ACTIVITY;
 import static com.physiokiosk.api.Facts.PEG_ENJOYMENT;
@@ -20,6 +21,7 @@ import static com.physiokiosk.api.Facts.RECENT_BIRTH;
 import static com.physiokiosk.api.Facts.WEEKS_SINCE_BIRTH;
 
 import com.physiokiosk.api.AnswerOption;
+import com.physiokiosk.api.BodyAreas;
 import com.physiokiosk.api.Condition;
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
@@ -55,6 +57,16 @@ public final class AboutYou implements Topic {
                     "Low back pain and sciatica in over 16s: assessment and management", 2016,
                     "https://www.nice.org.uk/guidance/ng59")
             .at("context for the physiotherapist: pregnancy, a recent birth and breastfeeding change what can be advised");
+    private static final Source CAUDA_EQUINA = new Source("GIRFT CES pathway",
+            "red flags for suspected CES: same-day emergency assessment; pain marked on both legs of the pain drawing is"
+                    + " read as the safety screen's 'both legs'", "NHS England GIRFT",
+            "National Suspected Cauda Equina Syndrome (CES) Pathway", 2023, null);
+    private static final Source SCIATICA = Source.guideline("NICE", "NICE CKS", "Sciatica (lumbar radiculopathy)",
+                    null, "https://cks.nice.org.uk/topics/sciatica-lumbar-radiculopathy/")
+            .at("diagnosis: pain radiating below the knee in one leg, usually worse than the back pain");
+    private static final Source WIDESPREAD = Source.study("Wolfe F et al. Arthritis Rheum 1990;33:160-72"
+                    + " (American College of Rheumatology 1990 criteria)", 1990)
+            .at("widespread pain: left and right of the body, above and below the waist, and axial");
 
     private static final List<Question> QUESTIONS = List.of(
             Question.singleChoice(AGE_BAND, "about.age",
@@ -80,7 +92,9 @@ public final class AboutYou implements Topic {
             Question.scale(PEG_PAIN, "about.peg-pain").withHelp("about.peg-pain.help"),
             Question.scale(PEG_ENJOYMENT, "about.peg-enjoyment").withHelp("about.peg-interference.help"),
             Question.scale(PEG_ACTIVITY, "about.peg-activity").withHelp("about.peg-interference.help"),
-            Question.scale(PAIN_NOW, "about.pain-now").withHelp("about.pain-now.help"));
+            Question.scale(PAIN_NOW, "about.pain-now").withHelp("about.pain-now.help"),
+            // The pain drawing, last: optional, since a patient may have no pain just now.
+            Question.bodyAreas(PAIN_AREAS, "about.pain-areas").withHelp("about.pain-areas.help").optional());
 
     private static final List<Rule> RULES = List.of(
             Rule.of("first-episode-age", Severity.CONSULT,
@@ -90,6 +104,14 @@ public final class AboutYou implements Topic {
             Rule.of("severe-pain", Severity.CONSULT, Facts.severePain(),
                     "about.rule.severe-pain.patient", "about.rule.severe-pain.clinician", PEG)
                     .about(Symptom.SEVERE_PAIN),
+            Rule.of("drawing-both-legs", Severity.URGENT, BodyAreas.bothLegs(PAIN_AREAS),
+                    null, "about.rule.drawing-both-legs.clinician", CAUDA_EQUINA)
+                    .about(Symptom.BOTH_LEGS),
+            Rule.of("drawing-one-leg-below-knee", Severity.CONSULT, BodyAreas.oneLegBelowKnee(PAIN_AREAS),
+                    "about.rule.drawing-one-leg.patient", "about.rule.drawing-one-leg.clinician", SCIATICA)
+                    .about(Symptom.ONE_LEG),
+            Rule.of("drawing-widespread", Severity.INFO, BodyAreas.widespread(PAIN_AREAS),
+                    null, "about.rule.drawing-widespread.clinician", WIDESPREAD),
             Rule.of("pregnant", Severity.INFO, Facts.pregnantOrMaybe(),
                     null, "about.rule.pregnant.clinician", MATERNITY_CARE),
             Rule.of("recent-birth", Severity.INFO, Facts.recentBirth(),

@@ -129,7 +129,7 @@ public final class CheckInExport {
                 add(entries, base + "/CodeSystem/" + cs.path("id").asText(), cs);
             }
         }
-        for (String fixed : List.of(CodeSystems.SHARED, CodeSystems.SEVERITY)) {
+        for (String fixed : List.of(CodeSystems.SHARED, CodeSystems.SEVERITY, CodeSystems.BODY)) {
             add(entries, base + "/CodeSystem/" + fixed, codes.fixed(fixed).orElseThrow());
         }
         return bundle;
@@ -188,13 +188,23 @@ public final class CheckInExport {
                             answer.set("valueCoding", coding);
                             shown.add(coding.path("display").asText(value));
                         }
+                        case BODY_AREAS -> {
+                            ObjectNode coding = qItem != null ? option(topic, qItem, value, language, a)
+                                    : codes.bodyRegion(value, language == null ? Fhir.BASE_LANGUAGE : language);
+                            answer.set("valueCoding", coding);
+                            // The SNOMED CT body structure, where one fits, beside the kiosk's own region code.
+                            codes.snomed(value).ifPresent(snomed -> answer.putArray("extension").addObject()
+                                    .put("url", Fhir.BODY_STRUCTURE).set("valueCoding", snomed));
+                            shown.add(coding.path("display").asText(value));
+                        }
                         case SCALE_0_10, NUMBER -> putInteger(answer, value);
                         case SHORT_TEXT, INFO -> answer.put("valueString", value);
                     }
                     if (type == QuestionType.YES_NO) {
                         shown.add(questionnaire == null ? a.displayValue()
                                 : CodeSystems.TEXTS.get(language, "answer." + ("yes".equals(value) ? "yes" : "no")));
-                    } else if (type != QuestionType.SINGLE_CHOICE && type != QuestionType.MULTI_CHOICE) {
+                    } else if (type != QuestionType.SINGLE_CHOICE && type != QuestionType.MULTI_CHOICE
+                            && type != QuestionType.BODY_AREAS) {
                         shown.add(value);
                     }
                 }

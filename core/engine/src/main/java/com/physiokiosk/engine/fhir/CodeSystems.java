@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.physiokiosk.api.Severity;
+import com.physiokiosk.engine.body.BodyMap;
 import com.physiokiosk.engine.i18n.Languages;
 import com.physiokiosk.engine.i18n.MessageBundle;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *       version of the topic's Questionnaire: the code system is made from that stored Questionnaire, so it
  *       is as permanent as it is.</li>
  *   <li>How much a finding matters: {@code <base>/CodeSystem/finding-severity}.</li>
+ *   <li>The regions of the body map (the pain drawing's answers): {@code <base>/CodeSystem/body-region}, each
+ *       concept with its SNOMED CT body structure as the property {@code snomed-ct} where one fits.</li>
  * </ul>
  */
 public final class CodeSystems {
@@ -33,6 +36,12 @@ public final class CodeSystems {
     public static final String SHARED = "answer";
     /** Id of the finding severity code system. */
     public static final String SEVERITY = "finding-severity";
+    /** Id of the body map's region code system. */
+    public static final String BODY = "body-region";
+    /** Its property holding the SNOMED CT body structure that fits a region. */
+    static final String SNOMED_PROPERTY = "snomed-ct";
+    /** Version of the body region code system: a hash of its regions, texts and SNOMED CT codes. */
+    static final String BODY_VERSION;
     /** Version of the two fixed code systems: a hash of their codes and texts, so it changes whenever they do. */
     static final String FIXED_VERSION;
 
@@ -57,6 +66,12 @@ public final class CodeSystems {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(content.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             FIXED_VERSION = "1." + java.util.HexFormat.of().formatHex(hash).substring(0, 12);
+            StringBuilder body = new StringBuilder(texts("body.title").toString());
+            for (BodyMap.Region r : BodyMap.get().regions()) {
+                body.append(r.id()).append(bodyLabels(r.id())).append(r.snomed()).append('\n');
+            }
+            BODY_VERSION = "1." + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(body.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -87,6 +102,27 @@ public final class CodeSystems {
         return Fhir.coding(json, topicSystem(topicId), version, code, display);
     }
 
+    /** The coding of body map region {@code id}, labelled in {@code language} (none when {@code null}). */
+    ObjectNode bodyRegion(String id, String language) {
+        return Fhir.coding(json, base + "/CodeSystem/" + BODY, BODY_VERSION, id,
+                language == null ? null : BodyMap.get().label(id, language));
+    }
+
+    /** The SNOMED CT coding of body map region {@code id}, if one fits. */
+    Optional<ObjectNode> snomed(String id) {
+        return BodyMap.get().region(id).map(BodyMap.Region::snomed)
+                .map(s -> Fhir.coding(json, Fhir.SNOMED, null, s.code(), s.display()));
+    }
+
+    /** The label of body map region {@code id} in every language. */
+    static Map<String, String> bodyLabels(String id) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String language : Languages.SUPPORTED) {
+            out.put(language, BodyMap.get().label(id, language));
+        }
+        return out;
+    }
+
     /** The kiosk's own answer code of a coding of {@code system}: a LOINC answer code back to {@code yes} or {@code no}. */
     static String kioskCode(String system, String code) {
         if (Fhir.LOINC.equals(system)) {
@@ -101,10 +137,10 @@ public final class CodeSystems {
 
     /** Whether {@code id} names one of the fixed code systems. */
     public static boolean isFixed(String id) {
-        return SHARED.equals(id) || SEVERITY.equals(id);
+        return SHARED.equals(id) || SEVERITY.equals(id) || BODY.equals(id);
     }
 
-    /** The fixed code system {@code id} ({@link #SHARED} or {@link #SEVERITY}). */
+    /** The fixed code system {@code id} ({@link #SHARED}, {@link #SEVERITY} or {@link #BODY}). */
     public Optional<ObjectNode> fixed(String id) {
         if (SHARED.equals(id)) {
             Map<String, Map<String, String>> concepts = new LinkedHashMap<>();
@@ -119,6 +155,20 @@ public final class CodeSystems {
                 concepts.put(severityCode(s), texts("severity." + severityCode(s)));
             }
             return Optional.of(codeSystem(SEVERITY, FIXED_VERSION, texts("severity.title"), concepts, null));
+        }
+        if (BODY.equals(id)) {
+            Map<String, Map<String, String>> concepts = new LinkedHashMap<>();
+            for (BodyMap.Region r : BodyMap.get().regions()) {
+                concepts.put(r.id(), bodyLabels(r.id()));
+            }
+            ObjectNode cs = codeSystem(BODY, BODY_VERSION, texts("body.title"), concepts, null);
+            cs.putArray("property").addObject().put("code", SNOMED_PROPERTY).put("uri", Fhir.SNOMED)
+                    .put("description", "The SNOMED CT body structure that fits the region").put("type", "Coding");
+            for (JsonNode concept : cs.path("concept")) {
+                snomed(concept.path("code").asText()).ifPresent(coding -> ((ObjectNode) concept).putArray("property")
+                        .addObject().put("code", SNOMED_PROPERTY).set("valueCoding", coding));
+            }
+            return Optional.of(cs);
         }
         return Optional.empty();
     }

@@ -49,6 +49,7 @@ final class EnableWhen {
             switch (target.get().type()) {
                 case YES_NO -> e.put("answerBoolean", "yes".equals(eq.code()));
                 case SINGLE_CHOICE, MULTI_CHOICE -> e.set("answerCoding", codes.option(topic.id(), null, eq.code(), null));
+                case BODY_AREAS -> e.set("answerCoding", codes.bodyRegion(eq.code(), null));
                 case SCALE_0_10, NUMBER -> {
                     Optional<Integer> n = integer(eq.code());
                     if (n.isEmpty()) {
@@ -86,6 +87,11 @@ final class EnableWhen {
                 case YES_NO -> "$this = " + "yes".equals(eq.code());
                 case SINGLE_CHOICE, MULTI_CHOICE -> {
                     ObjectNode coding = codes.option(topic.id(), null, eq.code(), null);
+                    yield "system = " + literal(coding.path("system").asText()) + " and code = "
+                            + literal(coding.path("code").asText());
+                }
+                case BODY_AREAS -> {
+                    ObjectNode coding = codes.bodyRegion(eq.code(), null);
                     yield "system = " + literal(coding.path("system").asText()) + " and code = "
                             + literal(coding.path("code").asText());
                 }

@@ -38,7 +38,14 @@ public final class Fhir {
     static final String SDC_RESPONSE =
             "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaireresponse|3.0.0";
     static final String FLAG_DETAIL = "http://hl7.org/fhir/StructureDefinition/flag-detail";
+    /**
+     * The kiosk's extension on a pain drawing's answer: the SNOMED CT body structure that fits the region coded in
+     * the answer (a Coding holds one code; a region's SNOMED CT concept goes beside it). The kiosk's own definition,
+     * the same for every clinic.
+     */
+    static final String BODY_STRUCTURE = "https://physio-kiosk.org/fhir/StructureDefinition/body-structure";
     static final String LOINC = "http://loinc.org";
+    static final String SNOMED = "http://snomed.info/sct";
     static final String UCUM = "http://unitsofmeasure.org";
     static final String XHTML = "http://www.w3.org/1999/xhtml";
 

@@ -9,6 +9,7 @@ import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.api.QuestionType;
 import com.physiokiosk.engine.i18n.Languages;
+import com.physiokiosk.engine.body.BodyMap;
 import com.physiokiosk.engine.topic.ConditionLinks;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import java.nio.charset.StandardCharsets;
@@ -170,7 +171,7 @@ final class QuestionnaireBuilder {
         Fhir.putText(item, "text", texts(topic, q.textKey()));
         item.put("type", switch (q.type()) {
             case YES_NO -> "boolean";
-            case SINGLE_CHOICE, MULTI_CHOICE -> "choice";
+            case SINGLE_CHOICE, MULTI_CHOICE, BODY_AREAS -> "choice";
             case SCALE_0_10, NUMBER -> "integer";
             case SHORT_TEXT -> "string";
             case INFO -> "display";
@@ -184,7 +185,7 @@ final class QuestionnaireBuilder {
             // Only a question asked in every visit is required: one that is skipped must be left out.
             item.put("required", q.required() && always);
         }
-        if (q.type() == QuestionType.MULTI_CHOICE) {
+        if (q.type() == QuestionType.MULTI_CHOICE || q.type() == QuestionType.BODY_AREAS) {
             item.put("repeats", true);
         }
         if (q.type() == QuestionType.SHORT_TEXT) {
@@ -220,6 +221,15 @@ final class QuestionnaireBuilder {
                 ObjectNode coding = codes.option(topic.id(), version, o.code(), null);
                 Fhir.putText(coding, "display", texts(topic, o.textKey()));
                 option.set("valueCoding", coding);
+            }
+        }
+        if (q.type() == QuestionType.BODY_AREAS) {
+            // Every region of the body map, coded in its own code system, whichever topic asks.
+            ArrayNode options = item.putArray("answerOption");
+            for (BodyMap.Region r : BodyMap.get().regions()) {
+                ObjectNode coding = codes.bodyRegion(r.id(), null);
+                Fhir.putText(coding, "display", CodeSystems.bodyLabels(r.id()));
+                options.addObject().set("valueCoding", coding);
             }
         }
         if (q.helpKey() != null && q.type().isAnswerable()) {

@@ -1,6 +1,7 @@
 package com.physiokiosk.engine.flow;
 
 import com.physiokiosk.api.AnswerOption;
+import com.physiokiosk.api.BodyAreas;
 import com.physiokiosk.api.Question;
 import com.physiokiosk.engine.i18n.PlainText;
 import java.text.Normalizer;
@@ -55,6 +56,7 @@ public final class AnswerParser {
             case NUMBER -> number(given, question.min(), question.max());
             case SHORT_TEXT -> text(given);
             case INFO -> Result.ok(List.of());
+            case BODY_AREAS -> regions(given);
         };
     }
 
@@ -83,6 +85,15 @@ public final class AnswerParser {
             }
         });
         return Result.ok(ordered);
+    }
+
+    private static Result regions(List<String> given) {
+        Set<String> marked = new LinkedHashSet<>(given);
+        if (!BodyAreas.REGIONS.containsAll(marked)) {
+            return Result.error("error.choose-listed");
+        }
+        // Keep the map's order, not the order of the taps.
+        return Result.ok(BodyAreas.REGIONS.stream().filter(marked::contains).toList());
     }
 
     private static Result number(List<String> given, int min, int max) {

@@ -1,6 +1,7 @@
 package com.physiokiosk.engine.topic;
 
 import com.physiokiosk.api.AnswerOption;
+import com.physiokiosk.api.BodyAreas;
 import com.physiokiosk.api.Condition;
 import com.physiokiosk.api.Facts;
 import com.physiokiosk.api.Question;
@@ -242,6 +243,11 @@ public final class TopicValidator {
             Question q = byId.get(eq.linkId());
             if (q == null) {
                 problems.add(owner + " refers to unknown question '" + eq.linkId() + "'");
+            } else if (q.type() == QuestionType.BODY_AREAS) {
+                if (!BodyAreas.isRegion(eq.code())) {
+                    problems.add(owner + " compares '" + eq.linkId() + "' with '" + eq.code()
+                            + "', which is not a region of the body map (see BodyAreas.REGIONS)");
+                }
             } else if (!codesOf(q).contains(eq.code())) {
                 problems.add(owner + " compares '" + eq.linkId() + "' with '" + eq.code()
                         + "', which is not one of its answers " + codesOf(q));

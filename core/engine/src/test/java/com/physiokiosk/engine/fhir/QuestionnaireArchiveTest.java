@@ -71,7 +71,9 @@ class QuestionnaireArchiveTest extends OnBothDatabases {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) { // not opened when the PostgreSQL half is skipped
+            db.close();
+        }
     }
 
     @Test
