@@ -259,6 +259,7 @@ public final class Scenario {
             case NUMBER -> "a whole number from " + q.min() + " to " + q.max();
             case SHORT_TEXT -> "one short text";
             case INFO -> "nothing";
+            case BODY_AREAS -> "regions of the body map (BodyAreas.REGIONS)";
         };
     }
 }

@@ -23,6 +23,19 @@ class AnswerParserTest {
             AnswerOption.of("y", "t"), AnswerOption.exclusive("none", "t"));
 
     @Test
+    @DisplayName("a body map: regions of the map only, once each, in the map's order; none marked is fine when optional")
+    void bodyAreasTakesRegionsOfTheMap() {
+        Question drawing = Question.bodyAreas("where", "t");
+        assertEquals(List.of("front-right-shin", "back-left-low-back"),
+                parse(drawing, "back-left-low-back", "front-right-shin", "back-left-low-back").values());
+        assertEquals("error.choose-listed", parse(drawing, "back-left-low-back", "left-tail").errorKey());
+        assertEquals("error.choose-listed", parse(drawing, "<script>").errorKey());
+        assertEquals("error.required", parse(drawing).errorKey());
+        assertEquals(List.of(), parse(drawing.optional()).values());
+        assertEquals(74, parse(drawing, com.physiokiosk.api.BodyAreas.REGIONS.toArray(String[]::new)).values().size());
+    }
+
+    @Test
     void yesNoTakesExactlyYesOrNo() {
         assertEquals(List.of("yes"), parse(YES_NO, " yes ").values());
         assertEquals("error.choose-one", parse(YES_NO, "maybe").errorKey());

@@ -63,6 +63,19 @@ class TopicValidatorTest {
     }
 
     @Test
+    @DisplayName("a condition on a body map names regions of the map")
+    void bodyMapConditionsNameRegions() {
+        List<Question> qs = List.of(Question.bodyAreas("where", "q.a"));
+        List<Rule> good = List.of(Rule.of("r", Severity.CONSULT,
+                com.physiokiosk.api.BodyAreas.oneLegBelowKnee("where"), "r.p", "r.c", SRC));
+        assertEquals(List.of(), TopicValidator.validate(INFO, qs, good, texts()));
+        List<Rule> bad = List.of(Rule.of("r", Severity.CONSULT, Condition.equals("where", "front-left-tail"),
+                "r.p", "r.c", SRC));
+        assertEquals(List.of("rule 'r' compares 'where' with 'front-left-tail', which is not a region of the body map"
+                + " (see BodyAreas.REGIONS)"), TopicValidator.validate(INFO, qs, bad, texts()));
+    }
+
+    @Test
     void comparedCodesAndNumbersMustFitTheQuestion() {
         List<Rule> rules = List.of(
                 Rule.of("r1", Severity.CONSULT, Condition.equals("b", "z"), null, "r.c", SRC),
