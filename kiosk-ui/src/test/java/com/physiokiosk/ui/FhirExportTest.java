@@ -226,6 +226,57 @@ class FhirExportTest {
     }
 
     @Test
+    @DisplayName("the pain drawing: region codings of the kiosk's code system in the patient's language, SNOMED CT beside")
+    void aPainDrawingIsRegionCodingsWithSnomedCt() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Walker w = new Walker(new Browser(server.port())).answer("about/" + Facts.PAIN_AREAS,
+                    "back-left-flank", "front-right-knee", "back-right-low-back");
+            assertEquals("/topics", w.answerFrom(w.start("es", "Ana")));
+            assertEquals("/review", w.answerFrom(w.choose("sleep")));
+            w.send();
+            CheckIn c = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+            HttpResponse<String> r = TestKiosk.admin(server.port()).get("/staff/check-ins/" + c.publicId() + "/fhir");
+            Bundle bundle = strict().parseResource(Bundle.class, r.body());
+            check.knowAll(bundle);
+            check.assertValid(r.body(), "the bundle with a pain drawing");
+
+            QuestionnaireResponseItemComponent drawing = resources(bundle, QuestionnaireResponse.class).stream()
+                    .flatMap(qr -> qr.getItem().stream()).filter(i -> i.getLinkId().equals(Facts.PAIN_AREAS))
+                    .findFirst().orElseThrow();
+            assertEquals("¿Dónde tiene dolor?", drawing.getText(), "the question as the patient read it");
+            String system = BASE + "/CodeSystem/body-region";
+            assertEquals(List.of("front-right-knee", "back-right-low-back", "back-left-flank"), drawing.getAnswer().stream()
+                    .map(a -> a.getValueCoding().getCode()).toList(), "the map's order");
+            assertTrue(drawing.getAnswer().stream().allMatch(a -> a.getValueCoding().getSystem().equals(system)));
+            assertEquals("Parte delantera de la rodilla, su lado derecho",
+                    drawing.getAnswer().get(0).getValueCoding().getDisplay());
+            String ext = "https://physio-kiosk.org/fhir/StructureDefinition/body-structure";
+            org.hl7.fhir.r4.model.Coding knee = (org.hl7.fhir.r4.model.Coding) drawing.getAnswer().get(0)
+                    .getExtensionByUrl(ext).getValue();
+            assertEquals("http://snomed.info/sct", knee.getSystem());
+            assertEquals("6757004", knee.getCode(), "right knee region");
+            assertEquals("37822005", ((org.hl7.fhir.r4.model.Coding) drawing.getAnswer().get(1).getExtensionByUrl(ext)
+                    .getValue()).getCode(), "lower back");
+            assertEquals(null, drawing.getAnswer().get(2).getExtensionByUrl(ext), "no SNOMED CT concept checked for a flank");
+
+            CodeSystem regions = resources(bundle, CodeSystem.class).stream().filter(cs -> cs.getUrl().equals(system))
+                    .findFirst().orElseThrow();
+            assertEquals(74, regions.getConcept().size());
+            CodeSystem.ConceptDefinitionComponent leftKnee = regions.getConcept().stream()
+                    .filter(cc -> cc.getCode().equals("front-left-knee")).findFirst().orElseThrow();
+            assertEquals("Front of the knee, your left", leftKnee.getDisplay());
+            assertEquals("82169009", ((org.hl7.fhir.r4.model.Coding) leftKnee.getPropertyFirstRep().getValue()).getCode());
+            Questionnaire about = resources(bundle, Questionnaire.class).stream()
+                    .filter(q -> q.getUrl().endsWith("/Questionnaire/about")).findFirst().orElseThrow();
+            QuestionnaireItemComponent asked = about.getItem().stream()
+                    .filter(i -> i.getLinkId().equals(Facts.PAIN_AREAS)).findFirst().orElseThrow();
+            assertEquals(QuestionnaireItemType.CHOICE, asked.getType());
+            assertTrue(asked.getRepeats());
+            assertEquals(74, asked.getAnswerOption().size(), "every region an option");
+        });
+    }
+
+    @Test
     void aCheckInIsOneBundleWithItsQuestionnairesFindingsAndPainScore() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
             PatientFlowTest.walk(new Browser(server.port()), "en", "Ana",

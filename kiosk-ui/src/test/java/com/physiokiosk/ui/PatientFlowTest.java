@@ -106,8 +106,10 @@ class PatientFlowTest {
 
             TopicResponse about = stored.topics().get(1);
             assertEquals(List.of(Facts.AGE_BAND, Facts.FIRST_EPISODE, Facts.MATERNITY, Facts.PEG_PAIN,
-                    Facts.PEG_ENJOYMENT, Facts.PEG_ACTIVITY, Facts.PAIN_NOW),
+                    Facts.PEG_ENJOYMENT, Facts.PEG_ACTIVITY, Facts.PAIN_NOW, Facts.PAIN_AREAS),
                     about.answers().stream().map(StoredAnswer::linkId).toList(), "the shared facts, weeks skipped");
+            assertEquals(List.of("back-right-low-back", "back-left-low-back"),
+                    about.answers().get(about.answers().size() - 1).values(), "the pain drawing, in the map's order");
 
             TopicResponse cramps = stored.topics().get(2);
             assertEquals("0.1.0-SNAPSHOT", cramps.pluginVersion());

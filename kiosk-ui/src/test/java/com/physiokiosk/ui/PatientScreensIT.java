@@ -75,7 +75,7 @@ class PatientScreensIT {
     }
 
     /** How many screens {@link #visitEveryScreen} looks at per language, the welcome screen aside. */
-    private static final int SCREENS = 19;
+    private static final int SCREENS = 20;
 
     private void report(int expected) {
         assertEquals(List.of(), problems, "problems on the patient screens");
@@ -87,8 +87,8 @@ class PatientScreensIT {
     /**
      * Every kind of patient screen in {@code lang}: welcome (shows every language, so only with the first),
      * name (and its error), the safety screen's lead-in (an information screen), yes/no, several answers,
-     * one answer, a number (and its error), the 0-10 scale, the topic list, an illustrated question, leaving
-     * a topic part-way, a topic's information screen, the review, a question opened from it with "Change" (its
+     * one answer, a number (and its error), the 0-10 scale, the pain drawing, the topic list, an illustrated
+     * question, leaving a topic part-way, a topic's information screen, the review, a question opened from it with "Change" (its
      * answer chosen), "Start again?", a message page, the result, and the urgent screen.
      */
     private void visitEveryScreen(String lang, boolean large, List<Size> sizes) {
@@ -138,7 +138,9 @@ class PatientScreensIT {
         showNext(w, "/q/about/fact.pregnancy-weeks", "/q/about/fact.peg-pain");
         look("09-scale", tag, sizes, large);
 
-        assertEquals("/topics", w.answerFrom("/q/about/fact.peg-pain"));
+        showNext(w, "/q/about/fact.peg-pain", "/q/about/fact.pain-areas");
+        look("09b-pain-drawing", tag, sizes, large);
+        assertEquals("/topics", w.answerFrom("/q/about/fact.pain-areas"));
         inChromium(b, "/topics");
         look("10-topics", tag, sizes, large);
         String sleep = w.choose("sleep");

@@ -146,8 +146,8 @@ class PatientScreensTest {
             Browser b = new Browser(server.port());
             Walker w = new Walker(b).topic("cramps", PatientFlowTest.calmCramps());
             assertEquals("/topics", w.answerFrom(w.start("en", "Ana")));
-            assertTrue(b.get("/topics").body().contains("href=\"/q/about/fact.pain-now\""),
-                    "back from the topic list: the last About you question");
+            assertTrue(b.get("/topics").body().contains("href=\"/q/about/fact.pain-areas\""),
+                    "back from the topic list: the last About you question, the pain drawing");
             assertEquals("/review", w.answerFrom(w.choose("cramps")));
             assertTrue(b.get("/topics").body().contains("class=\"button secondary back\" href=\"/review\""),
                     "adding a topic from the review: back to the review");
