@@ -139,26 +139,41 @@
       boxes[box.value] = box;
     });
     var list = map.querySelector('.marked-list');
+    // What is marked, named in the map's order (as the server names it), not the list's.
     function shade() {
-      var names = [];
+      var marked = [];
       map.querySelectorAll('[data-region]').forEach(function (region) {
         var box = boxes[region.getAttribute('data-region')];
         region.classList.toggle('marked', !!(box && box.checked));
       });
       map.querySelectorAll('input[type=checkbox][name=answer]').forEach(function (box) {
         if (box.checked) {
-          names.push(box.closest('label').querySelector('.tile-label').textContent.trim());
+          marked.push(box);
         }
+      });
+      marked.sort(function (a, b) { return Number(a.dataset.order) - Number(b.dataset.order); });
+      var names = marked.map(function (box) {
+        return box.closest('label').querySelector('.tile-label').textContent.trim();
       });
       list.textContent = names.length === 0 ? list.dataset.none
         : list.dataset.some.replace('{0}', String(names.length)) + ' ' + names.join('; ');
     }
+    // A shaky double tap (two taps within 400 ms on one region) marks it once, not on and off again.
+    var lastRegion = null;
+    var lastTap = 0;
     map.addEventListener('click', function (event) {
       var region = event.target.closest ? event.target.closest('[data-region]') : null;
       if (!region || tooSoon()) {
         return;
       }
-      var box = boxes[region.getAttribute('data-region')];
+      var id = region.getAttribute('data-region');
+      var now = Date.now();
+      if (id === lastRegion && now - lastTap < 400) {
+        return;
+      }
+      lastRegion = id;
+      lastTap = now;
+      var box = boxes[id];
       if (box) {
         box.checked = !box.checked;
         shade();

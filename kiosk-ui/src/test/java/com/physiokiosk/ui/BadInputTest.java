@@ -95,7 +95,13 @@ class BadInputTest {
             assertTrue(eleven.body().contains("whole number from 0 to 10"));
             assertEquals(400, b.post("/q/about/fact.pain-now", "answer", "-1").statusCode());
             assertEquals(400, b.post("/q/about/fact.pain-now", "answer", "5.5").statusCode());
-            assertEquals("/topics", Browser.location(b.post("/q/about/fact.pain-now", "answer", "5")));
+            assertEquals("/q/about/fact.pain-areas", Browser.location(b.post("/q/about/fact.pain-now", "answer", "5")));
+            b.get("/q/about/fact.pain-areas");
+            HttpResponse<String> notARegion = b.post("/q/about/fact.pain-areas", "answer", "back-left-low-back",
+                    "answer", "back-left-wing");
+            assertEquals(400, notARegion.statusCode(), "a region not on the map");
+            assertTrue(notARegion.body().contains("Please choose from the answers shown."));
+            assertEquals("/topics", Browser.location(b.post("/q/about/fact.pain-areas", "answer", "back-left-low-back")));
             b.get("/topics");
             w.answerUntil(Browser.location(b.post("/topics", "topic", "cramps")), "/q/cramps/trigger");
             HttpResponse<String> multi = b.post("/q/cramps/trigger", "answer", "lifting", "answer", "none");

@@ -248,7 +248,7 @@ class FhirExportTest {
             assertEquals(List.of("front-right-knee", "back-right-low-back", "back-left-flank"), drawing.getAnswer().stream()
                     .map(a -> a.getValueCoding().getCode()).toList(), "the map's order");
             assertTrue(drawing.getAnswer().stream().allMatch(a -> a.getValueCoding().getSystem().equals(system)));
-            assertEquals("Parte delantera de la rodilla, su lado derecho",
+            assertEquals("Parte delantera de la rodilla, derecha",
                     drawing.getAnswer().get(0).getValueCoding().getDisplay());
             String ext = "https://physio-kiosk.org/fhir/StructureDefinition/body-structure";
             org.hl7.fhir.r4.model.Coding knee = (org.hl7.fhir.r4.model.Coding) drawing.getAnswer().get(0)
@@ -264,7 +264,7 @@ class FhirExportTest {
             assertEquals(74, regions.getConcept().size());
             CodeSystem.ConceptDefinitionComponent leftKnee = regions.getConcept().stream()
                     .filter(cc -> cc.getCode().equals("front-left-knee")).findFirst().orElseThrow();
-            assertEquals("Front of the knee, your left", leftKnee.getDisplay());
+            assertEquals("Front of the knee, left", leftKnee.getDisplay(), "the patient's left, as records say it");
             assertEquals("82169009", ((org.hl7.fhir.r4.model.Coding) leftKnee.getPropertyFirstRep().getValue()).getCode());
             Questionnaire about = resources(bundle, Questionnaire.class).stream()
                     .filter(q -> q.getUrl().endsWith("/Questionnaire/about")).findFirst().orElseThrow();

@@ -1,7 +1,6 @@
 package com.physiokiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.physiokiosk.api.Facts;
@@ -115,12 +114,11 @@ class PainDrawingIT {
         tapRegion(tab, "feet", "front-right-ankle");
         showZoom(tab, "whole");
         assertMarked(tab, List.of("front-right-ankle", "back-right-low-back", "back-left-low-back", "back-left-hand"));
-        assertEquals("true", tab.driver.findElement(By.cssSelector(
-                "[data-zoom-view=whole] use[data-region=back-left-hand]")).getAttribute("class").contains("marked")
-                ? "true" : "false", "a region marked in a zoom is shaded in the whole body too");
+        assertTrue(tab.driver.findElement(By.cssSelector("[data-zoom-view=whole] use[data-region=back-left-hand]"))
+                .getAttribute("class").contains("marked"), "a region marked in a zoom is shaded in the whole body too");
         String said = tab.driver.findElement(By.id("marked-list")).getText();
-        assertTrue(said.contains("Low back, your left") && said.contains("Back of the hand, your left")
-                && said.contains("Front of the ankle, your right"), said);
+        assertEquals("Marked (4): Front of the ankle, your right; Low back, your right; Low back, your left;"
+                + " Back of the hand, your left", said, "named as the patient reads them, in the map's order");
         shot(tab, "marked-1280x800");
         resize(tab, 1080, 1920);
         shot(tab, "marked-1080x1920");
@@ -140,6 +138,19 @@ class PainDrawingIT {
     }
 
     @Test
+    @DisplayName("a shaky double tap marks a region once; a tap after a moment unmarks it")
+    void doubleTap() {
+        KioskTab tab = chromium.open(Map.of(), 1080, 1920);
+        toDrawing(tab, "en");
+        tapRegion(tab, "whole", "back-right-calf");
+        // The second tap of a double tap, at once, on the same place.
+        new Actions(tab.driver).click().perform();
+        assertMarked(tab, List.of("back-right-calf"));
+        tapRegion(tab, "whole", "back-right-calf");
+        assertMarked(tab, List.of());
+    }
+
+    @Test
     @DisplayName("the list alternative: the keyboard alone marks a region, and the drawing shows it; in Spanish too")
     void theListWithTheKeyboard() {
         KioskTab tab = chromium.open(Map.of(), 1080, 1920);
@@ -151,7 +162,6 @@ class PainDrawingIT {
         WebElement box = tab.driver.findElement(By.cssSelector("input[name=answer][value=back-right-calf]"));
         Chromium.waiting(tab.driver, Duration.ofSeconds(5)).until(d -> box.isDisplayed() || box.getRect().width > 0);
         // Tab from the summary through the list to the right calf, as a keyboard or switch user would.
-        WebElement focused = summary;
         for (int i = 0; i < 200 && !box.equals(tab.driver.switchTo().activeElement()); i++) {
             tab.driver.switchTo().activeElement().sendKeys(Keys.TAB);
         }
@@ -164,7 +174,6 @@ class PainDrawingIT {
         List<String> axe = Chromium.axeViolations(tab.driver, "list open");
         shot(tab, "list-es-1080x1920");
         assertEquals(List.of(), axe);
-        assertFalse(focused == null);
     }
 
     @Test
@@ -228,6 +237,8 @@ class PainDrawingIT {
     /** A real pointer tap in the middle of {@code regionId}'s largest square, in the zoom {@code zoom}. */
     private static void tapRegion(KioskTab tab, String zoom, String regionId) {
         showZoom(tab, zoom);
+        // Two taps on one region within 400 ms are one shaky double tap (see doubleTap): these are deliberate.
+        pause(450);
         BodyMap.Region r = BodyMap.get().region(regionId).orElseThrow();
         Rectangle2D square = BodyMap.largestSquare(r.shape());
         @SuppressWarnings("unchecked")
@@ -240,6 +251,14 @@ class PainDrawingIT {
         int x = ((Number) p.get("x")).intValue();
         int y = ((Number) p.get("y")).intValue();
         new Actions(tab.driver).moveToLocation(x, y).click().perform();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void assertMarked(KioskTab tab, List<String> expected) {

@@ -38,7 +38,7 @@ class PainDrawingSummaryTest {
 
     private static final List<String> MARKED = List.of("back-left-low-back", "back-right-low-back", "back-left-thigh",
             "back-left-calf", "front-right-hand");
-    /** The fill of a marked region and of an unmarked one, as drawing.jte gives them. */
+    /** The fill of a marked region and of an unmarked one, as staff/figure.jte gives them. */
     private static final int SHADED = 0xc2410c;
     private static final int PLAIN = 0xe5e9ef;
 
@@ -63,6 +63,43 @@ class PainDrawingSummaryTest {
     }
 
     @Test
+    @DisplayName("both legs on the drawing is a red flag at once: the urgent screen, staff alerted, the drawing flagged")
+    void bothLegsIsUrgentAtOnce() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            Walker w = new Walker(b);
+            w.answerUntil(w.start("en", "Ana"), "/q/about/" + Facts.PAIN_AREAS);
+            HttpResponse<String> sent = b.post("/q/about/" + Facts.PAIN_AREAS, "answer", "back-left-calf",
+                    "answer", "front-right-thigh", "answer", "back-left-low-back");
+            assertEquals("/urgent", Browser.location(sent), "the urgent screen, not the topic list");
+            CheckIn c = kiosk.app.checkIns().find(kiosk.app.checkIns().idsForDay(LocalDate.now()).get(0)).orElseThrow();
+            assertTrue(c.urgent(), "stored as urgent before the next screen");
+            assertEquals(List.of("drawing-both-legs"), c.findings().stream()
+                    .filter(f -> f.severity() == com.physiokiosk.api.Severity.URGENT).map(f -> f.ruleId()).toList());
+            String page = TestKiosk.admin(server.port()).page("/staff/check-ins/" + c.publicId()).body();
+            assertTrue(page.contains("<section class=\"drawing red-flag\">"), "the drawing marked as the red flag's answer");
+            assertTrue(page.contains("Pain drawing: pain marked on both legs"));
+        });
+    }
+
+    @Test
+    @DisplayName("a region not on the map is refused with a message, and the regions marked are kept on screen")
+    void aRegionNotOnTheMapIsRefused() {
+        JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
+            Browser b = new Browser(server.port());
+            Walker w = new Walker(b);
+            w.answerUntil(w.start("en", "Ana"), "/q/about/" + Facts.PAIN_AREAS);
+            HttpResponse<String> sent = b.post("/q/about/" + Facts.PAIN_AREAS, "answer", "back-left-calf",
+                    "answer", "back-left-tail");
+            assertEquals(400, sent.statusCode());
+            assertTrue(sent.body().contains("id=\"answer-error\""), "the reason, on the drawing");
+            assertTrue(sent.body().contains("value=\"back-left-calf\" checked"), "the calf still marked");
+            assertTrue(sent.body().contains("data-region=\"back-left-calf\" class=\"region marked\""));
+            assertTrue(kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty(), "nothing stored");
+        });
+    }
+
+    @Test
     @DisplayName("the summary draws both figures with exactly the marked regions shaded, the count and the names")
     void onTheSummary() {
         JavalinTest.test(kiosk.app.javalin(), (server, client) -> {
@@ -81,9 +118,10 @@ class PainDrawingSummaryTest {
             assertEquals(74, drawn.size(), "every region of both figures");
             assertEquals(BodyMap.get().inOrder(MARKED), shaded);
             assertTrue(page.contains("5 regions marked, in 4 of the 35 Michigan Body Map areas"), page);
-            assertTrue(page.contains("Palm and fingers, your right · Low back, your right · Low back, your left"
-                    + " · Back of the thigh, your left · Calf, your left"), "the names, in the map's order");
-            assertTrue(page.contains("Palm and fingers, your right"));
+            assertTrue(page.contains("Palm and fingers, right · Low back, right · Low back, left"
+                    + " · Back of the thigh, left · Calf, left"), "the names, the patient's sides, in the map's order");
+            assertTrue(page.contains("<strong>Front</strong><br/><span class=\"edge\">Right</span> | <span class=\"edge\">Left</span>"),
+                    "the front figure's sides as a clinician reads them: the patient's right on the left");
             // The findings the drawing raised: one leg below the knee (CONSULT) and widespread pain (a note).
             assertTrue(page.contains("Pain drawing: pain below the knee in one leg only"), "the CONSULT finding");
             assertTrue(page.contains("Pain drawing: widespread pain"), "the note");
@@ -107,8 +145,8 @@ class PainDrawingSummaryTest {
             String text = SummaryTest.flat(new PDFTextStripper().getText(pdf));
             assertTrue(text.contains("Pain drawing"), text);
             assertTrue(text.contains("5 regions marked, in 4 of the 35 Michigan Body Map areas"), text);
-            assertTrue(text.contains("Calf, your left"), text);
-            assertTrue(text.contains("Front") && text.contains("Back") && text.contains("Your right"), text);
+            assertTrue(text.contains("Calf, left"), text);
+            assertTrue(text.contains("Front") && text.contains("Back") && text.contains("Right | Left"), text);
 
             BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 150);
             javax.imageio.ImageIO.write(image, "png", Path.of("target", "summary-drawing.png").toFile());

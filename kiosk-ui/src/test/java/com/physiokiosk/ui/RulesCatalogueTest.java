@@ -195,12 +195,13 @@ class RulesCatalogueTest {
             for (SymptomRow row : catalogue.symptoms()) {
                 assertTrue(row.consistent(), row.symptom() + ": " + row.uses());
             }
-            assertEquals(List.of("safety/both-legs", "stretching/nerve-both-legs", "postpartum/nerve-both-legs",
-                    "sleep/nerve-both-legs"), uses(catalogue, Symptom.BOTH_LEGS));
+            assertEquals(List.of("safety/both-legs", "about/drawing-both-legs", "stretching/nerve-both-legs",
+                    "postpartum/nerve-both-legs", "sleep/nerve-both-legs"), uses(catalogue, Symptom.BOTH_LEGS));
             assertEquals(List.of("safety/leg-weakening", "stretching/nerve-getting-worse",
                     "postpartum/nerve-getting-worse", "sleep/nerve-getting-worse"), uses(catalogue, Symptom.LEG_WEAKENING));
-            assertEquals(List.of("stretching/nerve-symptoms", "stretching/leg-weakness", "postpartum/leg-nerve-signs",
-                    "sleep/leg-symptoms"), uses(catalogue, Symptom.ONE_LEG), "one leg: CONSULT in every topic");
+            assertEquals(List.of("about/drawing-one-leg-below-knee", "stretching/nerve-symptoms", "stretching/leg-weakness",
+                    "postpartum/leg-nerve-signs", "sleep/leg-symptoms"), uses(catalogue, Symptom.ONE_LEG),
+                    "one leg: CONSULT in every topic, the pain drawing's too");
             assertEquals(List.of("safety/saddle-numbness", "sexual-activity/genital-numbness"), uses(catalogue, Symptom.SADDLE));
             assertEquals(List.of("safety/bladder", "sexual-activity/new-bladder-trouble"), uses(catalogue, Symptom.BLADDER));
             assertEquals(List.of("safety/night-pain", "postpartum/night-pain-no-position", "sleep/night-pain-unrelieved"),

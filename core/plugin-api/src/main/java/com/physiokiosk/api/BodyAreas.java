@@ -80,9 +80,9 @@ public final class BodyAreas {
     private static final List<String> LOW_BACK_PARTS = List.of("low-back", "sacroiliac", "buttock");
     /** The axial skeleton of the ACR 1990 criteria: the neck, the front of the chest, the thoracic spine, the low back. */
     private static final List<String> AXIAL_PARTS = List.of("neck", "chest", "upper-back", "mid-back", "low-back");
-    /** Above the waist (the ACR's upper segment); the rest is below it. */
+    /** Above the waist (the ACR's upper segment); the rest is below it (the flank reaches down past the waist). */
     private static final List<String> UPPER_PARTS = List.of("head", "jaw", "neck", "shoulder", "chest", "upper-abdomen",
-            "upper-arm", "elbow", "forearm", "hand", "upper-back", "mid-back", "flank");
+            "upper-arm", "elbow", "forearm", "hand", "upper-back", "mid-back");
 
     private BodyAreas() {
     }
@@ -193,32 +193,27 @@ public final class BodyAreas {
     }
 
     /**
-     * Widespread pain as the American College of Rheumatology's 1990 criteria define it: pain on the left and on
-     * the right of the body, above and below the waist, and in the axial skeleton (the neck, the front of the
-     * chest, the thoracic spine or the low back). Axial regions count as axial only, not as a side; the shoulder
-     * and buttock count for their side.
+     * Widespread pain after the American College of Rheumatology's 1990 criteria: pain on the left and on the right
+     * of the body, above and below the waist, and in the axial skeleton (the neck, the front of the chest, the
+     * thoracic spine or the low back). The sides and the segments are counted from the regions off the spine only
+     * (the shoulder and the buttock count, as in the criteria), so back pain spreading to both buttocks is not
+     * widespread; the spine counts as axial.
      */
     public static Condition widespread(String linkId) {
-        List<String> sided = new ArrayList<>();
+        List<String> offSpine = new ArrayList<>();
         for (View view : View.values()) {
             for (String part : parts(view)) {
-                if (!AXIAL_PARTS.contains(part)) {
-                    sided.add(part);
+                if (!AXIAL_PARTS.contains(part) && !offSpine.contains(part)) {
+                    offSpine.add(part);
                 }
             }
         }
-        List<String> lower = new ArrayList<>();
-        for (View view : View.values()) {
-            for (String part : parts(view)) {
-                if (!UPPER_PARTS.contains(part) && !lower.contains(part)) {
-                    lower.add(part);
-                }
-            }
-        }
+        List<String> upper = offSpine.stream().filter(UPPER_PARTS::contains).toList();
+        List<String> lower = offSpine.stream().filter(p -> !UPPER_PARTS.contains(p)).toList();
         return Condition.all(
-                any(linkId, regions(Side.RIGHT, sided)),
-                any(linkId, regions(Side.LEFT, sided)),
-                any(linkId, bothSides(UPPER_PARTS)),
+                any(linkId, regions(Side.RIGHT, offSpine)),
+                any(linkId, regions(Side.LEFT, offSpine)),
+                any(linkId, bothSides(upper)),
                 any(linkId, bothSides(lower)),
                 any(linkId, bothSides(AXIAL_PARTS)));
     }

@@ -2,7 +2,8 @@ package com.physiokiosk.api;
 
 /**
  * How a question is asked and what its answer looks like. The host owns one way of rendering
- * and validating each type.
+ * and validating each type. New types are added in minor versions: a {@code switch} over this enum in a plugin
+ * should have a {@code default}.
  *
  * @since 1.0
  */

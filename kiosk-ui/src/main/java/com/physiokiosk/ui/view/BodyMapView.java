@@ -23,8 +23,8 @@ public final class BodyMapView {
     private BodyMapView() {
     }
 
-    /** One region as drawn: its id, outline, name and whether it is marked. */
-    public record Drawn(String id, String path, String label, boolean marked) {
+    /** One region as drawn: its id, outline, name, whether it is marked, and its place in the map's order. */
+    public record Drawn(String id, String path, String label, boolean marked, int order) {
     }
 
     /**
@@ -67,7 +67,7 @@ public final class BodyMapView {
      * @param title    the question's text
      * @param count    how many regions were marked, and in how many of the Michigan Body Map's areas
      * @param figures  the front and the back, marked regions shaded
-     * @param names    the marked regions by name, in the map's order
+     * @param names    the marked regions by name ("Calf, left": the patient's side), in the map's order
      * @param redFlag  an URGENT finding rests on it
      */
     public record Summary(String title, String count, List<Window> figures, List<String> names, boolean redFlag) {
@@ -80,14 +80,14 @@ public final class BodyMapView {
         MessageBundle texts = BodyMap.texts();
         List<Drawn> all = new ArrayList<>();
         for (Region r : map.regions()) {
-            all.add(drawn(r, on, language));
+            all.add(drawn(r, on, language, true));
         }
         List<ZoomView> zooms = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         for (Zoom z : map.zooms()) {
             List<Window> windows = new ArrayList<>();
             for (Cell c : z.cells()) {
-                windows.add(window(c, z.parts(), on, language));
+                windows.add(window(c, z.parts(), on, language, true));
             }
             String label = texts.get(language, "body.zoom." + z.id());
             zooms.add(new ZoomView(z.id(), label, windows));
@@ -95,13 +95,13 @@ public final class BodyMapView {
                 List<Drawn> members = new ArrayList<>();
                 for (Region r : map.regions()) {
                     if (z.parts().contains(r.part())) {
-                        members.add(drawn(r, on, language));
+                        members.add(drawn(r, on, language, true));
                     }
                 }
                 groups.add(new Group(label, members));
             }
         }
-        List<String> names = map.inOrder(on).stream().map(id -> map.label(id, language)).toList();
+        List<String> names = map.inOrder(on).stream().map(id -> map.patientLabel(id, language)).toList();
         return new Screen(all, zooms, groups, names);
     }
 
@@ -111,7 +111,7 @@ public final class BodyMapView {
         Set<String> on = new LinkedHashSet<>(map.inOrder(marked));
         List<Window> figures = new ArrayList<>();
         for (Cell c : map.zooms().get(0).cells()) {
-            figures.add(window(c, java.util.Set.of(), on, t.language()));
+            figures.add(window(c, java.util.Set.of(), on, t.language(), false));
         }
         String count = t.get("staff.summary.drawing.count", on.size(), map.michiganAreas(on),
                 MichiganAreas.AREAS.size());
@@ -119,8 +119,11 @@ public final class BodyMapView {
         return new Summary(title, count, figures, names, redFlag);
     }
 
-    /** A window on {@code c}: the regions of {@code parts} to tap (every region when empty), the rest as context. */
-    private static Window window(Cell c, Set<String> parts, Set<String> on, String language) {
+    /**
+     * A window on {@code c}: the regions of {@code parts} to tap (every region when empty), the rest as context;
+     * named for the {@code patient} ("your left") or for staff ("left").
+     */
+    private static Window window(Cell c, Set<String> parts, Set<String> on, String language, boolean patient) {
         MessageBundle texts = BodyMap.texts();
         Rectangle2D box = new Rectangle2D.Double(c.x(), c.y(), c.width(), c.height());
         List<Drawn> regions = new ArrayList<>();
@@ -129,17 +132,19 @@ public final class BodyMapView {
             if (!box.intersects(r.bounds())) {
                 continue;
             }
-            (parts.isEmpty() || parts.contains(r.part()) ? regions : context).add(drawn(r, on, language));
+            (parts.isEmpty() || parts.contains(r.part()) ? regions : context).add(drawn(r, on, language, patient));
         }
-        return new Window(texts.get(language, "body.view." + c.view().id()), side(c.leftEdge(), language),
-                side(c.rightEdge(), language), c.viewBox(), c.height() / c.width(), regions, context);
+        return new Window(texts.get(language, "body.view." + c.view().id()), side(c.leftEdge(), language, patient),
+                side(c.rightEdge(), language, patient), c.viewBox(), c.height() / c.width(), regions, context);
     }
 
-    private static String side(Side side, String language) {
-        return BodyMap.texts().get(language, "body.side." + side.id() + ".short");
+    private static String side(Side side, String language, boolean patient) {
+        return BodyMap.texts().get(language, (patient ? "body.side.your." : "body.side.") + side.id() + ".short");
     }
 
-    private static Drawn drawn(Region r, Set<String> on, String language) {
-        return new Drawn(r.id(), r.path(), BodyMap.get().label(r.id(), language), on.contains(r.id()));
+    private static Drawn drawn(Region r, Set<String> on, String language, boolean patient) {
+        BodyMap map = BodyMap.get();
+        return new Drawn(r.id(), r.path(), patient ? map.patientLabel(r.id(), language) : map.label(r.id(), language),
+                on.contains(r.id()), map.regions().indexOf(r));
     }
 }

@@ -10,7 +10,6 @@ import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.PathIterator;
-import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,13 +47,18 @@ public final class BodyMap {
      * One region of the map.
      *
      * @param id       the id, as in {@link BodyAreas#REGIONS}
-     * @param shape    its outline in map units
+     * @param shape    its outline in map units (a copy: the map's own stays as it is)
      * @param path     the same outline as SVG path data
      * @param michigan the Michigan Body Map area it lies in (see {@link MichiganAreas})
      * @param snomed   the SNOMED CT body structure that fits it, or {@code null} where none does
      */
     public record Region(String id, View view, Side side, String part, Shape shape, String path, String michigan,
                          Snomed snomed) {
+
+        @Override
+        public Shape shape() {
+            return new Path2D.Double(shape);
+        }
 
         /** Where it lies, in map units. */
         public Rectangle2D bounds() {
@@ -81,11 +85,6 @@ public final class BodyMap {
         /** The SVG viewBox of the window. */
         public String viewBox() {
             return number(x) + " " + number(y) + " " + number(width) + " " + number(height);
-        }
-
-        /** Whether the window shows both sides of the body. */
-        public boolean bothSides() {
-            return leftEdge != rightEdge;
         }
     }
 
@@ -160,14 +159,31 @@ public final class BodyMap {
         return TEXTS;
     }
 
-    /** How a region is named to a patient or in a record, in {@code language}: "Back of the knee, left". */
+    /**
+     * How a region is named in a record, for staff, in {@code language}: "Back of the knee, left", the side being the
+     * patient's own, as clinicians read it.
+     */
     public String label(String regionId, String language) {
+        return name(regionId, language, "body.side.");
+    }
+
+    /** How a region is named to the patient, in {@code language}: "Back of the knee, your left". */
+    public String patientLabel(String regionId, String language) {
+        return name(regionId, language, "body.side.your.");
+    }
+
+    private String name(String regionId, String language, String sideKey) {
         Region r = byId.get(regionId);
         if (r == null) {
             return regionId;
         }
         return TEXTS.get(language, "body.region", TEXTS.get(language, "body." + r.view().id() + "." + r.part()),
-                TEXTS.get(language, "body.side." + r.side().id()));
+                TEXTS.get(language, sideKey + r.side().id()));
+    }
+
+    /** The patient's side drawn on the viewer's left of {@code view}: their right from the front, their left from the back. */
+    public static Side viewersLeft(View view) {
+        return view == View.FRONT ? Side.RIGHT : Side.LEFT;
     }
 
     /** The ids of {@code marked} that are regions of the map, in the map's order. */
@@ -210,7 +226,7 @@ public final class BodyMap {
 
     private static List<Region> build(View view) {
         // Cut on the viewer's left half; the right half is its mirror image.
-        Side viewerLeft = view == View.FRONT ? Side.RIGHT : Side.LEFT;
+        Side viewerLeft = viewersLeft(view);
         Area half = new Area(new Rectangle2D.Double(-10, -10, MID + 10, HEIGHT + 20));
         Map<String, Area> cuts = new LinkedHashMap<>();
         Area head = intersect(new Area(HEAD), half);
@@ -299,8 +315,7 @@ public final class BodyMap {
     }
 
     private static Cell whole(View view) {
-        return new Cell(view, -2, 0, WIDTH + 4, HEIGHT + 2, view == View.FRONT ? Side.RIGHT : Side.LEFT,
-                view == View.FRONT ? Side.LEFT : Side.RIGHT);
+        return new Cell(view, -2, 0, WIDTH + 4, HEIGHT + 2, viewersLeft(view), viewersLeft(view).other());
     }
 
     private Zoom bothSides(String id, Set<String> parts) {
@@ -315,7 +330,7 @@ public final class BodyMap {
         List<Cell> cells = new ArrayList<>();
         for (View view : View.values()) {
             // In the order they are seen: the viewer's left first.
-            Side first = view == View.FRONT ? Side.RIGHT : Side.LEFT;
+            Side first = viewersLeft(view);
             for (Side side : List.of(first, first.other())) {
                 cells.add(window(view, regions(view).stream()
                         .filter(r -> r.side() == side && parts.contains(r.part())).toList()));
@@ -332,7 +347,7 @@ public final class BodyMap {
         double margin = 3;
         double x = box.getX() - margin;
         double w = box.getWidth() + 2 * margin;
-        Side viewerLeft = view == View.FRONT ? Side.RIGHT : Side.LEFT;
+        Side viewerLeft = viewersLeft(view);
         Side leftEdge = x < MID ? viewerLeft : viewerLeft.other();
         Side rightEdge = x + w > MID ? viewerLeft.other() : viewerLeft;
         return new Cell(view, x, box.getY() - margin, w, box.getHeight() + 2 * margin, leftEdge, rightEdge);
@@ -443,11 +458,5 @@ public final class BodyMap {
             }
         }
         return null;
-    }
-
-    /** A point well inside {@code r}: the centre of its largest square. */
-    public static Point2D inside(Region r) {
-        Rectangle2D sq = largestSquare(r.shape());
-        return new Point2D.Double(sq.getCenterX(), sq.getCenterY());
     }
 }

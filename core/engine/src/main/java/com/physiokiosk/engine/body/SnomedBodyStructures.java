@@ -7,9 +7,9 @@ import java.util.Map;
 /**
  * The SNOMED CT body structure that fits each part of the body map, where one does: the lateralised concept for
  * the patient's side when SNOMED CT has one, else the structure the region lies in (the neck for either half of
- * it). Only concepts checked against published code lists and value sets are here (an upper or middle back, a
- * flank, a sacroiliac region, a calf or a groin on one side had none we could check); a part without one is
- * exported with the kiosk's own region code alone.
+ * it, the groin for either side, the lower leg for a shin or a calf). Only concepts checked against published code
+ * lists and value sets are here (an upper or middle back, a flank and a sacroiliac region had none we could check);
+ * a part without one is exported with the kiosk's own region code alone.
  */
 final class SnomedBodyStructures {
 

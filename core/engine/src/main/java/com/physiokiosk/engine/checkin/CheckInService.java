@@ -200,8 +200,9 @@ public final class CheckInService {
             return TEXTS.get(language, "answer.scale", values.get(0));
         }
         if (q.type() == QuestionType.BODY_AREAS) {
-            // Region names hold commas ("Calf, your left"): one region from the next by a semicolon.
-            return BodyMap.get().inOrder(values).stream().map(id -> BodyMap.get().label(id, language))
+            // As the patient saw them on the review ("Calf, your left"); region names hold commas, so one region
+            // from the next by a semicolon.
+            return BodyMap.get().inOrder(values).stream().map(id -> BodyMap.get().patientLabel(id, language))
                     .collect(Collectors.joining("; "));
         }
         if (q.type().hasOptions()) {

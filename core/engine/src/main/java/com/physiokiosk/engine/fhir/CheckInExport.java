@@ -189,8 +189,9 @@ public final class CheckInExport {
                             shown.add(coding.path("display").asText(value));
                         }
                         case BODY_AREAS -> {
-                            ObjectNode coding = qItem != null ? option(topic, qItem, value, language, a)
-                                    : codes.bodyRegion(value, language == null ? Fhir.BASE_LANGUAGE : language);
+                            // As coded in the kept Questionnaire, else (a check-in kept before it) the map's own.
+                            ObjectNode coding = kept(qItem, value, language)
+                                    .orElseGet(() -> codes.bodyRegion(value, language == null ? Fhir.BASE_LANGUAGE : language));
                             answer.set("valueCoding", coding);
                             // The SNOMED CT body structure, where one fits, beside the kiosk's own region code.
                             codes.snomed(value).ifPresent(snomed -> answer.putArray("extension").addObject()
@@ -222,22 +223,29 @@ public final class CheckInExport {
 
     /** An answer option as coded in the kept Questionnaire, labelled in the patient's language. */
     private ObjectNode option(TopicResponse topic, JsonNode qItem, String value, String language, StoredAnswer a) {
-        if (qItem != null) {
-            for (JsonNode option : qItem.path("answerOption")) {
-                JsonNode coding = option.path("valueCoding");
-                if (value.equals(codeOf(coding))) {
-                    ObjectNode out = json.createObjectNode();
-                    out.put("system", coding.path("system").asText());
-                    if (coding.hasNonNull("version")) {
-                        out.put("version", coding.path("version").asText());
-                    }
-                    out.put("code", coding.path("code").asText());
-                    Fhir.text(coding, "display", language).ifPresent(d -> out.put("display", d));
-                    return out;
+        return kept(qItem, value, language).orElseGet(() -> codes.option(topic.topicId(), null, value,
+                a.values().size() == 1 ? a.displayValue() : null));
+    }
+
+    /** The option {@code value} of the kept Questionnaire's item, labelled in {@code language}, if it has one. */
+    private Optional<ObjectNode> kept(JsonNode qItem, String value, String language) {
+        if (qItem == null) {
+            return Optional.empty();
+        }
+        for (JsonNode option : qItem.path("answerOption")) {
+            JsonNode coding = option.path("valueCoding");
+            if (value.equals(codeOf(coding))) {
+                ObjectNode out = json.createObjectNode();
+                out.put("system", coding.path("system").asText());
+                if (coding.hasNonNull("version")) {
+                    out.put("version", coding.path("version").asText());
                 }
+                out.put("code", coding.path("code").asText());
+                Fhir.text(coding, "display", language).ifPresent(d -> out.put("display", d));
+                return Optional.of(out);
             }
         }
-        return codes.option(topic.topicId(), null, value, a.values().size() == 1 ? a.displayValue() : null);
+        return Optional.empty();
     }
 
     /** The kiosk's own code of an option coding (LOINC yes and no back to {@code yes} and {@code no}). */

@@ -162,7 +162,7 @@ public final class CodeSystems {
                 concepts.put(r.id(), bodyLabels(r.id()));
             }
             ObjectNode cs = codeSystem(BODY, BODY_VERSION, texts("body.title"), concepts, null);
-            cs.putArray("property").addObject().put("code", SNOMED_PROPERTY).put("uri", Fhir.SNOMED)
+            cs.putArray("property").addObject().put("code", SNOMED_PROPERTY)
                     .put("description", "The SNOMED CT body structure that fits the region").put("type", "Coding");
             for (JsonNode concept : cs.path("concept")) {
                 snomed(concept.path("code").asText()).ifPresent(coding -> ((ObjectNode) concept).putArray("property")

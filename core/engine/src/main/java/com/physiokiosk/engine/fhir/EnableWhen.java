@@ -48,8 +48,7 @@ final class EnableWhen {
             e.put("question", eq.linkId()).put("operator", "=");
             switch (target.get().type()) {
                 case YES_NO -> e.put("answerBoolean", "yes".equals(eq.code()));
-                case SINGLE_CHOICE, MULTI_CHOICE -> e.set("answerCoding", codes.option(topic.id(), null, eq.code(), null));
-                case BODY_AREAS -> e.set("answerCoding", codes.bodyRegion(eq.code(), null));
+                case SINGLE_CHOICE, MULTI_CHOICE, BODY_AREAS -> e.set("answerCoding", coding(topic, target.get(), eq.code(), codes));
                 case SCALE_0_10, NUMBER -> {
                     Optional<Integer> n = integer(eq.code());
                     if (n.isEmpty()) {
@@ -76,6 +75,12 @@ final class EnableWhen {
         return Optional.of(e);
     }
 
+    /** The coding of answer {@code code} of {@code q}: a region of the body map, or one of the question's options. */
+    private static ObjectNode coding(LoadedTopic topic, Question q, String code, CodeSystems codes) {
+        return q.type() == com.physiokiosk.api.QuestionType.BODY_AREAS ? codes.bodyRegion(code, null)
+                : codes.option(topic.id(), null, code, null);
+    }
+
     /** {@code condition} in FHIRPath on the QuestionnaireResponse ({@code %resource}); always true or false. */
     static String fhirPath(LoadedTopic topic, Condition condition, CodeSystems codes) {
         if (condition instanceof Condition.Always) {
@@ -85,13 +90,8 @@ final class EnableWhen {
             Question target = topic.question(eq.linkId()).orElseThrow();
             String test = switch (target.type()) {
                 case YES_NO -> "$this = " + "yes".equals(eq.code());
-                case SINGLE_CHOICE, MULTI_CHOICE -> {
-                    ObjectNode coding = codes.option(topic.id(), null, eq.code(), null);
-                    yield "system = " + literal(coding.path("system").asText()) + " and code = "
-                            + literal(coding.path("code").asText());
-                }
-                case BODY_AREAS -> {
-                    ObjectNode coding = codes.bodyRegion(eq.code(), null);
+                case SINGLE_CHOICE, MULTI_CHOICE, BODY_AREAS -> {
+                    ObjectNode coding = coding(topic, target, eq.code(), codes);
                     yield "system = " + literal(coding.path("system").asText()) + " and code = "
                             + literal(coding.path("code").asText());
                 }

@@ -113,13 +113,16 @@ class BodyMapTest {
         for (String language : Languages.SUPPORTED) {
             Set<String> labels = new HashSet<>();
             for (BodyMap.Region r : map.regions()) {
-                String label = map.label(r.id(), language);
-                assertFalse(label.contains("body."), r.id() + " has no " + language + " name: " + label);
-                assertTrue(labels.add(label), "two regions named " + label + " in " + language);
+                for (String label : List.of(map.label(r.id(), language), map.patientLabel(r.id(), language))) {
+                    assertFalse(label.contains("body."), r.id() + " has no " + language + " name: " + label);
+                    assertTrue(labels.add(label), "two regions named " + label + " in " + language);
+                }
             }
         }
-        assertEquals("Calf, your left", map.label("back-left-calf", "en"));
-        assertEquals("Pantorrilla, su lado izquierdo", map.label("back-left-calf", "es"));
+        assertEquals("Calf, left", map.label("back-left-calf", "en"), "in records: the patient's side");
+        assertEquals("Pantorrilla, izquierda", map.label("back-left-calf", "es"));
+        assertEquals("Calf, your left", map.patientLabel("back-left-calf", "en"), "to the patient: their side");
+        assertEquals("Pantorrilla, su lado izquierdo", map.patientLabel("back-left-calf", "es"));
         Set<String> michigan = new HashSet<>();
         map.regions().forEach(r -> michigan.add(r.michigan()));
         assertEquals(new HashSet<>(MichiganAreas.AREAS), michigan, "every Michigan area, and only those");

@@ -69,6 +69,10 @@ class PainDrawingRulesTest {
                 "no axial pain: not widespread");
         assertEquals(Map.of(), findings("front-left-shoulder", "front-left-forearm", "back-left-low-back",
                 "front-left-hip"), "one side only: not widespread");
+        assertEquals(Map.of(), findings("back-left-flank", "back-left-low-back", "back-right-buttock"),
+                "low back pain with a flank and a buttock: not widespread");
+        assertEquals(Map.of(), findings("back-left-mid-back", "back-left-buttock", "back-right-buttock"),
+                "back pain spreading to both buttocks: nothing above the waist off the spine");
         assertEquals(Map.of("drawing-widespread", Severity.INFO, "drawing-both-legs", Severity.URGENT),
                 findings("back-left-neck", "front-left-hand", "front-right-hand", "back-left-calf", "back-right-knee"));
     }

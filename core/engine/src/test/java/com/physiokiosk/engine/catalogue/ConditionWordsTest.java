@@ -58,6 +58,24 @@ class ConditionWordsTest {
     private static final ConditionWords EN = in("en");
 
     @Test
+    @DisplayName("regions of a body map read by side, each part once, the side the patient's")
+    void bodyMapRegions() {
+        MessageBundle texts = MessageBundle.of("drawing", Map.of("en", Map.of("q.drawing", "Where do you have pain?")));
+        Question drawing = Question.bodyAreas("drawing", "q.drawing");
+        ConditionWords words = new ConditionWords(Map.of("drawing", new ConditionWords.Named(drawing, texts, null)), "en");
+        assertEquals("“Where do you have pain?” includes Calf, left", words.of(Condition.equals("drawing", "back-left-calf")));
+        assertEquals("any of: (all of: (“Where do you have pain?” includes any of: Right: Shin, Front of the ankle,"
+                        + " Top of the foot and toes, Calf, Back of the ankle, Heel and sole; not: (“Where do you have pain?”"
+                        + " includes any of: Left: Front of the thigh, Front of the knee, Shin, Front of the ankle, Top of the"
+                        + " foot and toes, Back of the thigh, Back of the knee, Calf, Back of the ankle, Heel and sole));"
+                        + " all of: (“Where do you have pain?” includes any of: Left: Shin, Front of the ankle, Top of the foot"
+                        + " and toes, Calf, Back of the ankle, Heel and sole; not: (“Where do you have pain?” includes any of:"
+                        + " Right: Front of the thigh, Front of the knee, Shin, Front of the ankle, Top of the foot and toes,"
+                        + " Back of the thigh, Back of the knee, Calf, Back of the ankle, Heel and sole)))",
+                words.of(com.physiokiosk.api.BodyAreas.oneLegBelowKnee("drawing")));
+    }
+
+    @Test
     @DisplayName("every kind of condition reads as words: questions by their text, answers by their labels")
     void everyKindOfConditionHasWords() {
         assertEquals("always", EN.of(Condition.always()));
