@@ -31,7 +31,6 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import jakarta.servlet.SessionCookieConfig;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
@@ -74,11 +73,6 @@ public final class Routes {
             c.jetty.multipartConfig.maxFileSize(TopicHost.MAX_JAR_BYTES + 1024 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(TopicHost.MAX_JAR_BYTES + 2 * 1024 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
-            c.staticFiles.add(s -> {
-                s.hostedPath = "/assets";
-                s.directory = "/public";
-                s.location = Location.CLASSPATH;
-            });
             c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions(patientSessions)));
             c.jetty.modifyServer(server -> {
                 server.setErrorHandler(new KioskErrorHandler());
@@ -125,6 +119,7 @@ public final class Routes {
             c.routes.get("/start-again", patient::confirmStartAgain);
             c.routes.post("/reset", patient::reset);
 
+            c.routes.get("/assets/{file}", assets::kioskAsset);
             c.routes.get("/topic-assets/{topic}/{file}", assets::topicAsset);
             c.routes.get(SettingsController.LOGO_URL, staff.settings()::logo);
 

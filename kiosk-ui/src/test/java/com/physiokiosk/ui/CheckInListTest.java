@@ -166,7 +166,8 @@ class CheckInListTest {
             for (String path : List.of("/staff/check-ins", "/staff/audit", "/staff/accounts", "/staff/admin/topics",
                     "/staff/admin/settings", "/staff/admin/catalogue")) {
                 String page = admin.page(path).body();
-                assertTrue(page.contains("<script src=\"/assets/staff.js\" defer></script>"), path);
+                assertTrue(page.contains("<script src=\"" + com.physiokiosk.ui.view.Assets.url("staff.js")
+                        + "\" defer></script>"), path);
                 assertTrue(page.contains("data-signed-in=\"yes\""), path);
                 assertTrue(page.contains("id=\"live-banner\" role=\"alert\" hidden"), path);
                 assertTrue(page.contains("Urgent check-in number {0}: please see the patient now."), path);

@@ -44,6 +44,10 @@ class PatientScreensIT {
     private KioskTab tab;
     private final List<String> problems = new ArrayList<>();
     private final List<String> looked = new ArrayList<>();
+    /** Each screen's weight, one table line each. */
+    private final List<String> weighed = new ArrayList<>();
+    /** A screen has loaded the assets: from then on they come from the cache. */
+    private boolean assetsLoaded;
 
     private void open() {
         open(Map.of());
@@ -210,6 +214,9 @@ class PatientScreensIT {
             inView(name);
             targetsAndText(name, large);
             axe(name);
+            // The page was loaded for the first size; the others only resize it.
+            boolean loaded = size.equals(sizes.get(0));
+            weight(name, screen, loaded, loaded && tag.equals("en"));
             if (screen.endsWith("review") && size.equals(PORTRAIT) && !large) {
                 Number screens = (Number) js("const m = document.querySelector('main');"
                         + "return (m.scrollHeight + document.querySelector('.site-header').offsetHeight"
@@ -246,6 +253,49 @@ class PatientScreensIT {
                 """);
         if (problem != null) {
             problems.add(name + ": " + problem);
+        }
+    }
+
+    /**
+     * The page's weight, and what it asked the network for: the one render-blocking request is the style sheet
+     * (scripts are deferred); once the first screen has loaded the assets, the others take them from the cache
+     * without a request (hashed names, kept a year). The first size of each English screen goes into
+     * {@code target/page-weight.md}.
+     */
+    @SuppressWarnings("unchecked")
+    private void weight(String name, String screen, boolean loaded, boolean record) {
+        Map<String, Object> w = (Map<String, Object>) js("""
+                const nav = performance.getEntriesByType('navigation')[0];
+                const res = performance.getEntriesByType('resource');
+                const of = ext => res.filter(r => new URL(r.name).pathname.startsWith('/assets/')
+                    && new URL(r.name).pathname.endsWith(ext));
+                const sum = (list, key) => list.reduce((a, r) => a + r[key], 0);
+                return {
+                  html: nav.decodedBodySize, css: sum(of('.css'), 'decodedBodySize'), js: sum(of('.js'), 'decodedBodySize'),
+                  fetched: res.filter(r => new URL(r.name).pathname.startsWith('/assets/') && r.transferSize > 0)
+                      .map(r => new URL(r.name).pathname),
+                  blocking: res.filter(r => r.renderBlockingStatus === 'blocking').map(r => new URL(r.name).pathname)
+                };
+                """);
+        List<String> blocking = (List<String>) w.get("blocking");
+        if (!blocking.isEmpty() && !blocking.equals(List.of(com.physiokiosk.ui.view.Assets.url("kiosk.css")))) {
+            problems.add(name + ": render-blocking requests besides the style sheet: " + blocking);
+        }
+        List<String> fetched = (List<String>) w.get("fetched");
+        if (loaded && assetsLoaded && !fetched.isEmpty()) {
+            problems.add(name + ": assets fetched again instead of from the cache: " + fetched);
+        }
+        assetsLoaded = true;
+        if (record && weighed.stream().noneMatch(line -> line.startsWith("| " + screen + " "))) {
+            weighed.add("| " + screen + " | " + w.get("html") + " | " + w.get("css") + " | " + w.get("js") + " |");
+            try {
+                java.nio.file.Files.createDirectories(Path.of("target"));
+                java.nio.file.Files.writeString(Path.of("target", "page-weight.md"),
+                        "| screen (English, 1080x1920) | HTML bytes | CSS bytes | JS bytes |\n|---|---|---|---|\n"
+                                + String.join("\n", weighed) + "\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 

@@ -123,7 +123,8 @@ class SummaryTest {
             assertTrue(page.contains("Back cramps (cramps 0.1.0-SNAPSHOT)"), "plugin versions");
             assertTrue(page.contains("(host " + com.physiokiosk.api.PluginApi.VERSION + ")"));
             assertTrue(page.contains("/staff/check-ins/" + c.publicId() + "/fhir/cramps"), "FHIR download");
-            assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/assets/summary.css\" />"));
+            assertTrue(page.contains("<link rel=\"stylesheet\" href=\"" + com.physiokiosk.ui.view.Assets.url("summary.css")
+                    + "\" />"));
             assertEquals(AuditAction.VIEW, kiosk.app.audit().latest(1).get(0).action());
         });
     }

@@ -51,7 +51,8 @@ public record BenchOptions(Path kioskJar, Path benchJar, Path serviceUnit, Path 
                 kioskJar = Path.of(arg.substring("--kiosk-jar=".length())).toAbsolutePath();
             } else {
                 throw new IllegalArgumentException("unknown option " + arg
-                        + " (options: --quick, --only=startup,question-screen,submission,memory,pdf,topic-toggle,load,"
+                        + " (options: --quick, --only=startup,question-screen,submission,memory,pdf,topic-toggle,"
+                        + "tap-to-paint,load,chain,"
                         + " --kiosk-jar=PATH, --wait=MINUTES, --keep)");
             }
         }

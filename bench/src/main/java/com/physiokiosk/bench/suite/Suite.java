@@ -24,7 +24,8 @@ public final class Suite {
     /** The benchmarks, start-up first while the machine holds nothing else of ours. */
     static List<Benchmark> all() {
         return List.of(new StartupBenchmark(), new QuestionScreenBenchmark(), new SubmissionBenchmark(),
-                new MemoryBenchmark(), new PdfBenchmark(), new TopicToggleBenchmark(), new LoadBenchmark(), new ChainBenchmark());
+                new MemoryBenchmark(), new PdfBenchmark(), new TopicToggleBenchmark(), new TapToPaintBenchmark(), new LoadBenchmark(),
+                new ChainBenchmark());
     }
 
     /** Runs the suite; returns the exit code: 0 when no target was missed, 1 otherwise, 2 when it cannot run. */

@@ -163,5 +163,6 @@ public final class PatientWalk {
             "fact.peg-pain", List.of("4"),
             "fact.peg-enjoyment", List.of("3"),
             "fact.peg-activity", List.of("3"),
-            "fact.pain-now", List.of("5"));
+            "fact.pain-now", List.of("5"),
+            "fact.pain-areas", List.of("back-right-low-back", "back-left-low-back"));
 }

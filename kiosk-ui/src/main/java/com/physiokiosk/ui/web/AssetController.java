@@ -1,7 +1,8 @@
 package com.physiokiosk.ui.web;
 
-import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.plugins.TopicHost;
+import com.physiokiosk.engine.topic.LoadedTopic;
+import com.physiokiosk.ui.view.Assets;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
@@ -33,6 +34,34 @@ public final class AssetController {
 
     public AssetController(TopicHost host) {
         this.host = host;
+    }
+
+    /**
+     * The kiosk's own asset {@code /assets/{file}}: under its hashed name kept by the browser for a year (new content
+     * is a new name); under its plain name (a page cached before an update, a bookmark) checked each time, with its
+     * hash as the ETag.
+     */
+    public void kioskAsset(Context ctx) {
+        String file = ctx.pathParam("file");
+        Optional<Assets.Asset> found = Assets.find(file);
+        if (found.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).result("Not found");
+            return;
+        }
+        Assets.Asset a = found.get();
+        ctx.contentType(a.type());
+        if (file.equals(a.hashed())) {
+            ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+        } else {
+            String etag = "\"" + a.hash() + "\"";
+            ctx.header("Cache-Control", "no-cache");
+            ctx.header("ETag", etag);
+            if (etag.equals(ctx.header("If-None-Match"))) {
+                ctx.status(HttpStatus.NOT_MODIFIED);
+                return;
+            }
+        }
+        ctx.result(a.content());
     }
 
     public void topicAsset(Context ctx) throws IOException {
