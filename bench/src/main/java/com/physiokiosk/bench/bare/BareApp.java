@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The bare stack the kiosk is measured against: Javalin 7 and one precompiled jte page, nothing
  * else. {@code GET /page} renders the page on every request (as the kiosk renders its question
- * screen); {@code GET /health} answers as soon as the server listens.
+ * screen); its form posts to {@code POST /page}, which sends the browser back to it (303, as the kiosk answers a
+ * tap); {@code GET /assets/page.css} is its one small style sheet, cached a year as the kiosk's are;
+ * {@code GET /health} answers as soon as the server listens.
  *
  * <p>Run by the harness as its own JVM: {@code java -cp physio-kiosk-bench.jar
  * com.physiokiosk.bench.bare.BareApp <port> <page bytes>}.
@@ -18,6 +20,11 @@ public final class BareApp {
 
     /** The package the jte plugin generates the bare page into (see bench/pom.xml). */
     static final String TEMPLATES = "com.physiokiosk.bench.jte";
+
+    /** The bare page's style sheet: a few rules, like any page's. */
+    static final String CSS = "body{font-family:sans-serif;font-size:20px;margin:0}main{max-width:46rem;margin:0 auto;"
+            + "padding:1rem}.choice{display:block;min-height:3rem;border:2px solid #555;border-radius:12px;margin:.5rem 0;"
+            + "padding:.5rem}button{min-height:3rem;font-size:1.1rem}";
 
     private BareApp() {
     }
@@ -32,6 +39,9 @@ public final class BareApp {
             c.startup.showJavalinBanner = false;
             c.routes.get("/health", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
             c.routes.get("/page", ctx -> ctx.html(render(engine, page)));
+            c.routes.post("/page", ctx -> ctx.redirect("/page", io.javalin.http.HttpStatus.SEE_OTHER));
+            c.routes.get("/assets/page.css", ctx -> ctx.header("Cache-Control", "public, max-age=31536000, immutable")
+                    .contentType("text/css").result(CSS));
         }).start("127.0.0.1", port);
     }
 

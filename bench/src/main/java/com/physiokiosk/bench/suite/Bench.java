@@ -132,7 +132,7 @@ public final class Bench {
 
     /** {@code java <jvm> -jar physio-kiosk.jar} on loopback, with its database in {@code dataDir}. */
     ChildJvm.Command kiosk(List<String> jvm, Path dataDir) {
-        return new ChildJvm.Command("kiosk", jvm, List.of("-jar", options.kioskJar().toString()),
+        return new ChildJvm.Command("kiosk", profiled(jvm, "kiosk"), List.of("-jar", options.kioskJar().toString()),
                 Map.of("KIOSK_DATA_DIR", dataDir.toString(), "KIOSK_PORT", "{port}", "KIOSK_BIND_ADDRESS", "127.0.0.1"));
     }
 
@@ -150,8 +150,27 @@ public final class Bench {
 
     /** The bare Javalin + jte app, its page {@code pageBytes} long (0: not sized, for start-up). */
     ChildJvm.Command bare(List<String> jvm, int pageBytes) {
-        return new ChildJvm.Command("bare", jvm, List.of("-cp", options.benchJar().toString(),
+        return new ChildJvm.Command("bare", profiled(jvm, "bare"), List.of("-cp", options.benchJar().toString(),
                 "com.physiokiosk.bench.bare.BareApp", "{port}", Integer.toString(pageBytes)), Map.of());
+    }
+
+    /** Where servers write a Java Flight Recording ({@code -Dkiosk.bench.jfr=DIR}), or {@code null} for none. */
+    static final String JFR_DIR = System.getProperty("kiosk.bench.jfr");
+    private final AtomicInteger recordings = new AtomicInteger();
+
+    /**
+     * {@code jvm}, with Java Flight Recorder's profiling settings recording to {@code <JFR_DIR>/<name>-<n>.jfr} when the
+     * harness runs with {@code -Dkiosk.bench.jfr=DIR}: a profile of where a server's time goes under a benchmark's
+     * load (read it with {@code JfrTop}). Off by default: a recording costs a little CPU itself.
+     */
+    private List<String> profiled(List<String> jvm, String name) {
+        if (JFR_DIR == null) {
+            return jvm;
+        }
+        List<String> out = new ArrayList<>(jvm);
+        out.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                + create(Path.of(JFR_DIR)).resolve(name + "-" + recordings.incrementAndGet() + ".jfr"));
+        return List.copyOf(out);
     }
 
     /** Starts {@code command} and waits for its first /health. */

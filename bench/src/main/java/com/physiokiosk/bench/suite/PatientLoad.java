@@ -23,6 +23,12 @@ final class PatientLoad {
         return () -> PatientWalk.completeVisit(browser);
     }
 
+    /** As {@link #visiting}, at a patient's pace: {@code think} on each screen before the tap that answers it. */
+    static LoadGenerator.Client visitingAtPace(HttpClient http, int port, java.time.Duration think) {
+        Browser browser = new Browser(http, port).thinking(think);
+        return () -> PatientWalk.completeVisit(browser);
+    }
+
     /** The same session always gets the same page: any other size is a wrong answer. */
     static void sameSize(int actual, int expected) throws IOException {
         if (actual != expected) {

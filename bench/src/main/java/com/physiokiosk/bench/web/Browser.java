@@ -28,10 +28,18 @@ public final class Browser {
     private final Map<String, String> cookies = new LinkedHashMap<>();
     private String cookieHeader;
     private String csrf = "";
+    /** How long the patient reads a screen before each tap (each POST): none for a load client. */
+    private long thinkMillis;
 
     public Browser(HttpClient http, int port) {
         this.http = http;
         this.origin = "http://127.0.0.1:" + port;
+    }
+
+    /** This browser, with a patient who reads each screen for {@code think} before tapping (posting). */
+    public Browser thinking(java.time.Duration think) {
+        this.thinkMillis = think.toMillis();
+        return this;
     }
 
     /** An answer: its status, body and redirect target. */
@@ -63,6 +71,9 @@ public final class Browser {
 
     /** POSTs {@code fields} (name, value, name, value, …) and the current form token. */
     public Page post(String path, List<String> fields) throws IOException, InterruptedException {
+        if (thinkMillis > 0) {
+            Thread.sleep(thinkMillis);
+        }
         StringBuilder body = new StringBuilder("csrf=").append(csrf);
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             body.append('&').append(URLEncoder.encode(fields.get(i), StandardCharsets.UTF_8)).append('=')

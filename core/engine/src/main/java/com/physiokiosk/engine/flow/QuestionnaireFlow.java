@@ -20,11 +20,14 @@ public final class QuestionnaireFlow {
     private final List<Question> asked;
     private final Answers answers;
     private final Answers given;
+    /** The index of the first asked, required question unanswered, or -1: read on every screen, found once. */
+    private final int firstMissing;
 
     private QuestionnaireFlow(List<Question> asked, Answers answers, Answers given) {
         this.asked = asked;
         this.answers = answers;
         this.given = given;
+        this.firstMissing = findFirstMissing(asked, answers);
     }
 
     /** The flow through {@code questions} (in the topic's order) for these answers, with no facts given. */
@@ -125,6 +128,10 @@ public final class QuestionnaireFlow {
     }
 
     private int firstMissingIndex() {
+        return firstMissing;
+    }
+
+    private static int findFirstMissing(List<Question> asked, Answers answers) {
         for (int i = 0; i < asked.size(); i++) {
             Question q = asked.get(i);
             if (q.required() && !answers.isAnswered(q.linkId())) {

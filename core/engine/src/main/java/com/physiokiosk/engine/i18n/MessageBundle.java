@@ -104,7 +104,16 @@ public final class MessageBundle {
      * are replaced by {@code args}.
      */
     public String get(String language, String key, Object... args) {
-        String text = find(language, key).or(() -> find(Languages.FALLBACK, key)).orElse(key);
+        // Every text of every page comes through here: plain lookups, no Optional.
+        Map<String, String> texts = byLanguage.get(language);
+        String text = texts == null ? null : texts.get(key);
+        if (text == null) {
+            Map<String, String> fallback = byLanguage.get(Languages.FALLBACK);
+            text = fallback == null ? null : fallback.get(key);
+        }
+        if (text == null) {
+            text = key;
+        }
         for (int i = 0; i < args.length; i++) {
             text = text.replace("{" + i + "}", String.valueOf(args[i]));
         }

@@ -2,7 +2,9 @@ package com.physiokiosk.engine.visit;
 
 import com.physiokiosk.engine.flow.Answers;
 import com.physiokiosk.engine.flow.Finding;
+import com.physiokiosk.engine.flow.QuestionnaireFlow;
 import com.physiokiosk.engine.topic.LoadedTopic;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +69,20 @@ public final class Visit {
     String notice;
     /** The largest share of the visit shown done so far (0 to 1): the progress bar never goes back. */
     double progressShown;
+
+    /**
+     * Each section's flow (skip logic worked out) and the shared facts, for the answers as they are now: worked out
+     * once and kept until an answer changes ({@link #answer}), since showing one screen reads them many times.
+     */
+    final Map<String, QuestionnaireFlow> flows = new HashMap<>();
+    Answers facts;
+
+    /** Records an answer in {@code section}; what was worked out from the answers before is worked out again. */
+    void answer(Section section, String linkId, List<String> values) {
+        section.answers = section.answers.with(linkId, values);
+        flows.clear();
+        facts = null;
+    }
 
     Visit(String language, boolean askName) {
         this.language = language;

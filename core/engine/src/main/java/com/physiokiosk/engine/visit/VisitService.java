@@ -277,7 +277,7 @@ public final class VisitService {
                 return new Invalid(screen(v, section, q, fromReview), parsed.errorKey(), parsed.errorArgs());
             }
             v.shownToken = null;
-            section.answers = section.answers.with(linkId, parsed.values());
+            v.answer(section, linkId, parsed.values());
             escalateIfUrgent(v);
             if (v.urgentScreenDue) {
                 return new Moved(Step.URGENT);
@@ -518,7 +518,7 @@ public final class VisitService {
                 continue;
             }
             Answers given = id.equals(catalog.about().id()) ? Answers.empty() : facts;
-            QuestionnaireFlow flow = QuestionnaireFlow.of(s.topic.questions(), s.answers, given);
+            QuestionnaireFlow flow = flow(v, s);
             boolean complete = flow.isComplete();
             List<Finding> findings = new ArrayList<>(RuleEvaluator.evaluate(s.topic, s.answers, given));
             if (!complete && !host) {
@@ -706,15 +706,24 @@ public final class VisitService {
         return v.sections.containsKey(sectionId) && !catalog.isHostSection(sectionId);
     }
 
+    /** The flow of section {@code s} for the visit's answers now: worked out once until an answer changes. */
     private QuestionnaireFlow flow(Visit v, Visit.Section s) {
+        QuestionnaireFlow known = v.flows.get(s.topic.id());
+        if (known != null) {
+            return known;
+        }
         Answers given = s.topic.id().equals(catalog.about().id()) ? Answers.empty() : facts(v);
-        return QuestionnaireFlow.of(s.topic.questions(), s.answers, given);
+        QuestionnaireFlow flow = QuestionnaireFlow.of(s.topic.questions(), s.answers, given);
+        v.flows.put(s.topic.id(), flow);
+        return flow;
     }
 
     /** The shared facts that count, for every other section's skip logic and rules. */
     private Answers facts(Visit v) {
-        Visit.Section about = v.sections.get(catalog.about().id());
-        return QuestionnaireFlow.of(about.topic.questions(), about.answers).effective();
+        if (v.facts == null) {
+            v.facts = flow(v, v.sections.get(catalog.about().id())).effective();
+        }
+        return v.facts;
     }
 
     private static String newToken() {
