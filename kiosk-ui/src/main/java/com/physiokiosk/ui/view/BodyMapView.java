@@ -1,5 +1,6 @@
 package com.physiokiosk.ui.view;
 
+import com.physiokiosk.api.BodyAreas;
 import com.physiokiosk.api.BodyAreas.Side;
 import com.physiokiosk.engine.body.BodyMap;
 import com.physiokiosk.engine.body.BodyMap.Cell;
@@ -92,10 +93,16 @@ public final class BodyMapView {
             String label = texts.get(language, "body.zoom." + z.id());
             zooms.add(new ZoomView(z.id(), label, windows));
             if (!z.parts().isEmpty()) {
+                // Part by part, the right then the left, so in two columns each pair sits side by side.
                 List<Drawn> members = new ArrayList<>();
-                for (Region r : map.regions()) {
-                    if (z.parts().contains(r.part())) {
-                        members.add(drawn(r, on, language, true));
+                for (BodyAreas.View view : BodyAreas.View.values()) {
+                    for (String part : BodyAreas.parts(view)) {
+                        if (z.parts().contains(part)) {
+                            for (Side side : Side.values()) {
+                                Region r = map.region(BodyAreas.region(view, side, part)).orElseThrow();
+                                members.add(drawn(r, on, language, true));
+                            }
+                        }
                     }
                 }
                 groups.add(new Group(label, members));
