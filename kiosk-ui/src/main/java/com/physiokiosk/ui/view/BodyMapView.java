@@ -152,6 +152,6 @@ public final class BodyMapView {
     private static Drawn drawn(Region r, Set<String> on, String language, boolean patient) {
         BodyMap map = BodyMap.get();
         return new Drawn(r.id(), r.path(), patient ? map.patientLabel(r.id(), language) : map.label(r.id(), language),
-                on.contains(r.id()), map.regions().indexOf(r));
+                on.contains(r.id()), map.order(r.id()));
     }
 }

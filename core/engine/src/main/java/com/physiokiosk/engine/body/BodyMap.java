@@ -98,6 +98,7 @@ public final class BodyMap {
 
     private final List<Region> regions;
     private final Map<String, Region> byId;
+    private final Map<String, Integer> orderOf;
     private final List<Zoom> zooms;
 
     private BodyMap() {
@@ -121,6 +122,11 @@ public final class BodyMap {
         }
         this.regions = List.copyOf(ordered);
         this.byId = Map.copyOf(index);
+        Map<String, Integer> order = new LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            order.put(ordered.get(i).id(), i);
+        }
+        this.orderOf = Map.copyOf(order);
         this.zooms = buildZooms();
     }
 
@@ -142,6 +148,11 @@ public final class BodyMap {
     /** The regions drawn on {@code view}. */
     public List<Region> regions(View view) {
         return regions.stream().filter(r -> r.view() == view).toList();
+    }
+
+    /** The place of region {@code id} in {@link #regions()} (the API's order), or -1. */
+    public int order(String id) {
+        return orderOf.getOrDefault(id, -1);
     }
 
     /** The region with this id. */
