@@ -15,17 +15,19 @@
 
   // ---- A tap belongs to the screen the patient saw. ----
   // A second tap of a double tap (shaky hands: 80 to 400 ms apart) would land on the screen that has
-  // just loaded and answer its question unseen. Taps in the first moments of a screen are ignored,
-  // and a form sends once. (The server also refuses an answer for a screen no longer shown.)
-  // Patient screens only: staff pages are used with a mouse at a desk.
+  // just loaded and answer its question unseen. Taps in the first moments of a screen, and while the next
+  // screen is on its way, are ignored, and a form sends once. (The server also refuses an answer for a screen
+  // no longer shown.) Patient screens only: staff pages are used with a mouse at a desk.
   var SETTLE_MS = body.classList.contains('patient') ? 700 : 0;
   var shownAt = 0;
+  var loading = false;
+  var settleTimer = 0;
   function settle() {
     shownAt = Date.now();
     body.dataset.ready = SETTLE_MS > 0 ? 'no' : 'yes';
-    window.setTimeout(function () { body.dataset.ready = 'yes'; }, SETTLE_MS);
+    window.clearTimeout(settleTimer);
+    settleTimer = window.setTimeout(function () { body.dataset.ready = 'yes'; }, SETTLE_MS);
   }
-  settle();
   window.addEventListener('pageshow', function (event) {
     if (!event.persisted) {
       return;
@@ -33,7 +35,7 @@
     settle();
   });
   function tooSoon() {
-    return Date.now() - shownAt < SETTLE_MS;
+    return loading || Date.now() - shownAt < SETTLE_MS;
   }
   ['click', 'pointerup', 'touchend'].forEach(function (type) {
     document.addEventListener(type, function (event) {
@@ -47,7 +49,9 @@
   document.addEventListener('submit', function (event) {
     var form = event.target;
     if (tooSoon() || form.dataset.sent === 'yes') {
+      // Stopped here, before htmx (listening on the form) sees it.
       event.preventDefault();
+      event.stopPropagation();
       return;
     }
     form.dataset.sent = 'yes';
@@ -62,58 +66,130 @@
     }
   }
 
-  // ---- Idle: after a while a countdown offers "I am still here", then everything resets. ----
-  var idleSeconds = parseInt(body.dataset.idleSeconds || '0', 10);
-  var returnSeconds = parseInt(body.dataset.returnSeconds || '0', 10);
-  var dialog = document.getElementById('idle-dialog');
+  // ---- The next screen without a new page (htmx, boosted on the patient's screens). ----
+  // The screen's HTML comes as a whole page and its body's content is swapped in: no blank page between
+  // screens, no new document to build. The page's own language and text size (on <html> and <body>) come with
+  // it. A response that is not a patient's screen is loaded as a page of its own; and if the kiosk cannot be
+  // reached, the screen is loaded again as a page, so that the browser says so.
+  document.addEventListener('htmx:beforeRequest', function () {
+    loading = true;
+    body.dataset.ready = 'no';
+  });
+  document.addEventListener('htmx:afterRequest', function () {
+    loading = false;
+  });
+  document.addEventListener('htmx:beforeSwap', function (event) {
+    var html = event.detail.xhr.responseText || '';
+    var root = /<html\b([^>]*)>/.exec(html);
+    var start = /<body\b([^>]*)>/.exec(html);
+    if (!root || !start || !/\sclass="patient\b/.test(start[1])) {
+      event.detail.shouldSwap = false;
+      window.location.replace(event.detail.xhr.responseURL || window.location.href);
+      return;
+    }
+    // The two start tags alone, parsed by the browser (entities and all), give their attributes.
+    var tags = new DOMParser().parseFromString('<html' + root[1] + '><body' + start[1] + '></body></html>', 'text/html');
+    copyAttributes(tags.documentElement, document.documentElement, []);
+    copyAttributes(tags.body, body, ['data-ready']);
+  });
+  function copyAttributes(from, to, keep) {
+    Array.prototype.slice.call(to.attributes).forEach(function (a) {
+      if (!from.hasAttribute(a.name) && keep.indexOf(a.name) < 0) {
+        to.removeAttribute(a.name);
+      }
+    });
+    Array.prototype.forEach.call(from.attributes, function (a) {
+      if (to.getAttribute(a.name) !== a.value) {
+        to.setAttribute(a.name, a.value);
+      }
+    });
+  }
+  document.addEventListener('htmx:afterSwap', function (event) {
+    if (event.detail.target !== body) {
+      return;
+    }
+    screen();
+    // As after a page load, the keyboard starts from the top; a screen reader reads the new screen's heading.
+    var heading = document.querySelector('#main h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
+    }
+  });
+  document.addEventListener('htmx:sendError', function () {
+    window.location.reload();
+  });
 
-  if (returnSeconds > 0) {
-    // The result screen goes back to the welcome screen by itself.
-    var note = document.getElementById('return-note');
-    var left = returnSeconds;
-    var showLeft = function () {
-      if (note && note.dataset.template) {
-        note.textContent = note.dataset.template.replace('{0}', String(left));
-      }
-    };
-    showLeft();
-    window.setInterval(function () {
-      left -= 1;
-      if (left <= 0) {
-        resetKiosk();
-      } else if (left % 5 === 0 || left <= 10) {
-        showLeft();
-      }
-    }, 1000);
-  } else if (idleSeconds > 0 && dialog) {
-    var warnAfter = Math.max(1, idleSeconds - Math.min(20, Math.floor(idleSeconds / 3)));
-    var lastActivity = Date.now();
-    var count = document.getElementById('idle-count');
-    var stay = document.getElementById('idle-stay');
-    var activity = function () {
-      if (dialog.hidden) {
+  // ---- Idle: after a while a countdown offers "I am still here", then everything resets. ----
+  // Any touch or key is activity; the countdown itself is not.
+  var lastActivity = Date.now();
+  ['pointerdown', 'keydown', 'touchstart', 'input', 'scroll'].forEach(function (type) {
+    document.addEventListener(type, function () {
+      var dialog = document.getElementById('idle-dialog');
+      if (!dialog || dialog.hidden) {
         lastActivity = Date.now();
       }
-    };
-    ['pointerdown', 'keydown', 'touchstart', 'input', 'scroll'].forEach(function (type) {
-      document.addEventListener(type, activity, { passive: true, capture: true });
-    });
-    stay.addEventListener('click', function () {
-      dialog.hidden = true;
-      lastActivity = Date.now();
-    });
-    window.setInterval(function () {
-      var idle = (Date.now() - lastActivity) / 1000;
-      if (idle >= idleSeconds) {
-        resetKiosk();
-      } else if (idle >= warnAfter) {
-        if (dialog.hidden) {
-          dialog.hidden = false;
-          stay.focus();
+    }, { passive: true, capture: true });
+  });
+  var timers = [];
+
+  function idle(main) {
+    var idleSeconds = parseInt(main.dataset.idleSeconds || '0', 10);
+    var returnSeconds = parseInt(main.dataset.returnSeconds || '0', 10);
+    var dialog = document.getElementById('idle-dialog');
+    lastActivity = Date.now();
+    if (returnSeconds > 0) {
+      // The result screen goes back to the welcome screen by itself.
+      var note = document.getElementById('return-note');
+      var left = returnSeconds;
+      var showLeft = function () {
+        if (note && note.dataset.template) {
+          note.textContent = note.dataset.template.replace('{0}', String(left));
         }
-        count.textContent = String(Math.ceil(idleSeconds - idle));
-      }
-    }, 250);
+      };
+      showLeft();
+      timers.push(window.setInterval(function () {
+        left -= 1;
+        if (left <= 0) {
+          resetKiosk();
+        } else if (left % 5 === 0 || left <= 10) {
+          showLeft();
+        }
+      }, 1000));
+    } else if (idleSeconds > 0 && dialog) {
+      var warnAfter = Math.max(1, idleSeconds - Math.min(20, Math.floor(idleSeconds / 3)));
+      var count = document.getElementById('idle-count');
+      var stay = document.getElementById('idle-stay');
+      stay.addEventListener('click', function () {
+        dialog.hidden = true;
+        lastActivity = Date.now();
+      });
+      timers.push(window.setInterval(function () {
+        var idleFor = (Date.now() - lastActivity) / 1000;
+        if (idleFor >= idleSeconds) {
+          resetKiosk();
+        } else if (idleFor >= warnAfter) {
+          if (dialog.hidden) {
+            dialog.hidden = false;
+            stay.focus();
+          }
+          count.textContent = String(Math.ceil(idleSeconds - idleFor));
+        }
+      }, 250));
+    }
+  }
+
+  // What each screen sets up, at its page load or when it is swapped in.
+  function screen() {
+    timers.forEach(window.clearInterval);
+    timers = [];
+    settle();
+    var main = document.getElementById('main');
+    if (main) {
+      idle(main);
+    }
+    document.querySelectorAll('[data-body-map]').forEach(bodyMap);
+    document.querySelectorAll('input[data-keyboard]').forEach(attachKeyboard);
   }
 
   // ---- "None of these" stands alone. ----
@@ -133,7 +209,7 @@
   // ---- The pain drawing: tap a region to mark it, tap again to unmark. ----
   // The check boxes of the list are the answer; a tap on a region toggles its box, and every copy of the region
   // (the whole body and the enlarged parts) is shaded from the boxes. Without this script the list still works.
-  document.querySelectorAll('[data-body-map]').forEach(function (map) {
+  function bodyMap(map) {
     var boxes = {};
     map.querySelectorAll('input[type=checkbox][name=answer]').forEach(function (box) {
       boxes[box.value] = box;
@@ -196,7 +272,7 @@
       });
     });
     shade();
-  });
+  }
 
   // ---- On-screen keyboard: the kiosk has no physical one. ----
   var LETTERS = [
@@ -320,5 +396,5 @@
     input.insertAdjacentElement('afterend', pad);
   }
 
-  document.querySelectorAll('input[data-keyboard]').forEach(attachKeyboard);
+  screen();
 })();

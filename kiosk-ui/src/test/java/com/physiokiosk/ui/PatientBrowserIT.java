@@ -204,12 +204,79 @@ class PatientBrowserIT {
         assertEquals(List.of(), tab.accessibilityProblems, "axe-core: serious or critical violations");
     }
 
+    private Object js(String script) {
+        return ((JavascriptExecutor) tab.driver).executeScript(script);
+    }
+
+    /**
+     * The patient's next screen is swapped into the page on show (htmx): the same document, with the new screen's
+     * language, keyboard labels, title and address, no entry added to the history and no copy of a screen kept in
+     * the browser's storage, the keyboard's focus on the new screen's heading. The reset for the next patient, and
+     * a kiosk that cannot be reached, load a page of their own.
+     */
+    @Test
+    void theNextScreenIsSwappedInAndTheNextPatientGetsANewPage() {
+        tab = chromium.open(Map.of(), 1080, 1920);
+        tab.driver.get(tab.base + "/");
+        tab.waitUntilSettled();
+        js("window.sameDocument = 'yes';");
+        long history = (Long) js("return history.length;");
+        String welcomeTitle = tab.driver.getTitle();
+        tab.tap(By.cssSelector("form[action='/start'] button[value=es]"));
+        tab.waitForPath("/name");
+        tab.waitUntilSettled();
+        assertEquals("yes", js("return window.sameDocument || null;"), "the name screen came without a new page");
+        assertEquals("es", js("return document.documentElement.lang;"), "the page's language is the new screen's");
+        assertEquals("Espacio", js("return document.body.dataset.kbSpace;"), "the keyboard's labels are Spanish");
+        assertTrue(tab.driver.findElement(By.cssSelector(".keyboard")).getText().contains("Espacio"),
+                "the on-screen keyboard is set up on the swapped-in screen, in Spanish");
+        assertFalse(welcomeTitle.equals(tab.driver.getTitle()), "the title is the new screen's: " + welcomeTitle);
+        assertEquals(history, (Long) js("return history.length;"), "the address replaced: nothing to go back to");
+        assertEquals("H1", js("return document.activeElement.tagName;"), "the focus on the new screen's heading");
+
+        tab.tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='A']"));
+        tab.tap(By.cssSelector("button[form=name-form]"));
+        tab.waitForPath("/q/safety/lead-in");
+        tab.tap(By.cssSelector("form[action='/text-size'] button"));
+        tab.waiting(5).until(d -> Boolean.TRUE.equals(js("return document.body.classList.contains('large-text')"
+                + " && document.documentElement.classList.contains('large-text');")));
+        tab.waitForPath("/q/safety/lead-in");
+        assertEquals("yes", js("return window.sameDocument || null;"), "larger text without a new page too");
+        tab.passLeadIn();
+        assertEquals("yes", js("return window.sameDocument || null;"));
+        assertEquals(history, (Long) js("return history.length;"));
+        assertEquals(null, js("return sessionStorage.getItem('htmx-history-cache')"
+                + " || localStorage.getItem('htmx-history-cache');"), "no copy of a screen kept by the browser");
+
+        tab.tap(By.cssSelector(".site-header a[href^='/start-again']"));
+        tab.waitForPathPrefix("/start-again");
+        tab.tap(By.cssSelector("form[action='/reset'] button"));
+        tab.waitForPath("/");
+        tab.waitUntilLoaded();
+        assertEquals(null, js("return window.sameDocument || null;"), "the next patient's welcome is a new page");
+        assertFalse(tab.driver.findElement(By.tagName("body")).getAttribute("class").contains("large-text"));
+
+        // The kiosk gone (a restart, say): the tap loads the screen again as a page, and the browser says why.
+        tab.tap(By.cssSelector("form[action='/start'] button[value=en]"));
+        tab.waitForPath("/name");
+        tab.waitUntilSettled();
+        tab.kiosk.app.javalin().stop();
+        tab.tap(By.xpath("//div[contains(@class,'keyboard')]//button[normalize-space()='A']"));
+        tab.tap(By.cssSelector("button[form=name-form]"));
+        tab.waiting(10).ignoring(org.openqa.selenium.WebDriverException.class).until(d ->
+                d.getPageSource().contains("ERR_CONNECTION_REFUSED"));
+    }
+
     @Test
     void theLargerTextToggleEnlargesTheTextForThisPatientOnly() {
         tab = chromium.open(Map.of(), 1080, 1920);
         tab.startVisit("");
         double before = fontSize();
         tab.tap(By.cssSelector("form[action='/text-size'] button"));
+        // The toggle loads the same screen again as a page: the button read may belong to the page being left.
+        tab.waiting(5).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> "true".equals(d.findElement(By.cssSelector("form[action='/text-size'] button"))
+                        .getAttribute("aria-pressed")));
         tab.waitForPath("/q/safety/saddle-numbness");
         assertTrue(fontSize() >= before * 1.5, "text grew by half at least: " + before + " to " + fontSize());
         assertEquals("true", tab.driver.findElement(By.cssSelector("form[action='/text-size'] button"))

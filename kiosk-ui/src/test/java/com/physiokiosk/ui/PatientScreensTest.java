@@ -121,12 +121,12 @@ class PatientScreensTest {
             w.answerUntil(w.start("en", "Ana"), "/q/safety/bladder");
             String question = b.get("/q/safety/bladder").body();
             assertTrue(question.contains("href=\"/start-again?back=%2Fq%2Fsafety%2Fbladder\""), "a link, not a reset");
-            assertFalse(question.contains("action=\"/reset\" class"), "no form that resets at one tap");
+            assertFalse(question.contains("action=\"/reset\" hx-boost=\"false\" class"), "no form that resets at one tap");
 
             HttpResponse<String> ask = b.get("/start-again?back=%2Fq%2Fsafety%2Fbladder");
             assertEquals(200, ask.statusCode());
             assertTrue(ask.body().contains("Start again from the beginning?"));
-            assertTrue(ask.body().contains("<form method=\"post\" action=\"/reset\">"), "yes: the reset, asked for");
+            assertTrue(ask.body().contains("<form method=\"post\" action=\"/reset\" hx-boost=\"false\">"), "yes: the reset, asked for");
             assertTrue(ask.body().contains("href=\"/q/safety/bladder\""), "no: back to the question");
             assertEquals(200, b.get("/q/safety/bladder").statusCode(), "asking changed nothing");
             assertTrue(b.get("/q/safety/lead-in").statusCode() == 200);

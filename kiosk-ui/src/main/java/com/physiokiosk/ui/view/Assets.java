@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The kiosk's own style sheets, scripts and mark (in {@code /public} on the class path), each served under a name
+ * The kiosk's own style sheets, scripts and mark (in {@code /public} on the class path) and the scripts it takes from
+ * WebJars (htmx), each served under a name
  * that carries a hash of its content, {@code /assets/kiosk.<hash>.css}: a browser may keep such a file for a year
  * without asking again, since new content is a new name, while the pages that name them are never stored. Read once,
  * at start; a few tens of kilobytes.
@@ -25,6 +26,12 @@ public final class Assets {
     /** Every file of {@code /public}; AssetsTest checks the folder holds no other. */
     static final List<String> FILES = List.of("kiosk.css", "kiosk.js", "staff.js", "summary.css", "catalogue.css",
             "mark.svg");
+
+    /**
+     * Scripts from WebJars on the class path, by the name the pages use: the WebJar's artifact and the file in its
+     * folder. The version is the one the build put on the class path, read from the WebJar's own Maven properties.
+     */
+    static final Map<String, String[]> WEBJARS = Map.of("htmx.js", new String[] {"htmx.org", "dist/htmx.min.js"});
 
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml");
@@ -45,8 +52,10 @@ public final class Assets {
     private static final Map<String, Asset> BY_HASHED = new LinkedHashMap<>();
 
     static {
-        for (String name : FILES) {
-            byte[] content = read(name);
+        List<String> names = new java.util.ArrayList<>(FILES);
+        names.addAll(WEBJARS.keySet());
+        for (String name : names) {
+            byte[] content = WEBJARS.containsKey(name) ? readWebJar(WEBJARS.get(name)) : read("/public/" + name);
             String hash = hash(content);
             int dot = name.lastIndexOf('.');
             Asset a = new Asset(name, name.substring(0, dot) + "." + hash + name.substring(dot), hash,
@@ -63,7 +72,7 @@ public final class Assets {
     public static String url(String name) {
         Asset a = BY_NAME.get(name);
         if (a == null) {
-            throw new IllegalArgumentException("No asset " + name + " in /public (known: " + FILES + ")");
+            throw new IllegalArgumentException("No asset " + name + " (known: " + BY_NAME.keySet() + ")");
         }
         return PATH + a.hashed();
     }
@@ -74,10 +83,26 @@ public final class Assets {
         return hashed != null ? Optional.of(hashed) : Optional.ofNullable(BY_NAME.get(file));
     }
 
-    private static byte[] read(String name) {
-        try (InputStream in = Assets.class.getResourceAsStream("/public/" + name)) {
+    /** A file of a WebJar: {@code artifact} (of group {@code org.webjars.npm}) and the file's path in its folder. */
+    private static byte[] readWebJar(String[] artifactAndFile) {
+        String artifact = artifactAndFile[0];
+        java.util.Properties pom = new java.util.Properties();
+        String properties = "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties";
+        try (InputStream in = Assets.class.getResourceAsStream(properties)) {
             if (in == null) {
-                throw new IllegalStateException("The kiosk jar has no /public/" + name);
+                throw new IllegalStateException("The WebJar " + artifact + " is not on the class path (no " + properties + ")");
+            }
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return read("/META-INF/resources/webjars/" + artifact + "/" + pom.getProperty("version") + "/" + artifactAndFile[1]);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = Assets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The kiosk jar has no " + resource);
             }
             return in.readAllBytes();
         } catch (IOException e) {
