@@ -170,8 +170,11 @@ class PatientTimingIT {
         tab.waiting(5).until(d -> !tab.path().startsWith("/q/") || !tab.driver.getPageSource().contains("aria-pressed=\"true\""));
         assertFalse(tab.driver.getPageSource().contains("aria-pressed=\"true\""), "no earlier answer visible");
         assertEquals("/", tab.path(), "back lands on the welcome screen, the visit is gone");
+        // The visit's screens replaced one another in the history: one more back leaves the kiosk's pages (the test's
+        // blank tab; a kiosk's browser has nothing before its start page), or shows the welcome screen again.
         tab.driver.navigate().back();
-        assertEquals("/", tab.path());
+        String before = tab.driver.getCurrentUrl();
+        assertTrue(before.equals(tab.base + "/") || before.equals("about:blank"), "nothing of the visit: " + before);
         assertTrue(tab.kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty(), "nothing stored");
     }
 
