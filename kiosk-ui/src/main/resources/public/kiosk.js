@@ -21,6 +21,7 @@
   var SETTLE_MS = body.classList.contains('patient') ? 700 : 0;
   var shownAt = 0;
   var loading = false;
+  var leaving = false;
   var settleTimer = 0;
   function settle() {
     shownAt = Date.now();
@@ -35,7 +36,7 @@
     settle();
   });
   function tooSoon() {
-    return loading || Date.now() - shownAt < SETTLE_MS;
+    return loading || leaving || Date.now() - shownAt < SETTLE_MS;
   }
   ['click', 'pointerup', 'touchend'].forEach(function (type) {
     document.addEventListener(type, function (event) {
@@ -70,7 +71,12 @@
   // The screen's HTML comes as a whole page and its body's content is swapped in: no blank page between
   // screens, no new document to build. The page's own language and text size (on <html> and <body>) come with
   // it. A response that is not a patient's screen is loaded as a page of its own; and if the kiosk cannot be
-  // reached, the screen is loaded again as a page, so that the browser says so.
+  // reached or does not answer in time, the screen is loaded again as a page, so that the browser says so.
+  function loadAsPage(address) {
+    leaving = true;
+    body.dataset.ready = 'no';
+    window.location.replace(address);
+  }
   document.addEventListener('htmx:beforeRequest', function () {
     loading = true;
     body.dataset.ready = 'no';
@@ -84,7 +90,12 @@
     var start = /<body\b([^>]*)>/.exec(html);
     if (!root || !start || !/\sclass="patient\b/.test(start[1])) {
       event.detail.shouldSwap = false;
-      window.location.replace(event.detail.xhr.responseURL || window.location.href);
+      // What a GET (or a redirect) answered can be asked for again as a page; a POST's own answer cannot: then
+      // the screen on show is asked for again, and the kiosk decides where the patient is.
+      var info = event.detail.requestConfig || {};
+      var asked = event.detail.xhr.responseURL;
+      var redirected = asked && info.path && asked.indexOf(info.path) < 0;
+      loadAsPage(asked && (info.verb === 'get' || redirected) ? asked : window.location.href);
       return;
     }
     // The two start tags alone, parsed by the browser (entities and all), give their attributes.
@@ -116,8 +127,10 @@
       heading.focus({ preventScroll: true });
     }
   });
-  document.addEventListener('htmx:sendError', function () {
-    window.location.reload();
+  ['htmx:sendError', 'htmx:timeout'].forEach(function (type) {
+    document.addEventListener(type, function () {
+      loadAsPage(window.location.href);
+    });
   });
 
   // ---- Idle: after a while a countdown offers "I am still here", then everything resets. ----

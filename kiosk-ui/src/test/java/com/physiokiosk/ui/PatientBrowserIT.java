@@ -247,6 +247,16 @@ class PatientBrowserIT {
         assertEquals(history, (Long) js("return history.length;"));
         assertEquals(null, js("return sessionStorage.getItem('htmx-history-cache')"
                 + " || localStorage.getItem('htmx-history-cache');"), "no copy of a screen kept by the browser");
+        // The skip link adds a place in the page to the history: Back to it loads the screen as a page, set up whole.
+        tab.waitUntilSettled();
+        String at = tab.path();
+        js("document.querySelector('.skip-link').click();");
+        assertEquals(at + "#main", tab.path());
+        tab.driver.navigate().back();
+        tab.waiting(5).until(d -> js("return window.sameDocument || null;") == null);
+        tab.waitUntilSettled();
+        assertEquals(at, tab.path());
+        assertTrue(tab.driver.findElement(By.tagName("body")).getAttribute("class").contains("large-text"));
 
         tab.tap(By.cssSelector(".site-header a[href^='/start-again']"));
         tab.waitForPathPrefix("/start-again");
@@ -273,7 +283,7 @@ class PatientBrowserIT {
         tab.startVisit("");
         double before = fontSize();
         tab.tap(By.cssSelector("form[action='/text-size'] button"));
-        // The toggle loads the same screen again as a page: the button read may belong to the page being left.
+        // The toggle swaps the same screen in again: the button read may belong to the screen being left.
         tab.waiting(5).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> "true".equals(d.findElement(By.cssSelector("form[action='/text-size'] button"))
                         .getAttribute("aria-pressed")));

@@ -175,6 +175,10 @@ class PatientTimingIT {
         tab.driver.navigate().back();
         String before = tab.driver.getCurrentUrl();
         assertTrue(before.equals(tab.base + "/") || before.equals("about:blank"), "nothing of the visit: " + before);
+        // The screen answered, asked for by its address: the visit is gone, and with it the answer.
+        tab.driver.get(tab.base + "/q/safety/saddle-numbness");
+        assertEquals("/", tab.path(), "sent to the welcome screen");
+        assertFalse(tab.driver.getPageSource().contains("aria-pressed=\"true\""), "no earlier answer visible");
         assertTrue(tab.kiosk.app.checkIns().idsForDay(LocalDate.now()).isEmpty(), "nothing stored");
     }
 
