@@ -31,7 +31,11 @@ public final class Assets {
      * Scripts from WebJars on the class path, by the name the pages use: the WebJar's artifact and the file in its
      * folder. The version is the one the build put on the class path, read from the WebJar's own Maven properties.
      */
-    static final Map<String, String[]> WEBJARS = Map.of("htmx.js", new String[] {"htmx.org", "dist/htmx.min.js"});
+    static final Map<String, WebJarFile> WEBJARS = Map.of("htmx.js", new WebJarFile("htmx.org", "dist/htmx.min.js"));
+
+    /** A file of a WebJar: its artifact (of group {@code org.webjars.npm}) and the file's path in its folder. */
+    record WebJarFile(String artifact, String file) {
+    }
 
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "svg", "image/svg+xml");
@@ -83,9 +87,8 @@ public final class Assets {
         return hashed != null ? Optional.of(hashed) : Optional.ofNullable(BY_NAME.get(file));
     }
 
-    /** A file of a WebJar: {@code artifact} (of group {@code org.webjars.npm}) and the file's path in its folder. */
-    private static byte[] readWebJar(String[] artifactAndFile) {
-        String artifact = artifactAndFile[0];
+    private static byte[] readWebJar(WebJarFile webJar) {
+        String artifact = webJar.artifact();
         java.util.Properties pom = new java.util.Properties();
         String properties = "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties";
         try (InputStream in = Assets.class.getResourceAsStream(properties)) {
@@ -96,7 +99,7 @@ public final class Assets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return read("/META-INF/resources/webjars/" + artifact + "/" + pom.getProperty("version") + "/" + artifactAndFile[1]);
+        return read("/META-INF/resources/webjars/" + artifact + "/" + pom.getProperty("version") + "/" + webJar.file());
     }
 
     private static byte[] read(String resource) {
