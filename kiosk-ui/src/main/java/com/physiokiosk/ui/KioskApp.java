@@ -172,11 +172,11 @@ public final class KioskApp {
                 new SettingsController(settings, backups, apiClients, staffPages, clock),
                 new CatalogueController(host, audit, staffPages, clock),
                 staffPages,
-                new Security(sessions, formTokens),
+                new Security(sessions, patientSessions, formTokens),
                 new HostCheck(settings));
         FhirApiController fhirApi = new FhirApiController(checkIns, questionnaires, fhirExport, audit, fhirFormat, json,
                 clock, ctx -> ApiAuth.client(ctx).name());
-        Javalin javalin = Routes.create(settings, patient, patientSessions, new AssetController(host), health, staff,
+        Javalin javalin = Routes.create(settings, patient, new AssetController(host), health, staff,
                 new ApiAuth(apiClients), fhirApi);
         RetentionJob retention = new RetentionJob(checkIns, audit, clock, () -> settings.get().retentionDays());
         // Last, as nothing after it may fail: from now on the staff screens hear of the check-ins other kiosk
@@ -203,21 +203,26 @@ public final class KioskApp {
         return v == null || v.isBlank() ? "development" : v;
     }
 
-    /** Starts listening on the configured address and port, the hourly retention job and the nightly backups. */
+    /**
+     * Starts listening on the configured address and port, the hourly retention job, the nightly backups and
+     * the sweep of expired patient sessions.
+     */
     public KioskApp start() {
         javalin.start(startUp.bindAddress(), startUp.port());
         retention.start();
         backups.start();
+        patientSessions.start();
         return this;
     }
 
     /**
-     * Stops the retention job, the backups, hearing the other kiosk servers, the live streams, the server and the
-     * plugins, writes the audit log's pending counts, then closes the database.
+     * Stops the retention job, the backups, the sessions' sweep, hearing the other kiosk servers, the live streams,
+     * the server and the plugins, writes the audit log's pending counts, then closes the database.
      */
     public void stop() {
         retention.stop();
         backups.stop();
+        patientSessions.stop();
         relay.close();
         staffEvents.stop();
         javalin.stop();

@@ -18,9 +18,8 @@ import com.physiokiosk.ui.web.HealthController;
 import com.physiokiosk.ui.web.HostCheck;
 import com.physiokiosk.ui.web.KioskErrorHandler;
 import com.physiokiosk.ui.web.PatientController;
-import com.physiokiosk.ui.web.PatientSession;
-import com.physiokiosk.ui.web.PatientSessions;
 import com.physiokiosk.ui.web.Security;
+import com.physiokiosk.ui.web.SecurityHeaders;
 import com.physiokiosk.ui.web.StaffAuthController;
 import com.physiokiosk.ui.web.StaffEvents;
 import com.physiokiosk.ui.web.SettingsController;
@@ -31,9 +30,6 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpStatus;
-import jakarta.servlet.SessionCookieConfig;
-import org.eclipse.jetty.ee10.servlet.SessionHandler;
-import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -62,7 +58,7 @@ public final class Routes {
     }
 
     /** @param api who may read the FHIR API under {@value ApiAuth#PATH}, and the refusal of its credentials elsewhere */
-    static Javalin create(Supplier<KioskConfig> settings, PatientController patient, PatientSessions patientSessions,
+    static Javalin create(Supplier<KioskConfig> settings, PatientController patient,
                           AssetController assets, HealthController health, Staff staff, ApiAuth api,
                           FhirApiController fhir) {
         return Javalin.create(c -> {
@@ -73,9 +69,10 @@ public final class Routes {
             c.jetty.multipartConfig.maxFileSize(TopicHost.MAX_JAR_BYTES + 1024 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(TopicHost.MAX_JAR_BYTES + 2 * 1024 * 1024, SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1024 * 1024, SizeUnit.BYTES);
-            c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(sessions(patientSessions)));
+            c.jetty.modifyServletContextHandler(handler -> handler.setSessionHandler(noServletSessions()));
             c.jetty.modifyServer(server -> {
                 server.setErrorHandler(new KioskErrorHandler());
+                server.insertHandler(new SecurityHeaders());
                 // A client that sends its body slowly must not hold a server thread while it does: every body
                 // up to the largest form the kiosk reads is gathered without a thread (asynchronously) before
                 // the request is handled. Only a larger body (an admin's upload, which needs a signed-in admin
@@ -91,14 +88,12 @@ public final class Routes {
             // Live streams end while the server can still answer them, whoever stops it.
             c.events.serverStopping(staff.events()::stop);
 
-            c.routes.before(Security::headers);
             // Before any other check: the API's credentials open only the API, and the API only reads.
             c.routes.before(api::check);
             c.routes.before(staff.hosts()::check);
             c.routes.before(Security::checkForm);
             // After matching, so the access check knows the route's Access; access before the form token.
-            c.routes.beforeMatched(staff.security()::checkAccess);
-            c.routes.beforeMatched(staff.security()::checkCsrf);
+            c.routes.beforeMatched(staff.security()::checkMatched);
 
             // Patient flow
             c.routes.get("/", patient::welcome);
@@ -289,16 +284,16 @@ public final class Routes {
         }
     }
 
-    /** Session cookies that scripts cannot read and other sites cannot send. */
-    private static SessionHandler sessions(PatientSessions patientSessions) {
-        SessionHandler sessions = new SessionHandler();
-        sessions.addEventListener(patientSessions);
-        sessions.setHttpOnly(true);
-        sessions.setSameSite(HttpCookie.SameSite.STRICT);
-        sessions.setSessionCookie("KIOSK_SESSION");
-        sessions.setUsingCookies(true);
-        sessions.setUsingUriParameters(false);
-        return sessions;
+    /**
+     * The kiosk keeps its sessions itself (PatientSessions, StaffSessions). Jetty's servlet context must have a
+     * session handler; this one neither reads nor sets a cookie or an address parameter, so it costs a request
+     * nothing and no servlet session can ever be found again.
+     */
+    private static org.eclipse.jetty.ee10.servlet.SessionHandler noServletSessions() {
+        org.eclipse.jetty.ee10.servlet.SessionHandler none = new org.eclipse.jetty.ee10.servlet.SessionHandler();
+        none.setUsingCookies(false);
+        none.setUsingUriParameters(false);
+        return none;
     }
 
     private static void message(io.javalin.http.Context ctx, PatientController patient,

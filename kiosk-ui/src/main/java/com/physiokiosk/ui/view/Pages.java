@@ -3,23 +3,37 @@ package com.physiokiosk.ui.view;
 import gg.jte.html.HtmlContent;
 import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
-import gg.jte.output.Utf8ByteOutput;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Renders the host's precompiled jte templates, called through {@link Templates}, into responses. */
 public final class Pages {
 
     /**
-     * Sends {@code page} (a {@link Templates} call) as HTML, rendered straight into UTF-8 bytes: the templates'
-     * fixed markup is compiled to bytes already (jte's binary static content), so a page is neither built as a
-     * String nor encoded afterwards.
+     * Sends {@code page} (a {@link Templates} call) as HTML: rendered straight into UTF-8 bytes (the templates'
+     * fixed markup is compiled to bytes already, jte's binary static content; {@link PageOutput}) and written
+     * to the response at once, with its length. Not compressed: the kiosk's pages are a few kilobytes, sent
+     * over the clinic's network or to the screen on the same machine, where compressing them on every tap
+     * would cost more time than it saves. An error handler leaves a rendered page alone ({@link #rendered}).
      */
     public void render(Context ctx, HtmlContent page) {
-        Utf8ByteOutput out = new Utf8ByteOutput();
+        PageOutput out = new PageOutput(PAGE_BYTES);
         page.writeTo(new OwaspHtmlTemplateOutput(out));
-        ctx.contentType("text/html; charset=utf-8").result(out.toByteArray());
         ctx.attribute(RENDERED, Boolean.TRUE);
+        ctx.contentType(HTML);
+        ctx.res().setContentLength(out.length());
+        try {
+            ctx.res().getOutputStream().write(out.bytes(), 0, out.length());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
+
+    private static final String HTML = "text/html; charset=utf-8";
+
+    /** Room for a patient's screen (5-8 KB); a longer page (a staff list) grows its array as it is written. */
+    private static final int PAGE_BYTES = 12 * 1024;
 
     private static final String RENDERED = "kiosk.page-rendered";
 

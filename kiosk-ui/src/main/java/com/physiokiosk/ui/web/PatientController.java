@@ -97,9 +97,9 @@ public final class PatientController {
             return;
         }
         Visit visit = visits.start(lang, config().askName());
-        PatientSession.startNew(ctx, visit, config().idleTimeout());
+        sessions.startNew(ctx, visit, config().idleTimeout());
         if (LARGE.equals(ctx.formParam("text"))) {
-            PatientSession.setLargeText(ctx, true);
+            sessions.setLargeText(ctx, true);
         }
         go(ctx, visits.next(visit));
     }
@@ -108,7 +108,7 @@ public final class PatientController {
     public void switchLanguage(Context ctx) {
         String lang = ctx.formParam("lang");
         String back = ctx.formParam("returnTo");
-        Optional<Visit> visit = PatientSession.visit(ctx);
+        Optional<Visit> visit = sessions.visit(ctx);
         if (lang == null || !config().languages().contains(lang) || visit.isEmpty()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
@@ -120,8 +120,8 @@ public final class PatientController {
     /** The larger-text toggle: kept for this patient only, then back to the same screen. */
     public void textSize(Context ctx) {
         String back = ctx.formParam("returnTo");
-        if (PatientSession.visit(ctx).isPresent() || PatientSession.finished(ctx).isPresent()) {
-            PatientSession.setLargeText(ctx, !PatientSession.largeText(ctx));
+        if (sessions.visit(ctx).isPresent() || sessions.finished(ctx).isPresent()) {
+            sessions.setLargeText(ctx, !sessions.largeText(ctx));
         }
         ctx.redirect(isLocalPath(back) ? back : "/", HttpStatus.SEE_OTHER);
     }
@@ -148,7 +148,7 @@ public final class PatientController {
     // ---- questions ------------------------------------------------------------------------------
 
     public void question(Context ctx) {
-        Optional<Visit> visit = PatientSession.visit(ctx);
+        Optional<Visit> visit = sessions.visit(ctx);
         if (visit.isEmpty()) {
             noVisit(ctx);
             return;
@@ -165,7 +165,7 @@ public final class PatientController {
     }
 
     public void answer(Context ctx) {
-        Optional<Visit> visit = PatientSession.visit(ctx);
+        Optional<Visit> visit = sessions.visit(ctx);
         if (visit.isEmpty()) {
             noVisit(ctx);
             return;
@@ -174,7 +174,7 @@ public final class PatientController {
         VisitService.Answered answered = visits.answer(visit.get(), ctx.pathParam("topic"), ctx.pathParam("linkId"),
                 ctx.formParam("screen"), ctx.formParams("answer"), fromReview);
         if (answered instanceof VisitService.Moved) {
-            PatientSession.markAnswered(ctx, config().idleTimeout());
+            sessions.markAnswered(ctx, config().idleTimeout());
         }
         if (answered instanceof VisitService.Moved m) {
             // A question brought in by a change made from the review goes back there once answered.
@@ -332,14 +332,14 @@ public final class PatientController {
                 go(ctx, visits.next(visit));
                 return;
             }
-            PatientSession.finish(ctx, result.get(), result.get().urgent() ? null : visit.displayName(),
+            sessions.finish(ctx, result.get(), result.get().urgent() ? null : visit.displayName(),
                     visit.language(), config().idleTimeout());
             ctx.redirect("/done", HttpStatus.SEE_OTHER);
         });
     }
 
     public void done(Context ctx) {
-        Optional<PatientSession.Finished> finished = PatientSession.finished(ctx);
+        Optional<PatientSession.Finished> finished = sessions.finished(ctx);
         if (finished.isEmpty()) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
@@ -373,7 +373,7 @@ public final class PatientController {
 
     /** "Start again" (once confirmed), the idle timeout, or the result screen's end: forget the patient. */
     public void reset(Context ctx) {
-        PatientSession.end(ctx);
+        sessions.endAndForget(ctx);
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
@@ -389,7 +389,7 @@ public final class PatientController {
 
     /** A patient's page with a message (an error, an expired form), in the visit's language, and "Start again". */
     public void message(Context ctx, String titleKey, String textKey, Object... args) {
-        String lang = PatientSession.visit(ctx).map(Visit::language).orElse(config().defaultLanguage());
+        String lang = sessions.visit(ctx).map(Visit::language).orElse(config().defaultLanguage());
         Texts t = Texts.in(lang);
         pages.render(ctx, Templates.message(new MessagePage(page(ctx, lang, titleKey, null), t.get(titleKey),
                 t.get(textKey, args), "/", t.get("action.start-again"))));
@@ -401,7 +401,7 @@ public final class PatientController {
 
     /** Runs {@code handler} with the patient's visit, or sends them where they belong without one. */
     private void withVisit(Context ctx, VisitHandler handler) {
-        Optional<Visit> visit = PatientSession.visit(ctx);
+        Optional<Visit> visit = sessions.visit(ctx);
         if (visit.isEmpty()) {
             noVisit(ctx);
             return;
@@ -419,7 +419,7 @@ public final class PatientController {
             notAvailable(ctx, language(ctx));
             return;
         }
-        ctx.redirect(PatientSession.finished(ctx).isPresent() ? "/done" : "/", HttpStatus.SEE_OTHER);
+        ctx.redirect(sessions.finished(ctx).isPresent() ? "/done" : "/", HttpStatus.SEE_OTHER);
     }
 
     private void go(Context ctx, Step step) {
@@ -465,7 +465,7 @@ public final class PatientController {
     private Page page(Context ctx, String lang, String titleKey, String returnTo) {
         Texts t = Texts.in(lang);
         return new Page(t, titleKey == null ? "" : t.get(titleKey), config().languages(), returnTo, true,
-                config().idleTimeout().toSeconds(), PatientSession.csrfToken(ctx), PatientSession.largeText(ctx), 0, null)
+                config().idleTimeout().toSeconds(), sessions.csrfToken(ctx), sessions.largeText(ctx), 0, null)
                 .withBrand(brand());
     }
 
@@ -481,8 +481,8 @@ public final class PatientController {
 
     /** The language of the current visit, or the clinic's default. */
     private String language(Context ctx) {
-        return PatientSession.visit(ctx).map(Visit::language)
-                .or(() -> PatientSession.finished(ctx).map(PatientSession.Finished::language))
+        return sessions.visit(ctx).map(Visit::language)
+                .or(() -> sessions.finished(ctx).map(PatientSession.Finished::language))
                 .filter(Languages::isSupported)
                 .orElse(config().defaultLanguage());
     }

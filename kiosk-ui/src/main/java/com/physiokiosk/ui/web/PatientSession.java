@@ -2,137 +2,110 @@ package com.physiokiosk.ui.web;
 
 import com.physiokiosk.engine.visit.Visit;
 import com.physiokiosk.engine.visit.VisitService;
-import io.javalin.http.Context;
-import jakarta.servlet.http.HttpSession;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Optional;
 
 /**
- * The one place that reads and writes a patient's server-side session. A new patient always gets a
- * new session (new id, nothing carried over); the session expires shortly after the idle timeout.
+ * One browser's patient session on the server: the visit under way, or after it only what the result
+ * screen shows; the form token; larger text. Held by {@link PatientSessions}, which is the one place that
+ * finds, starts and ends sessions; a new patient always gets a new session (new id, nothing carried over).
+ * Several requests of one browser may use it at once: its fields are read and written whole.
  */
 public final class PatientSession {
 
-    private static final String VISIT = "visit";
-    private static final String RESULT = "result";
-    private static final String NOTICE = "notice";
-    private static final String LARGE_TEXT = "largeText";
-    private static final String ANSWERED = "answered";
-    static final String CSRF = "csrf";
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PatientSession() {
-    }
-
-    /** Ends whatever session the browser had and starts a fresh one for a new patient. */
-    public static void startNew(Context ctx, Visit visit, Duration idle) {
-        end(ctx);
-        HttpSession session = ctx.req().getSession(true);
-        // Until its first answer a session lives no longer than the screen before it resets itself.
-        session.setMaxInactiveInterval((int) idle.toSeconds() + 5);
-        session.setAttribute(CSRF, newToken());
-        session.setAttribute(VISIT, visit);
-    }
-
-    /** Ends the session: everything of the patient is gone from the server. */
-    public static void end(Context ctx) {
-        HttpSession old = ctx.req().getSession(false);
-        if (old != null) {
-            try {
-                old.invalidate();
-            } catch (IllegalStateException alreadyInvalid) {
-                // nothing left to forget
-            }
-        }
-    }
+    private final String id;
+    private final String csrf;
+    private final long created;
+    private volatile long lastSeen;
+    private volatile long maxIdle;
+    private volatile Visit visit;
+    private volatile Finished finished;
+    private volatile boolean largeText;
+    private volatile boolean answered;
 
     /**
-     * The patient has answered a question: from now on the server keeps the visit a minute past the
-     * screen's own reset, and never forgets it to make room for others.
+     * @param now     {@link System#nanoTime()} now
+     * @param maxIdle how long the session lives without a request
      */
-    public static void markAnswered(Context ctx, Duration idle) {
-        HttpSession session = ctx.req().getSession(false);
-        if (session != null && !hasAnswered(session)) {
-            session.setAttribute(ANSWERED, Boolean.TRUE);
-            session.setMaxInactiveInterval((int) idle.toSeconds() + 60);
-        }
+    PatientSession(Visit visit, long now, Duration maxIdle) {
+        this.id = newToken();
+        this.csrf = newToken();
+        this.created = now;
+        this.lastSeen = now;
+        this.maxIdle = maxIdle.toNanos();
+        this.visit = visit;
     }
 
-    /** Whether the patient of {@code session} has answered anything. */
-    static boolean hasAnswered(HttpSession session) {
-        try {
-            return Boolean.TRUE.equals(session.getAttribute(ANSWERED));
-        } catch (IllegalStateException invalidated) {
-            return false;
-        }
+    /** The session's id, the value of its cookie: a secret. */
+    String id() {
+        return id;
     }
 
-    public static Optional<Visit> visit(Context ctx) {
-        return Optional.ofNullable(attribute(ctx, VISIT));
+    /** This session's form token. */
+    public String csrf() {
+        return csrf;
     }
 
-    /** After submit: the visit is dropped, the session rotated, and only what the result screen shows is kept. */
-    public static void finish(Context ctx, VisitService.Result result, String name, String language, Duration idle) {
-        boolean large = largeText(ctx);
-        startNew(ctx, null, idle);
-        setLargeText(ctx, large);
-        HttpSession session = ctx.req().getSession(true);
-        session.setAttribute(RESULT, new Finished(result, name, language));
+    /** The visit under way; {@code null} before it starts and after it is sent. */
+    public Visit visit() {
+        return visit;
     }
 
-    public static Optional<Finished> finished(Context ctx) {
-        return Optional.ofNullable(attribute(ctx, RESULT));
+    /** What the result screen shows once the visit is sent; {@code null} before. */
+    public Finished finished() {
+        return finished;
     }
 
-    public static boolean largeText(Context ctx) {
-        return Boolean.TRUE.equals(attribute(ctx, LARGE_TEXT));
+    public boolean largeText() {
+        return largeText;
     }
 
-    public static void setLargeText(Context ctx, boolean large) {
-        ctx.req().getSession(true).setAttribute(LARGE_TEXT, large);
+    void setLargeText(boolean large) {
+        this.largeText = large;
     }
 
-    /** A one-time message for the next page. */
-    public static void notice(Context ctx, String key) {
-        ctx.req().getSession(true).setAttribute(NOTICE, key);
+    /** Whether the patient has answered anything. */
+    boolean answered() {
+        return answered;
     }
 
-    public static Optional<String> takeNotice(Context ctx) {
-        HttpSession s = ctx.req().getSession(false);
-        if (s == null) {
-            return Optional.empty();
-        }
-        Object v = s.getAttribute(NOTICE);
-        s.removeAttribute(NOTICE);
-        return Optional.ofNullable((String) v);
+    /** The patient has answered: the session now lives {@code maxIdle} without a request. */
+    void markAnswered(Duration maxIdle) {
+        this.maxIdle = maxIdle.toNanos();
+        this.answered = true;
     }
 
-    /** This session's form token, or empty when there is no session. */
-    public static String csrfToken(Context ctx) {
-        String token = attribute(ctx, CSRF);
-        return token == null ? "" : token;
+    void finish(Finished result) {
+        this.finished = result;
+    }
+
+    long created() {
+        return created;
+    }
+
+    /** Whether the session has gone {@code maxIdle} without a request by {@code now} ({@link System#nanoTime()}). */
+    boolean isExpired(long now) {
+        return now - lastSeen >= maxIdle;
+    }
+
+    void touch(long now) {
+        lastSeen = now;
     }
 
     /** What the result screen shows, kept after the visit itself is gone. */
     public record Finished(VisitService.Result result, String name, String language) {
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T attribute(Context ctx, String key) {
-        HttpSession s = ctx.req().getSession(false);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return (T) s.getAttribute(key);
-        } catch (IllegalStateException invalidated) {
-            return null;
-        }
+    @Override
+    public String toString() {
+        // The id and the token are secrets, the visit is health data.
+        return "PatientSession";
     }
 
+    /** 24 random bytes in hex: a session id or a form token. */
     static String newToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);

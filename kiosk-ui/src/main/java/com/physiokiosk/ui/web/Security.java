@@ -26,14 +26,19 @@ public final class Security {
     public static final String SIGN_IN = "/staff/sign-in";
 
     private final StaffSessions staff;
+    private final PatientSessions patients;
     private final FormTokens formTokens;
 
-    public Security(StaffSessions staff, FormTokens formTokens) {
+    public Security(StaffSessions staff, PatientSessions patients, FormTokens formTokens) {
         this.staff = staff;
+        this.patients = patients;
         this.formTokens = formTokens;
     }
 
-    /** The security headers of every response, Jetty's own error pages included ({@link KioskErrorHandler}). */
+    /**
+     * The security headers of every response ({@link SecurityHeaders}), Jetty's own error pages included
+     * ({@link KioskErrorHandler}).
+     */
     public static final java.util.Map<String, String> HEADERS = java.util.Map.of(
             "Content-Security-Policy", CSP,
             "X-Content-Type-Options", "nosniff",
@@ -41,13 +46,9 @@ public final class Security {
             "X-Frame-Options", "DENY",
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 
-    public static void headers(Context ctx) {
-        HEADERS.forEach(ctx::header);
-        if (!ctx.path().startsWith("/assets/") && !ctx.path().startsWith("/topic-assets/")) {
-            // Patient answers must never come back from a cache, the back button or history.
-            ctx.header("Cache-Control", "no-store");
-            ctx.header("Pragma", "no-cache");
-        }
+    /** The fingerprinted assets, the kiosk's and the topics', which may be cached (every other answer is {@code no-store}). */
+    public static boolean isAssetPath(String path) {
+        return path.startsWith("/assets/") || path.startsWith("/topic-assets/");
     }
 
     /** A staff request refused (403), with why: the message page says so without reading a message text. */
@@ -171,10 +172,24 @@ public final class Security {
      * stream, downloads fetched by a program) gets 401. A staff member who is not an admin gets 403
      * on admin routes.
      */
-    public void checkAccess(Context ctx) {
+    /**
+     * After a route is matched, before its handler: {@link #checkAccess}, then, for a request let through,
+     * {@link #checkCsrf}. One handler for both, as Javalin works out the route's path parameters again for
+     * each such handler.
+     */
+    public void checkMatched(Context ctx) {
+        if (checkAccess(ctx)) {
+            checkCsrf(ctx);
+        }
+    }
+
+    /**
+     * @return whether the request goes on to its handler ({@code false}: answered here, to sign in first)
+     */
+    public boolean checkAccess(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (!isStaffPath(ctx.path()) || roles.contains(Access.ANYONE)) {
-            return;
+            return true;
         }
         if (roles.isEmpty()) {
             if ("*".equals(ctx.endpoint().path)) {
@@ -192,12 +207,13 @@ public final class Security {
                 ctx.status(HttpStatus.UNAUTHORIZED).result("Sign in first.");
             }
             ctx.skipRemainingHandlers();
-            return;
+            return false;
         }
         StaffPages.setUser(ctx, session.get());
         if (roles.contains(Access.ADMIN) && !session.get().isAdmin()) {
             throw new Refused(Refused.Why.ADMIN_ONLY);
         }
+        return true;
     }
 
     /**
@@ -219,7 +235,7 @@ public final class Security {
         }
         String expected = isStaffPath(ctx.path())
                 ? staff.current(ctx).map(StaffSessions.StaffSession::csrf).orElse("")
-                : PatientSession.csrfToken(ctx);
+                : patients.csrfToken(ctx);
         if (expected.isEmpty() || given == null || !MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new Refused(Refused.Why.FORM_EXPIRED);

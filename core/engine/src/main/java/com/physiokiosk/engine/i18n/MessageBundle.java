@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +68,7 @@ public final class MessageBundle {
             }
             Map<String, String> texts = new LinkedHashMap<>();
             props.stringPropertyNames().forEach(k -> texts.put(k, props.getProperty(k)));
-            byLanguage.put(lang, Map.copyOf(texts));
+            byLanguage.put(lang, lookup(texts));
         }
         return new MessageBundle(owner, Map.copyOf(byLanguage));
     }
@@ -74,8 +76,19 @@ public final class MessageBundle {
     /** A bundle from in-memory texts, for tests. */
     public static MessageBundle of(String owner, Map<String, Map<String, String>> byLanguage) {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-        byLanguage.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        byLanguage.forEach((k, v) -> copy.put(k, lookup(v)));
         return new MessageBundle(owner, Map.copyOf(copy));
+    }
+
+    /**
+     * One language's texts, read-only, for the lookups of every page: a hash map (which compares a key's
+     * stored hash before its characters) with its keys interned, so the key a template or a topic names, a
+     * constant, is found by identity.
+     */
+    private static Map<String, String> lookup(Map<String, String> texts) {
+        Map<String, String> map = new HashMap<>(texts.size() * 4 / 3 + 1);
+        texts.forEach((k, v) -> map.put(k.intern(), v));
+        return Collections.unmodifiableMap(map);
     }
 
     public String owner() {
@@ -106,9 +119,34 @@ public final class MessageBundle {
     public String get(String language, String key, Object... args) {
         // Every text of every page comes through here: plain lookups, no Optional.
         Map<String, String> texts = byLanguage.get(language);
-        String text = texts == null ? null : texts.get(key);
+        return text(texts == null ? null : texts.get(key), byLanguage.get(Languages.FALLBACK), key, args);
+    }
+
+    /** {@code language}'s texts, for a page's many lookups: {@link #get} without finding the language each time. */
+    public Language in(String language) {
+        return new Language(byLanguage.getOrDefault(language, Map.of()), byLanguage.get(Languages.FALLBACK));
+    }
+
+    /** One language's texts of a bundle, falling back to English as {@link #get} does. */
+    public static final class Language {
+        private final Map<String, String> texts;
+        private final Map<String, String> fallback;
+
+        private Language(Map<String, String> texts, Map<String, String> fallback) {
+            this.texts = texts;
+            this.fallback = fallback;
+        }
+
+        /** As {@link MessageBundle#get}, in this language. */
+        public String get(String key, Object... args) {
+            return text(texts.get(key), fallback, key, args);
+        }
+    }
+
+    /** {@code found}, else {@code key}'s text in {@code fallback}, else the key; with {@code args} put in. */
+    private static String text(String found, Map<String, String> fallback, String key, Object[] args) {
+        String text = found;
         if (text == null) {
-            Map<String, String> fallback = byLanguage.get(Languages.FALLBACK);
             text = fallback == null ? null : fallback.get(key);
         }
         if (text == null) {

@@ -51,6 +51,8 @@ public final class Visit {
     String shownSection;
     String shownLinkId;
     String shownToken;
+    /** How many screens this visit has shown: each showing's token is its number, so no two are alike. */
+    int screensShown;
 
     /** The check-in this visit was stored as, once an answer was urgent; {@code null} before. */
     String checkInId;

@@ -13,9 +13,7 @@ import com.physiokiosk.engine.i18n.MessageBundle;
 import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.topic.TopicCatalog;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +43,6 @@ import org.slf4j.LoggerFactory;
 public final class VisitService {
 
     private static final Logger log = LoggerFactory.getLogger(VisitService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final MessageBundle TEXTS = MessageBundle.load("the kiosk", VisitService.class.getClassLoader(),
             "com/physiokiosk/engine/visit/messages");
 
@@ -666,7 +663,9 @@ public final class VisitService {
         section.begun = true;
         v.shownSection = sectionId;
         v.shownLinkId = q.linkId();
-        v.shownToken = newToken();
+        // Only this showing's form is taken: a second tap, an older copy of the screen, a replay are stale. The
+        // token need not be secret (whoever can post to the visit can read its screens), only new each time.
+        v.shownToken = Integer.toString(++v.screensShown);
         return new QuestionScreen(section.topic, q, section.answers.get(q.linkId()), back, v.shownToken);
     }
 
@@ -724,11 +723,5 @@ public final class VisitService {
             v.facts = flow(v, v.sections.get(catalog.about().id())).effective();
         }
         return v.facts;
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }
