@@ -72,6 +72,44 @@ class SecurityHeadersTest {
     }
 
     @Test
+    @DisplayName("every kind of answer, not only pages: redirects, refusals, HEAD, an asset's address spelled otherwise")
+    void everyKindOfAnswer() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<String> setCookies = new ArrayList<>();
+        Browser patient = new Browser(port);
+        HttpResponse<String> start = patient.postRaw("/start", "lang", "en");
+        assertEquals(303, start.statusCode());
+        check("the start's redirect (303)", start.headers().map(), problems);
+        setCookies.addAll(start.headers().allValues("Set-Cookie"));
+        HttpResponse<String> reset = patient.postRaw("/reset");
+        check("the reset's redirect (" + reset.statusCode() + ")", reset.headers().map(), problems);
+        setCookies.addAll(reset.headers().allValues("Set-Cookie"));
+        for (String[] request : List.of(new String[] {"HEAD", "/"}, new String[] {"GET", "/%61ssets/kiosk.css"},
+                new String[] {"GET", "/assets/%2e%2e/messages_en.properties"}, new String[] {"POST", "/start"},
+                new String[] {"GET", "/staff/check-ins"}, new String[] {"DELETE", "/"})) {
+            RawHttp.Response r = RawHttp.send(port, request[0], request[1], request[0].equals("POST")
+                    ? List.of("Content-Type: application/json") : List.of(), request[0].equals("POST") ? "{}".getBytes() : null);
+            String what = request[0] + " " + request[1] + " (" + r.status() + ")";
+            check(what, Map.of(
+                    "content-security-policy", List.of(r.header("content-security-policy")),
+                    "x-content-type-options", List.of(r.header("x-content-type-options")),
+                    "referrer-policy", List.of(r.header("referrer-policy")),
+                    "cache-control", List.of(r.header("cache-control"))), problems);
+            if (!"no-cache".equals(r.header("pragma"))) {
+                problems.add(what + ": no Pragma: no-cache");
+            }
+            setCookies.add(r.header("set-cookie"));
+        }
+        HttpResponse<String> asset = patient.page(com.physiokiosk.ui.view.Assets.url("kiosk.css"));
+        assertEquals(200, asset.statusCode());
+        assertEquals("public, max-age=31536000, immutable", asset.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(asset.headers().firstValue("Pragma").isEmpty(), "an asset kept for a year says nothing else");
+        assertEquals(List.of(), problems);
+        assertTrue(setCookies.stream().noneMatch(c -> c.toUpperCase().contains("JSESSIONID")),
+                "no servlet session, ever: " + setCookies);
+    }
+
+    @Test
     void bothSessionCookiesAreHttpOnlyAndSameSiteStrict() {
         HttpResponse<String> start = new Browser(port).postRaw("/start", "lang", "en");
         assertCookie(start.headers().allValues("Set-Cookie"), "KIOSK_SESSION");

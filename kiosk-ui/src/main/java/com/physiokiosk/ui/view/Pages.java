@@ -5,7 +5,6 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Renders the host's precompiled jte templates, called through {@link Templates}, into responses. */
 public final class Pages {
@@ -13,9 +12,11 @@ public final class Pages {
     /**
      * Sends {@code page} (a {@link Templates} call) as HTML: rendered straight into UTF-8 bytes (the templates'
      * fixed markup is compiled to bytes already, jte's binary static content; {@link PageOutput}) and written
-     * to the response at once, with its length. Not compressed: the kiosk's pages are a few kilobytes, sent
-     * over the clinic's network or to the screen on the same machine, where compressing them on every tap
-     * would cost more time than it saves. An error handler leaves a rendered page alone ({@link #rendered}).
+     * to the response at once, with its length. Not compressed: the kiosk's pages are tens of kilobytes at
+     * most, sent over the clinic's network or to the screen on the same machine, where compressing them on
+     * every tap would cost more time than it saves; and a compressed page holding a form token next to text
+     * a visitor typed could give the token away by its length (BREACH). An error handler leaves a rendered
+     * page alone ({@link #rendered}).
      */
     public void render(Context ctx, HtmlContent page) {
         PageOutput out = new PageOutput(PAGE_BYTES);
@@ -26,9 +27,12 @@ public final class Pages {
         try {
             ctx.res().getOutputStream().write(out.bytes(), 0, out.length());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The browser went away (a screen given up on, a closed tab): nobody to answer, nothing wrong here.
+            log.debug("A page could not be sent: {}", e.toString());
         }
     }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pages.class);
 
     private static final String HTML = "text/html; charset=utf-8";
 

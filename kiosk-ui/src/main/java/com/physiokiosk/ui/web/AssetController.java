@@ -51,10 +51,10 @@ public final class AssetController {
         Assets.Asset a = found.get();
         ctx.contentType(a.type());
         if (file.equals(a.hashed())) {
-            ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+            cacheable(ctx, "public, max-age=31536000, immutable");
         } else {
             String etag = "\"" + a.hash() + "\"";
-            ctx.header("Cache-Control", "no-cache");
+            cacheable(ctx, "no-cache");
             ctx.header("ETag", etag);
             if (etag.equals(ctx.header("If-None-Match"))) {
                 ctx.status(HttpStatus.NOT_MODIFIED);
@@ -76,9 +76,18 @@ public final class AssetController {
             // An SVG opened on its own must not run anything.
             ctx.header("Content-Security-Policy",
                     "default-src 'none'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; sandbox");
-            ctx.header("Cache-Control", "private, max-age=300");
+            cacheable(ctx, "private, max-age=300");
             copy(in, ctx.outputStream(), ctx.pathParam("topic") + "/" + file);
         }
+    }
+
+    /**
+     * An asset says how it may be kept, in place of every answer's {@code no-store} ({@link SecurityHeaders}):
+     * its {@code Cache-Control}, and no {@code Pragma: no-cache}.
+     */
+    private static void cacheable(Context ctx, String cacheControl) {
+        ctx.header("Cache-Control", cacheControl);
+        ctx.res().setHeader("Pragma", null);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class KioskErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         Security.HEADERS.forEach((name, value) -> response.getHeaders().put(name, value));
-        response.getHeaders().put("Cache-Control", "no-store");
+        SecurityHeaders.NOT_STORED.forEach(response.getHeaders()::put);
         super.generateResponse(request, response, code, message, null, callback);
     }
 }

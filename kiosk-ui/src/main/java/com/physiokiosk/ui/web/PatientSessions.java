@@ -149,11 +149,19 @@ public final class PatientSessions {
         return current(ctx).map(PatientSession::visit);
     }
 
-    /** After submit: the visit is dropped, the session rotated, and only what the result screen shows is kept. */
+    /**
+     * After submit: the visit is dropped, the session rotated, and only what the result screen shows is kept.
+     * When the session ended meanwhile (the screen reset itself while the visit was being sent), nothing is
+     * kept and no cookie set: the screen may be the next patient's by now.
+     */
     public void finish(Context ctx, VisitService.Result result, String name, String language, Duration idle) {
-        boolean large = largeText(ctx);
+        Optional<PatientSession> old = current(ctx);
+        if (old.isEmpty() || !live.remove(old.get().id(), old.get())) {
+            ctx.attribute(CURRENT, NONE);
+            return;
+        }
         PatientSession s = startNew(ctx, null, idle);
-        s.setLargeText(large);
+        s.setLargeText(old.get().largeText());
         s.finish(new PatientSession.Finished(result, name, language));
     }
 
@@ -224,7 +232,8 @@ public final class PatientSessions {
     // Starts that made room may create their sessions a moment later, together: the bound is then passed by
     // at most the requests in flight, which the server's thread pool bounds in turn.
 
-    private void forgetExpired() {
+    /** The minute's sweep: forgets every session that has expired, looked up since or not. */
+    void forgetExpired() {
         forgetExpired(nanoTime.getAsLong());
     }
 

@@ -46,11 +46,6 @@ public final class Security {
             "X-Frame-Options", "DENY",
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()");
 
-    /** The fingerprinted assets, the kiosk's and the topics', which may be cached (every other answer is {@code no-store}). */
-    public static boolean isAssetPath(String path) {
-        return path.startsWith("/assets/") || path.startsWith("/topic-assets/");
-    }
-
     /** A staff request refused (403), with why: the message page says so without reading a message text. */
     public static final class Refused extends RuntimeException {
 
@@ -167,12 +162,6 @@ public final class Security {
     }
 
     /**
-     * Lets a request through to a staff route only when its {@link Access} allows. Without a
-     * signed-in session a browser asking for a page is sent to sign in; anything else (the live
-     * stream, downloads fetched by a program) gets 401. A staff member who is not an admin gets 403
-     * on admin routes.
-     */
-    /**
      * After a route is matched, before its handler: {@link #checkAccess}, then, for a request let through,
      * {@link #checkCsrf}. One handler for both, as Javalin works out the route's path parameters again for
      * each such handler.
@@ -184,6 +173,11 @@ public final class Security {
     }
 
     /**
+     * Lets a request through to a staff route only when its {@link Access} allows. Without a
+     * signed-in session a browser asking for a page is sent to sign in; anything else (the live
+     * stream, downloads fetched by a program) gets 401. A staff member who is not an admin gets 403
+     * on admin routes.
+     *
      * @return whether the request goes on to its handler ({@code false}: answered here, to sign in first)
      */
     public boolean checkAccess(Context ctx) {

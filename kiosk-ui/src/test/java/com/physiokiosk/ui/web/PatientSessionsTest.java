@@ -38,6 +38,8 @@ class PatientSessionsTest {
             c.routes.post("/text", ctx -> sessions.setLargeText(ctx, true));
             c.routes.get("/token", ctx -> ctx.result(sessions.csrfToken(ctx) + "|" + sessions.largeText(ctx)));
             c.routes.post("/reset", ctx -> sessions.endAndForget(ctx));
+            c.routes.post("/finish", ctx -> sessions.finish(ctx, null, "Ana", "en", IDLE));
+            c.routes.get("/done", ctx -> ctx.result(sessions.finished(ctx).map(f -> f.name()).orElse("-")));
         });
     }
 
@@ -109,6 +111,55 @@ class PatientSessionsTest {
                     reset.headers().allValues("Set-Cookie").toString());
             assertEquals(0, sessions.count());
             assertFalse(p.hasCookie(), "the browser holds no session cookie");
+        });
+    }
+
+    @Test
+    @DisplayName("sending the visit rotates the session; a visit ended meanwhile leaves nothing behind")
+    void finish() {
+        JavalinTest.test(app(), (server, client) -> {
+            Patient p = new Patient(server.port());
+            p.post("/start");
+            p.post("/text");
+            HttpCookie during = p.cookie();
+            HttpResponse<String> sent = p.post("/finish");
+            assertTrue(sent.headers().firstValue("Set-Cookie").isPresent(), "a new cookie");
+            assertNotEquals(during.getValue(), p.cookie().getValue());
+            assertEquals("Ana", p.get("/done"), "the result screen's name, in the new session");
+            assertTrue(p.get("/token").endsWith("|true"), "larger text carried over");
+            Patient old = new Patient(server.port());
+            old.set(during);
+            assertEquals("-", old.get("/done"), "the visit's own cookie opens nothing any more");
+            assertEquals(1, sessions.count());
+
+            // The screen reset itself (another request) while the visit was being sent.
+            Patient slow = new Patient(server.port());
+            slow.post("/start");
+            HttpCookie visit = slow.cookie();
+            Patient resetter = new Patient(server.port());
+            resetter.set(visit);
+            resetter.post("/reset");
+            HttpResponse<String> late = slow.post("/finish");
+            assertTrue(late.headers().allValues("Set-Cookie").isEmpty(), "no cookie for a visit already ended");
+            assertEquals("-", slow.get("/done"));
+            assertEquals(1, sessions.count(), "and nothing kept for it");
+        });
+    }
+
+    @Test
+    @DisplayName("the minute's sweep forgets expired sessions nobody asks for again")
+    void sweep() {
+        JavalinTest.test(app(), (server, client) -> {
+            new Patient(server.port()).post("/start");
+            Patient answered = new Patient(server.port());
+            answered.post("/start");
+            answered.post("/answer");
+            after(IDLE.plusSeconds(10));
+            sessions.forgetExpired();
+            assertEquals(1, sessions.count(), "the unanswered one is gone, the answered one kept");
+            after(Duration.ofSeconds(60));
+            sessions.forgetExpired();
+            assertEquals(0, sessions.count());
         });
     }
 

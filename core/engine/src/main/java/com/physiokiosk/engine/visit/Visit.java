@@ -51,7 +51,7 @@ public final class Visit {
     String shownSection;
     String shownLinkId;
     String shownToken;
-    /** How many screens this visit has shown: each showing's token is its number, so no two are alike. */
+    /** How many screens this visit has shown: each showing's token is its number (eight hex digits), never repeated. */
     int screensShown;
 
     /** The check-in this visit was stored as, once an answer was urgent; {@code null} before. */

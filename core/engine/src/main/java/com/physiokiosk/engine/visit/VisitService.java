@@ -14,6 +14,7 @@ import com.physiokiosk.engine.storage.StorageException;
 import com.physiokiosk.engine.topic.LoadedTopic;
 import com.physiokiosk.engine.topic.TopicCatalog;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class VisitService {
 
     /** Longest name a patient may give. */
     public static final int MAX_NAME_LENGTH = 40;
+    private static final HexFormat TOKEN_DIGITS = HexFormat.of();
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{M}' .-]{1," + MAX_NAME_LENGTH + "}");
 
     private final TopicCatalog catalog;
@@ -664,8 +666,9 @@ public final class VisitService {
         v.shownSection = sectionId;
         v.shownLinkId = q.linkId();
         // Only this showing's form is taken: a second tap, an older copy of the screen, a replay are stale. The
-        // token need not be secret (whoever can post to the visit can read its screens), only new each time.
-        v.shownToken = Integer.toString(++v.screensShown);
+        // token need not be secret (whoever can post to the visit can read its screens), only new each time; always
+        // eight hex digits, so a screen's page is the same size each time it is shown.
+        v.shownToken = TOKEN_DIGITS.toHexDigits(++v.screensShown);
         return new QuestionScreen(section.topic, q, section.answers.get(q.linkId()), back, v.shownToken);
     }
 

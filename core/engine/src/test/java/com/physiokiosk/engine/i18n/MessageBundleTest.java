@@ -39,4 +39,20 @@ class MessageBundleTest {
         assertTrue(e.getMessage().contains("the sleep topic"), e.getMessage());
         assertTrue(e.getMessage().contains("'error.text' is given twice"), e.getMessage());
     }
+
+    @Test
+    void oneLanguagesTextsFallBackToEnglishKeyByKeyAsGetDoes() throws IOException {
+        Files.writeString(dir.resolve("texts_es.properties"), "hello=Hola, {0}\n", StandardCharsets.UTF_8);
+        MessageBundle bundle = MessageBundle.load("a topic", loaderWith("hello=Hello, {0}\nbye=Goodbye\n"), "texts");
+        MessageBundle.Language es = bundle.in("es");
+        assertEquals("Hola, Ana", es.get("hello", "Ana"));
+        assertEquals("Goodbye", es.get("bye"), "English where Spanish has no text");
+        assertEquals("nothing", es.get("nothing"), "the key where neither has one");
+        // A key built at run time (not the same String object as the file's) is found all the same.
+        assertEquals("Goodbye", es.get(new String("by") + "e"));
+        for (String key : new String[] {"hello", "bye", "nothing"}) {
+            assertEquals(bundle.get("es", key, "Ana"), es.get(key, "Ana"));
+            assertEquals(bundle.get("fr", key, "Ana"), bundle.in("fr").get(key, "Ana"), "a language not shipped: English");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.physiokiosk.engine.storage.OnBothDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -462,6 +463,16 @@ class VisitServiceTest extends OnBothDatabases {
         assertEquals("error.choose-one", invalid.errorKey());
         assertInstanceOf(VisitService.Moved.class, visits.answer(v, "safety", "bladder", invalid.screen().token(),
                 List.of("no"), false));
+
+        // The same screen shown twice (a reload, a second tab): only the latest showing's form is taken.
+        Step.Ask next = assertInstanceOf(Step.Ask.class, visits.next(v));
+        VisitService.Screen once = assertInstanceOf(VisitService.Screen.class, visits.show(v, next.section(), next.linkId()));
+        VisitService.Screen twice = assertInstanceOf(VisitService.Screen.class, visits.show(v, next.section(), next.linkId()));
+        assertNotEquals(once.screen().token(), twice.screen().token(), "each showing its own token");
+        assertInstanceOf(VisitService.Redirect.class,
+                visits.answer(v, next.section(), next.linkId(), once.screen().token(), List.of("no"), false));
+        assertInstanceOf(VisitService.Moved.class,
+                visits.answer(v, next.section(), next.linkId(), twice.screen().token(), List.of("no"), false));
     }
 
     @Test
