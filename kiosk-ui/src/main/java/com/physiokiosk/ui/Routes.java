@@ -30,6 +30,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.HttpStatus;
+import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -289,8 +290,8 @@ public final class Routes {
      * session handler; this one neither reads nor sets a cookie or an address parameter, so it costs a request
      * nothing and no servlet session can ever be found again.
      */
-    private static org.eclipse.jetty.ee10.servlet.SessionHandler noServletSessions() {
-        org.eclipse.jetty.ee10.servlet.SessionHandler none = new org.eclipse.jetty.ee10.servlet.SessionHandler();
+    private static SessionHandler noServletSessions() {
+        SessionHandler none = new SessionHandler();
         none.setUsingCookies(false);
         none.setUsingUriParameters(false);
         return none;

@@ -5,9 +5,20 @@ import gg.jte.html.OwaspHtmlTemplateOutput;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Renders the host's precompiled jte templates, called through {@link Templates}, into responses. */
 public final class Pages {
+
+    private static final Logger log = LoggerFactory.getLogger(Pages.class);
+
+    private static final String HTML = "text/html; charset=utf-8";
+
+    /** Room for a patient's screen (5-8 KB); a longer page (a staff list) grows its array as it is written. */
+    private static final int PAGE_BYTES = 12 * 1024;
+
+    private static final String RENDERED = "kiosk.page-rendered";
 
     /**
      * Sends {@code page} (a {@link Templates} call) as HTML: rendered straight into UTF-8 bytes (the templates'
@@ -31,15 +42,6 @@ public final class Pages {
             log.debug("A page could not be sent: {}", e.toString());
         }
     }
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Pages.class);
-
-    private static final String HTML = "text/html; charset=utf-8";
-
-    /** Room for a patient's screen (5-8 KB); a longer page (a staff list) grows its array as it is written. */
-    private static final int PAGE_BYTES = 12 * 1024;
-
-    private static final String RENDERED = "kiosk.page-rendered";
 
     /** Whether this request's answer is a page of ours (so an error status handler leaves it as it is). */
     public static boolean rendered(Context ctx) {

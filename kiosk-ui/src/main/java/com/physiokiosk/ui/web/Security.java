@@ -180,7 +180,7 @@ public final class Security {
      *
      * @return whether the request goes on to its handler ({@code false}: answered here, to sign in first)
      */
-    public boolean checkAccess(Context ctx) {
+    private boolean checkAccess(Context ctx) {
         Set<RouteRole> roles = ctx.routeRoles();
         if (!isStaffPath(ctx.path()) || roles.contains(Access.ANYONE)) {
             return true;
@@ -216,7 +216,7 @@ public final class Security {
      * their staff session's; the rest the patient's. Starting or resetting a patient visit is the one
      * exception: it has no session yet and only ever resets the kiosk.
      */
-    public void checkCsrf(Context ctx) {
+    private void checkCsrf(Context ctx) {
         if (!"POST".equals(ctx.method().name()) || "/start".equals(ctx.path()) || "/reset".equals(ctx.path())) {
             return;
         }
